@@ -1,0 +1,105 @@
+"""Command line: headless commands run without Qt; anything else starts the window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from briefing_app import APP_NAME, __version__
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing-app",
+        description=f"{APP_NAME}: read briefings with key figures, people and a timeline.",
+        epilog="Exit status: 0 success, 1 a file has errors or cannot be read, 2 bad usage.",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="briefing files to open")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--check", action="store_true", help="validate FILEs and print PATH:LINE:COL diagnostics"
+    )
+    mode.add_argument(
+        "--dump-json", action="store_true", help="print the parsed FILE as JSON"
+    )
+    mode.add_argument(
+        "--screenshot", metavar="OUT.png", help="render the window (1280×800) to a PNG and exit"
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _dispatch(build_parser(), argv)
+    except BrokenPipeError:  # ``briefing-app --dump-json x | head``: the reader left, not an error
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the flush at exit
+        return EXIT_OK
+
+
+def _dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> int:
+    args = parser.parse_args(argv)
+    if args.check:
+        if not args.files:
+            parser.error("--check needs at least one FILE")
+        return run_check(args.files)
+    if args.dump_json:
+        if len(args.files) != 1:
+            parser.error("--dump-json takes exactly one FILE")
+        return run_dump_json(args.files[0])
+    from briefing_app.gui.app import run_gui  # Qt is imported only when a window is wanted
+
+    return run_gui(args.files, screenshot=args.screenshot)
+
+
+def run_check(paths: Sequence[str]) -> int:
+    from briefing_app.core import BriefingError, load_briefing
+
+    _tolerant_stdout()
+    status = EXIT_OK
+    for path in paths:
+        try:
+            briefing = load_briefing(path)
+        except BriefingError as error:
+            print(f"{path}: error: {error.message}")
+            status = EXIT_ERRORS
+            continue
+        except Exception as error:  # a bug in the core must still not print a traceback
+            print(f"{path}: error: internal error while reading: {error!r}")
+            status = EXIT_ERRORS
+            continue
+        for diagnostic in briefing.diagnostics:
+            print(diagnostic.format(path))
+        if briefing.has_errors:
+            status = EXIT_ERRORS
+    return status
+
+
+def run_dump_json(path: str) -> int:
+    from briefing_app.core import BriefingError, load_briefing
+    from briefing_app.core.jsonexport import briefing_to_dict
+
+    _tolerant_stdout()
+    try:
+        briefing = load_briefing(path)
+    except BriefingError as error:
+        print(f"{path}: error: {error.message}", file=sys.stderr)
+        return EXIT_ERRORS
+    except Exception as error:  # a bug in the core must still not print a traceback
+        print(f"{path}: error: internal error while reading: {error!r}", file=sys.stderr)
+        return EXIT_ERRORS
+    json.dump(briefing_to_dict(briefing), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_ERRORS if briefing.has_errors else EXIT_OK
+
+
+def _tolerant_stdout() -> None:
+    """Paths and messages may hold any character; never fail on a terminal that cannot show one."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")

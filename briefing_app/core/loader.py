@@ -1,0 +1,116 @@
+"""Loading a briefing: bytes -> text -> front matter + body -> validated, rendered model."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from briefing_app.core import frontmatter, textfile
+from briefing_app.core.mentions import MentionFinder, titled_names
+from briefing_app.core.model import Briefing, Diagnostic
+from briefing_app.core.render import render_body, render_inline
+from briefing_app.core.schema import read_fields
+
+BRIEFING_EXTENSIONS = (".briefing", ".md", ".markdown")
+_FIRST_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+
+
+def load_briefing(path: str | os.PathLike[str]) -> Briefing:
+    """Read and parse a briefing file. Raises BriefingError only if the file cannot be read at all."""
+    path = os.fspath(path)
+    decoded = textfile.decode(textfile.read_bytes(path))
+    briefing = parse_briefing(decoded.text, path)
+    briefing.diagnostics[:0] = decoded.diagnostics
+    return briefing
+
+
+def parse_briefing(text: str, path: str = "<text>") -> Briefing:
+    """Parse briefing text. Never raises: every problem becomes a diagnostic."""
+    split = frontmatter.split(text)
+    diagnostics: list[Diagnostic] = list(split.diagnostics)
+    front = (
+        frontmatter.parse(split.yaml_text, split.yaml_first_line)
+        if split.yaml_text is not None
+        else frontmatter.FrontMatter()
+    )
+    fields = read_fields(front)
+    diagnostics.extend(fields.diagnostics)
+
+    title = fields.title
+    heading = _FIRST_H1.search(split.body)
+    drop_title = not title and heading is not None
+    if drop_title and heading is not None:
+        title = heading.group(1).strip()
+    if not title:
+        title = os.path.splitext(os.path.basename(path))[0] or "Untitled"
+
+    finder = MentionFinder(fields.people, fields.key_figures, fields.timeline)
+    rendered = render_body(split.body, finder, drop_title=drop_title)
+
+    briefing = Briefing(
+        path=path,
+        title=title,
+        subtitle=fields.subtitle,
+        date=fields.date,
+        byline=fields.byline,
+        source=fields.source,
+        tags=fields.tags,
+        summary=fields.summary,
+        summary_html=render_inline(fields.summary),
+        key_figures=fields.key_figures,
+        people=fields.people,
+        timeline=fields.timeline,
+        extras=fields.extras,
+        body_markdown=split.body,
+        body_html=rendered.html,
+        body_text=rendered.text,
+        headings=rendered.headings,
+        mentions=rendered.mentions,
+    )
+    _count_mentions(briefing)
+    diagnostics.extend(_mention_warnings(briefing, split.body, split.body_first_line))
+    diagnostics.sort(key=lambda d: (d.line, d.column))
+    briefing.diagnostics = diagnostics
+    return briefing
+
+
+def _count_mentions(briefing: Briefing) -> None:
+    entries = {"person": briefing.people, "figure": briefing.key_figures, "timeline": briefing.timeline}
+    for mention in briefing.mentions:
+        entries[mention.kind][mention.index].mentions += 1
+
+
+def _mention_warnings(briefing: Briefing, body: str, body_first_line: int) -> list[Diagnostic]:
+    warnings = []
+    for index, person in enumerate(briefing.people):
+        if not person.mentions:
+            message = f"people[{index}] '{person.name}' is never mentioned in the text"
+            warnings.append(Diagnostic("warning", person.line, 1, message))
+    for index, figure in enumerate(briefing.key_figures):
+        if not figure.mentions:
+            message = f"key_figures[{index}] quote '{figure.quote}' is not found in the text"
+            warnings.append(Diagnostic("warning", figure.line, 1, message))
+    for index, event in enumerate(briefing.timeline):
+        if event.quote and not event.mentions:
+            message = f"timeline entry '{event.display_date}' quote '{event.quote}' is not found in the text"
+            warnings.append(Diagnostic("warning", event.line, 1, message))
+
+    covered = [(m.start, m.end) for m in briefing.mentions if m.kind == "person"]
+    reported: set[str] = set()
+    for name, offset in titled_names(briefing.body_text):
+        end = offset + len(name)
+        if name in reported or any(start < end and offset < stop for start, stop in covered):
+            continue
+        reported.add(name)
+        line, column = _locate(body, name, body_first_line)
+        message = f"'{name}' is named with a title in the text but is not listed in people"
+        warnings.append(Diagnostic("warning", line, column, message))
+    return warnings
+
+
+def _locate(body: str, phrase: str, first_line: int) -> tuple[int, int]:
+    offset = body.find(phrase)
+    if offset < 0:
+        return first_line, 1
+    line_start = body.rfind("\n", 0, offset) + 1
+    return first_line + body.count("\n", 0, offset), offset - line_start + 1

@@ -1,0 +1,122 @@
+"""Finding where panel entries are mentioned: people by name, alias or unambiguous surname; figures and
+timeline events by their quote."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from briefing_app.core.model import KeyFigure, MentionKind, Person, TimelineEvent
+
+# Quotes written in YAML often use straight marks where the text has typographic ones.
+_EQUIVALENT = {
+    "'": "['’‘]", "’": "['’‘]", "‘": "['’‘]",
+    '"': '["“”]', "“": '["“”]', "”": '["“”]',
+    "-": "[-‐‑–—]", "–": "[-‐‑–—]", "—": "[-‐‑–—]",
+}  # fmt: skip
+_TITLES = (
+    r"(?:President|Vice[ -]President|Prime Minister|Deputy Prime Minister|"
+    r"(?:Foreign|Defen[cs]e|Finance|Interior|Economy|Energy|Justice|Health) Minister|Minister|"
+    r"Ambassador|Senator|Governor|Chancellor|Secretary of State|Mayor|Speaker|"
+    r"Gen\.|General|Dr\.|Mr\.|Mrs\.|Ms\.)"
+)
+_NAME_AFTER_TITLE = re.compile(_TITLES + r" ((?:[A-Z][\w'’\-]+)(?: [A-Z][\w'’\-]+){0,2})")
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: MentionKind
+    index: int
+
+
+@dataclass(frozen=True)
+class Match:
+    target: Target
+    start: int
+    end: int
+
+
+class MentionFinder:
+    """One compiled pattern per kind of mention, built once per briefing."""
+
+    def __init__(
+        self,
+        people: list[Person],
+        key_figures: list[KeyFigure],
+        timeline: list[TimelineEvent],
+    ) -> None:
+        self._person_terms = _person_terms(people)
+        self._person_pattern = _alternation(self._person_terms, words=True)
+        self._quote_targets: dict[str, list[Target]] = {}
+        for index, figure in enumerate(key_figures):
+            self._add_quote(figure.quote or figure.value, Target("figure", index))
+        for index, event in enumerate(timeline):
+            if event.quote:
+                self._add_quote(event.quote, Target("timeline", index))
+        self._quote_pattern = _alternation(
+            {_canonical(q): q for q in self._quote_targets}, words=False
+        )
+
+    def _add_quote(self, quote: str, target: Target) -> None:
+        self._quote_targets.setdefault(_canonical(quote), []).append(target)
+
+    def find(self, text: str) -> list[Match]:
+        """Every mention in ``text``, ordered by start, outer spans before those inside them."""
+        matches: list[Match] = []
+        if self._person_pattern:
+            for found in self._person_pattern.finditer(text):
+                key = _canonical(found.group())
+                for target in self._person_terms.get(key, ()):
+                    matches.append(Match(target, found.start(), found.end()))
+        if self._quote_pattern:
+            for found in self._quote_pattern.finditer(text):
+                for target in self._quote_targets.get(_canonical(found.group()), ()):
+                    matches.append(Match(target, found.start(), found.end()))
+        matches.sort(key=lambda m: (m.start, -m.end))
+        return matches
+
+
+def _person_terms(people: list[Person]) -> dict[str, list[Target]]:
+    """Map each canonical name, alias and unambiguous surname to the people it names."""
+    terms: dict[str, list[Target]] = {}
+    surnames: Counter[str] = Counter()
+    for person in people:
+        for word in set(person.name.split()):
+            surnames[word] += 1
+    for index, person in enumerate(people):
+        target = Target("person", index)
+        names = [person.name, *person.aliases]
+        parts = person.name.split()
+        if len(parts) > 1 and len(parts[-1]) > 2 and surnames[parts[-1]] == 1:
+            names.append(parts[-1])
+        for name in names:
+            key = _canonical(name)
+            if key and target not in terms.setdefault(key, []):
+                terms[key].append(target)
+    return terms
+
+
+def _canonical(text: str) -> str:
+    """Fold typographic variants so a straight-quoted YAML phrase finds a curly-quoted text."""
+    text = " ".join(text.split())
+    return text.translate(_FOLD)
+
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"})
+
+
+def _alternation(terms: dict[str, object], *, words: bool) -> re.Pattern[str] | None:
+    if not terms:
+        return None
+    pieces = []
+    for term in sorted(terms, key=len, reverse=True):
+        piece = "".join(_EQUIVALENT.get(c, r"\s+" if c == " " else re.escape(c)) for c in term)
+        pieces.append(piece)
+    body = "|".join(pieces)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if words else f"(?:{body})")
+
+
+def titled_names(text: str) -> list[tuple[str, int]]:
+    """Names that follow a title ("President Isaac Herzog"), with their offset in ``text``."""
+    return [(m.group(1), m.start(1)) for m in _NAME_AFTER_TITLE.finditer(text)]

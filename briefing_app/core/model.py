@@ -1,0 +1,126 @@
+"""The typed model of a loaded briefing."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from briefing_app.core.dates import PartialDate
+
+Severity = Literal["error", "warning"]
+MentionKind = Literal["person", "figure", "timeline"]
+
+WORDS_PER_MINUTE = 230
+_WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """Something wrong with a briefing, placed at a line and column of the file (1-based)."""
+
+    severity: Severity
+    line: int
+    column: int
+    message: str
+
+    def format(self, path: str) -> str:
+        return f"{path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    url: str = ""
+
+
+@dataclass
+class KeyFigure:
+    value: str
+    label: str
+    detail: str = ""
+    quote: str = ""  # the body phrase where the figure is stated; defaults to ``value``
+    line: int = 0
+    mentions: int = 0
+
+
+@dataclass
+class Person:
+    name: str
+    role: str = ""
+    affiliation: str = ""
+    aliases: tuple[str, ...] = ()
+    note: str = ""
+    line: int = 0
+    mentions: int = 0
+
+
+@dataclass
+class TimelineEvent:
+    date: PartialDate
+    event: str
+    label: str = ""  # shown instead of the date when set ("Early 2023")
+    quote: str = ""
+    line: int = 0
+    mentions: int = 0
+
+    @property
+    def display_date(self) -> str:
+        return self.label or self.date.display()
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in :attr:`Briefing.body_text` where a panel entry is mentioned."""
+
+    kind: MentionKind
+    index: int  # into people, key_figures or timeline
+    start: int
+    end: int
+
+
+@dataclass
+class Briefing:
+    path: str
+    title: str = ""
+    subtitle: str = ""
+    date: PartialDate | None = None
+    byline: str = ""
+    source: Source | None = None
+    tags: list[str] = field(default_factory=list)
+    summary: str = ""  # inline Markdown as written
+    summary_html: str = ""
+    key_figures: list[KeyFigure] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    extras: dict[str, str] = field(default_factory=dict)  # unknown front matter keys, for display
+    body_markdown: str = ""
+    body_html: str = ""
+    body_text: str = ""
+    headings: list[Heading] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.severity == "error" for d in self.diagnostics)
+
+    @property
+    def word_count(self) -> int:
+        return len(_WORD.findall(self.body_text))
+
+    @property
+    def reading_minutes(self) -> int:
+        words = self.word_count
+        return max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0
+
+    def mentions_of(self, kind: MentionKind, index: int) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == kind and m.index == index]

@@ -1,0 +1,324 @@
+"""Markdown to sanitised HTML, with mentions marked and the plain text kept alongside.
+
+Mentions of people become links to ``#person-N`` (the GUI selects the person when one is clicked);
+figure and timeline quotes become ``<span id="figure-N-K">`` anchors to scroll to. The plain text the
+mentions' offsets point into is gathered from the same tree walk, so both always agree.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from typing import Any
+
+import markdown
+import nh3
+from markdown.treeprocessors import Treeprocessor
+
+from briefing_app.core.mentions import Match, MentionFinder
+from briefing_app.core.model import Heading, Mention
+
+_BLOCK_TAGS = {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "table", "tr",
+    "ul", "ol", "dl", "dt", "dd", "div", "hr", "thead", "tbody",
+}  # fmt: skip
+_CELL_TAGS = {"td", "th"}
+_UNMARKED_TAGS = {"code", "pre", "a", "script", "style"}
+_PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
+_TAG = re.compile(r"<[^>]*>")
+
+_ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
+    "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3",
+    "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s",
+    "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot",
+    "th", "thead", "tr", "u", "ul", "var",
+}  # fmt: skip
+_ALLOWED_ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang", "dir"},
+    "a": {"href", "name"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan"},
+    "ol": {"start"},
+}
+_LINK_SCHEMES = ("http://", "https://", "mailto:")
+_IMAGE_WITHOUT_SOURCE = re.compile(r"<img(?![^>]*\ssrc=)([^>]*)>")
+_ALT = re.compile(r'\salt="([^"]*)"')
+
+
+@dataclass
+class Rendered:
+    html: str
+    text: str
+    headings: list[Heading] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def render_body(markdown_text: str, finder: MentionFinder | None = None, *, drop_title: bool = False) -> Rendered:
+    """Render a briefing body. ``drop_title`` removes the first level-1 heading, used as the title."""
+    md = _new_markdown()
+    marker = _MentionMarker(md, finder, drop_title)
+    md.treeprocessors.register(marker, "briefing-mentions", -10)
+    body = md.convert(markdown_text)
+    headings = _headings(getattr(md, "toc_tokens", []))
+    if drop_title and headings and headings[0].level == 1:
+        headings = headings[1:]
+    text = marker.plain_text()
+    return Rendered(sanitise(body), text, headings, marker.mentions)
+
+
+def render_inline(markdown_text: str) -> str:
+    """Inline Markdown (a summary) to sanitised HTML without the wrapping paragraph."""
+    if not markdown_text:
+        return ""
+    output = markdown.markdown(markdown_text, extensions=["sane_lists"])
+    output = output.removeprefix("<p>").removesuffix("</p>")
+    return sanitise(output)
+
+
+def sanitise(fragment: str) -> str:
+    """Strip everything that could run, fetch, overlay or escape the document."""
+    cleaned = nh3.clean(
+        fragment,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        attribute_filter=_filter_attribute,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+    return _IMAGE_WITHOUT_SOURCE.sub(_image_placeholder, cleaned)
+
+
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "a" and attribute == "href":
+        return value if value.startswith("#") or value.lower().startswith(_LINK_SCHEMES) else None
+    if tag == "img" and attribute == "src":
+        return value if is_local_relative(value) else None
+    return value
+
+
+def is_local_relative(url: str) -> bool:
+    """A path to a file beside the briefing or below it: no scheme, no root, no way up."""
+    if not url or "\\" in url or url.startswith(("/", "#")) or ":" in url.split("/")[0]:
+        return False
+    return ".." not in url.split("/")
+
+
+def _image_placeholder(match: re.Match[str]) -> str:
+    alt = _ALT.search(match.group(1))
+    description = alt.group(1) if alt and alt.group(1) else "image"
+    return f'<span class="image-placeholder">[{description}: not shown, only images beside the briefing load]</span>'
+
+
+def _new_markdown() -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=["tables", "footnotes", "toc", "sane_lists", "fenced_code", "def_list", "abbr", "attr_list"],
+        extension_configs={
+            "tables": {"use_align_attribute": True},
+            "toc": {"permalink": False},
+            "footnotes": {"BACKLINK_TEXT": "↩"},
+        },
+        output_format="html",
+    )
+
+
+def _headings(tokens: list[dict[str, Any]]) -> list[Heading]:
+    headings: list[Heading] = []
+    stack = list(reversed(tokens))
+    while stack:
+        token = stack.pop()
+        name = _TAG.sub("", html.unescape(token.get("name", "")))
+        headings.append(Heading(int(token["level"]), html.unescape(name), token["id"]))
+        stack.extend(reversed(token.get("children", [])))
+    return headings
+
+
+class _MentionMarker(Treeprocessor):
+    """Walks the finished tree in reading order: gathers the plain text and marks mentions."""
+
+    def __init__(self, md: markdown.Markdown, finder: MentionFinder | None, drop_title: bool) -> None:
+        super().__init__(md)
+        self.finder = finder
+        self.drop_title = drop_title
+        self.parts: list[str] = []
+        self.length = 0
+        self.mentions: list[Mention] = []
+        self.quote_counts: dict[tuple[str, int], int] = {}
+
+    def run(self, root: ET.Element) -> None:
+        if self.drop_title:
+            for child in list(root):
+                if child.tag == "h1":
+                    root.remove(child)
+                    break
+        self._walk(root, marking=True)
+
+    # -- plain text -------------------------------------------------------------------------
+    def _append(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+
+    def _break(self, separator: str = "\n") -> None:
+        if self.length and not self.parts[-1].endswith("\n"):
+            self._append(separator)
+
+    def plain_text(self) -> str:
+        """The text, without leading and trailing blank lines; mention offsets shifted to match."""
+        text = "".join(self.parts)
+        stripped = text.lstrip("\n")
+        shift = len(text) - len(stripped)
+        if shift:
+            self.mentions = [
+                Mention(m.kind, m.index, m.start - shift, m.end - shift) for m in self.mentions
+            ]
+        return stripped.rstrip("\n")
+
+    # -- the walk ---------------------------------------------------------------------------
+    def _walk(self, element: ET.Element, marking: bool) -> None:
+        if element.tag in _BLOCK_TAGS:
+            self._break()
+        elif element.tag in _CELL_TAGS and self.parts and not self.parts[-1].endswith("\n"):
+            self._append("\t")
+        marking = marking and element.tag not in _UNMARKED_TAGS
+        if element.text:
+            nodes = self._text(element.text, marking)
+            element.text = nodes[0]
+            for position, node in enumerate(nodes[1:]):
+                element.insert(position, node)
+            skip = len(nodes) - 1
+        else:
+            skip = 0
+        for child in list(element)[skip:]:
+            if isinstance(child.tag, str):
+                self._walk(child, marking)
+            if child.tail:
+                nodes = self._text(child.tail, marking)
+                child.tail = nodes[0]
+                if len(nodes) > 1:
+                    index = list(element).index(child)
+                    for offset, node in enumerate(nodes[1:], start=1):
+                        element.insert(index + offset, node)
+        if element.tag in _BLOCK_TAGS:
+            self._break()
+
+    def _text(self, text: str, marking: bool) -> list[Any]:
+        """Record ``text`` and return it split into a leading string and marked elements."""
+        leading: str | None = None
+        elements: list[ET.Element] = []
+        for segment, is_placeholder in _segments(text, self.md):
+            if is_placeholder:
+                self._append(segment.visible)
+                leading, elements = _attach(leading, elements, segment.raw)
+            else:
+                leading, elements = self._marked(segment.raw, marking, leading, elements)
+        return [leading or "", *elements]
+
+    def _marked(
+        self, text: str, marking: bool, leading: str | None, elements: list[ET.Element]
+    ) -> tuple[str | None, list[ET.Element]]:
+        base = self.length
+        self._append(text)
+        if self.finder is None:
+            return _attach(leading, elements, text)
+        matches = self.finder.find(text)
+        for match in matches:
+            self.mentions.append(Mention(match.target.kind, match.target.index, base + match.start, base + match.end))
+        if not marking or not matches:
+            return _attach(leading, elements, text)
+        for node in self._nest(text, matches):
+            if isinstance(node, str):
+                leading, elements = _attach(leading, elements, node)
+            else:
+                elements.append(node)
+        return leading, elements
+
+    def _nest(self, text: str, matches: list[Match]) -> list[str | ET.Element]:
+        """Build properly nested elements for the matches; a match crossing another stays unmarked."""
+        output: list[str | ET.Element] = []
+        stack: list[tuple[ET.Element, int]] = []  # open element and its end offset
+        cursor = 0
+
+        def add_text(upto: int) -> None:
+            nonlocal cursor
+            if upto <= cursor:
+                return
+            piece = text[cursor:upto]
+            cursor = upto
+            if stack:
+                parent = stack[-1][0]
+                if len(parent):
+                    parent[-1].tail = (parent[-1].tail or "") + piece
+                else:
+                    parent.text = (parent.text or "") + piece
+            else:
+                output.append(piece)
+
+        def close_until(position: int) -> None:
+            while stack and stack[-1][1] <= position:
+                add_text(stack[-1][1])
+                element, _ = stack.pop()
+                if not stack:
+                    output.append(element)
+
+        for match in matches:
+            close_until(match.start)
+            if match.start < cursor or (stack and match.end > stack[-1][1]):
+                continue  # crosses an open span or an earlier one: counted, not marked
+            if any(e.tag == "a" for e, _ in stack) and match.target.kind == "person":
+                continue
+            add_text(match.start)
+            element = self._element_for(match)
+            if stack:
+                stack[-1][0].append(element)
+            stack.append((element, match.end))
+        close_until(len(text) + 1)
+        add_text(len(text))
+        return output
+
+    def _element_for(self, match: Match) -> ET.Element:
+        kind, index = match.target.kind, match.target.index
+        if kind == "person":
+            element = ET.Element("a", {"href": f"#person-{index}", "class": "mention-person"})
+        else:
+            count = self.quote_counts.get((kind, index), 0) + 1
+            self.quote_counts[(kind, index)] = count
+            element = ET.Element("span", {"id": f"{kind}-{index}-{count}", "class": f"mention-{kind}"})
+        return element
+
+
+@dataclass(frozen=True)
+class _Segment:
+    raw: str  # what goes back into the tree
+    visible: str  # what it reads as in the plain text
+
+
+def _segments(text: str, md: markdown.Markdown) -> list[tuple[_Segment, bool]]:
+    """Split text around raw-HTML placeholders, which are restored after the tree is serialised."""
+    segments: list[tuple[_Segment, bool]] = []
+    position = 0
+    for match in _PLACEHOLDER.finditer(text):
+        if match.start() > position:
+            piece = text[position : match.start()]
+            segments.append((_Segment(piece, piece), False))
+        index = int(match.group(1))
+        stashed = md.htmlStash.rawHtmlBlocks[index] if index < len(md.htmlStash.rawHtmlBlocks) else ""
+        visible = html.unescape(_TAG.sub("", str(stashed)))
+        segments.append((_Segment(match.group(), visible), True))
+        position = match.end()
+    if position < len(text):
+        piece = text[position:]
+        segments.append((_Segment(piece, piece), False))
+    return segments
+
+
+def _attach(leading: str | None, elements: list[ET.Element], text: str) -> tuple[str | None, list[ET.Element]]:
+    """Append plain text after whatever came last: the leading string or the last element's tail."""
+    if elements:
+        elements[-1].tail = (elements[-1].tail or "") + text
+    else:
+        leading = (leading or "") + text
+    return leading, elements

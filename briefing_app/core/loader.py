@@ -11,7 +11,6 @@ from briefing_app.core.model import Briefing, Diagnostic
 from briefing_app.core.render import render_body, render_inline
 from briefing_app.core.schema import read_fields
 
-BRIEFING_EXTENSIONS = (".briefing", ".md", ".markdown")
 _FIRST_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 

@@ -1,0 +1,117 @@
+"""The library index: finding briefing files in folders and reading just their front matter."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from briefing_app.core import frontmatter, textfile
+from briefing_app.core.dates import PartialDate
+from briefing_app.core.errors import BriefingError
+from briefing_app.core.schema import read_fields
+
+BRIEFING_EXTENSIONS = (".briefing", ".md", ".markdown")
+HEAD_BYTES = 64 * 1024  # enough for any sane front matter; longer ones are read whole
+_FIRST_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    path: str
+    title: str
+    date: PartialDate | None = None
+    source: str = ""
+    tags: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    summary: str = ""
+    has_errors: bool = False
+    mtime: float = 0.0
+    size: int = 0
+
+
+def is_briefing_file(name: str) -> bool:
+    return name.lower().endswith(BRIEFING_EXTENSIONS) and not name.startswith(".")
+
+
+def iter_briefing_files(folder: str) -> Iterator[str]:
+    """Briefing files below ``folder``, depth first, skipping hidden entries and symlink loops."""
+    seen: set[tuple[int, int]] = set()
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            info = os.stat(current)
+        except OSError:
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            with os.scandir(current) as entries:
+                children = sorted(entries, key=lambda e: e.name)
+        except OSError:
+            continue
+        folders = []
+        for entry in children:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir():
+                    folders.append(entry.path)
+                elif entry.is_file() and is_briefing_file(entry.name):
+                    yield entry.path
+            except OSError:
+                continue
+        pending.extend(reversed(folders))
+
+
+def read_entry(path: str) -> LibraryEntry:
+    """Index one file from its front matter (and first heading). Raises BriefingError."""
+    try:
+        info = os.stat(path)
+        with open(path, "rb") as handle:
+            data = handle.read(HEAD_BYTES)
+    except OSError as error:
+        raise BriefingError(path, f"cannot be read: {error.strerror or error}") from None
+    text = textfile.decode(data).text
+    split = frontmatter.split(text)
+    if split.yaml_text is None and split.diagnostics and info.st_size > HEAD_BYTES:
+        text = textfile.decode(textfile.read_bytes(path)).text  # front matter longer than the head
+        split = frontmatter.split(text)
+    front = (
+        frontmatter.parse(split.yaml_text, split.yaml_first_line)
+        if split.yaml_text is not None
+        else frontmatter.FrontMatter()
+    )
+    fields = read_fields(front)
+    title = fields.title
+    if not title:
+        heading = _FIRST_H1.search(split.body)
+        title = heading.group(1).strip() if heading else ""
+    if not title:
+        title = os.path.splitext(os.path.basename(path))[0]
+    return LibraryEntry(
+        path=path,
+        title=title,
+        date=fields.date,
+        source=fields.source.name if fields.source else "",
+        tags=tuple(fields.tags),
+        people=tuple(person.name for person in fields.people),
+        summary=fields.summary,
+        has_errors=any(d.severity == "error" for d in fields.diagnostics + split.diagnostics),
+        mtime=info.st_mtime,
+        size=info.st_size,
+    )
+
+
+def scan(folders: Iterable[str]) -> Iterator[LibraryEntry]:
+    """Index every briefing in ``folders``; unreadable files are skipped."""
+    for folder in folders:
+        for path in iter_briefing_files(folder):
+            try:
+                yield read_entry(path)
+            except BriefingError:
+                continue

@@ -1,0 +1,1 @@
+"""The Qt desktop interface, built on :mod:`briefing_app.core`."""

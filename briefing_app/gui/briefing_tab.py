@@ -1,0 +1,65 @@
+"""One open briefing: the diagnostics banner above the reader."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from briefing_app.core.model import Briefing
+from briefing_app.gui.reader import ReaderView
+
+MAX_BANNER_LINES = 8
+
+
+class BriefingTab(QWidget):
+    def __init__(self, briefing: Briefing, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.briefing = briefing
+        self.banner = QLabel(self)
+        self.banner.setAccessibleName("Problems in this briefing")
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.setStyleSheet(
+            "QLabel { background: #fff4d6; color: #4a3b00; border-bottom: 1px solid #e6c65c;"
+            " padding: 6px 10px; }"
+        )
+        self.reader = ReaderView(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.reader, 1)
+        self.show_briefing(briefing)
+
+    def show_briefing(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+        self.reader.show_briefing(briefing)
+        self._update_banner()
+
+    def _update_banner(self) -> None:
+        diagnostics = self.briefing.diagnostics
+        if not diagnostics:
+            self.banner.hide()
+            return
+        errors = sum(d.severity == "error" for d in diagnostics)
+        warnings = len(diagnostics) - errors
+        counts = ", ".join(
+            text
+            for text in (
+                f"{errors} error{'s' if errors != 1 else ''}" if errors else "",
+                f"{warnings} warning{'s' if warnings != 1 else ''}" if warnings else "",
+            )
+            if text
+        )
+        lines = [
+            f"Line {d.line}: {escape(d.message)}" for d in diagnostics[:MAX_BANNER_LINES]
+        ]
+        if len(diagnostics) > MAX_BANNER_LINES:
+            lines.append(f"… and {len(diagnostics) - MAX_BANNER_LINES} more")
+        self.banner.setText(
+            f"<b>{escape(self.briefing.path)}</b> has {counts}; showing what could be read.<br/>"
+            + "<br/>".join(lines)
+        )
+        self.banner.show()

@@ -1,0 +1,302 @@
+"""The library: every briefing in the watched folders, scanned off the UI thread and searchable."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    QThread,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.core.library import LibraryEntry, iter_briefing_files, read_entry
+from briefing_app.core.errors import BriefingError
+
+logger = logging.getLogger(__name__)
+
+EntryRole = Qt.ItemDataRole.UserRole + 1
+SortKeyDateRole = Qt.ItemDataRole.UserRole + 2
+SearchTextRole = Qt.ItemDataRole.UserRole + 3
+BATCH_SECONDS = 0.05
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class LibraryModel(QAbstractListModel):
+    """Library entries keyed by path; rows arrive in batches from the scanner."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[LibraryEntry] = []
+        self._rows: dict[str, int] = {}
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self._entries)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        entry = self._entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return entry.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return entry.path
+        if role == EntryRole:
+            return entry
+        if role == SortKeyDateRole:
+            return entry.date.iso() if entry.date else ""
+        if role == SearchTextRole:
+            return search_text(entry)
+        return None
+
+    def entry(self, row: int) -> LibraryEntry:
+        return self._entries[row]
+
+    def add_or_update(self, entries: Sequence[LibraryEntry]) -> None:
+        new = []
+        for entry in entries:
+            row = self._rows.get(entry.path)
+            if row is None:
+                new.append(entry)
+            else:
+                self._entries[row] = entry
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
+        if new:
+            first = len(self._entries)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            for entry in new:
+                self._rows[entry.path] = len(self._entries)
+                self._entries.append(entry)
+            self.endInsertRows()
+
+    def remove_paths(self, paths: set[str]) -> None:
+        for path in paths:
+            row = self._rows.get(path)
+            if row is None:
+                continue
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._entries[row]
+            self.endRemoveRows()
+            self._rows = {entry.path: number for number, entry in enumerate(self._entries)}
+
+    def paths(self) -> set[str]:
+        return set(self._rows)
+
+
+def search_text(entry: LibraryEntry) -> str:
+    return " ".join((entry.title, entry.source, *entry.tags, *entry.people, entry.summary)).casefold()
+
+
+class LibraryFilter(QSortFilterProxyModel):
+    """Filters by every word typed (title, tags, people, source, summary); sorts by date or title."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setDynamicSortFilter(True)
+
+    def set_query(self, text: str) -> None:
+        self._words = text.casefold().split()
+        self.invalidateFilter()
+
+    def sort_by(self, key: str) -> None:
+        if key == "title":
+            self.setSortRole(Qt.ItemDataRole.DisplayRole)
+            self.sort(0, Qt.SortOrder.AscendingOrder)
+        else:
+            self.setSortRole(SortKeyDateRole)
+            self.sort(0, Qt.SortOrder.DescendingOrder)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
+        if not self._words:
+            return True
+        text = self.sourceModel().index(source_row, 0, source_parent).data(SearchTextRole)
+        return all(word in text for word in self._words)
+
+
+class LibraryScanner(QThread):
+    """Indexes folders in the background, handing over rows in batches so the first appear at once."""
+
+    found = Signal(list)
+    progress = Signal(int)
+    finishedScan = Signal(set)  # every path seen, so vanished ones can be dropped
+
+    def __init__(self, folders: Sequence[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.folders = list(folders)
+
+    def run(self) -> None:
+        batch: list[LibraryEntry] = []
+        seen: set[str] = set()
+        last = time.monotonic()
+        for folder in self.folders:
+            for path in iter_briefing_files(folder):
+                if self.isInterruptionRequested():
+                    return
+                try:
+                    entry = read_entry(path)
+                except BriefingError as error:
+                    logger.info("skipped %s", error)
+                    continue
+                except Exception:
+                    logger.exception("could not index %s", path)
+                    continue
+                seen.add(entry.path)
+                batch.append(entry)
+                if len(seen) == 1 or time.monotonic() - last > BATCH_SECONDS:  # the first row at once
+                    self.found.emit(batch)
+                    self.progress.emit(len(seen))
+                    batch, last = [], time.monotonic()
+        if batch:
+            self.found.emit(batch)
+        self.progress.emit(len(seen))
+        self.finishedScan.emit(seen)
+
+
+class LibraryDelegate(QStyledItemDelegate):
+    """Two lines per briefing: the title, then date · source · tags in a quieter colour."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
+        metrics = QFontMetrics(option.font)  # type: ignore[attr-defined]
+        return QSize(200, metrics.height() * 2 + metrics.height() // 2 + 14)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        entry: LibraryEntry = index.data(EntryRole)
+        style = option.widget.style() if option.widget else None  # type: ignore[attr-defined]
+        painter.save()
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""  # type: ignore[attr-defined]
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)  # type: ignore[attr-defined]
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette = opt.palette  # type: ignore[attr-defined]
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect: QRect = opt.rect.adjusted(10, 7, -10, -7)  # type: ignore[attr-defined]
+        title_font = QFont(opt.font)  # type: ignore[attr-defined]
+        title_font.setWeight(QFont.Weight.DemiBold)
+        metrics = QFontMetrics(title_font)
+        painter.setFont(title_font)
+        painter.setPen(palette.color(text_role))
+        title = metrics.elidedText(entry.title, Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect.x(), rect.y() + metrics.ascent(), title)
+        small = QFont(opt.font)  # type: ignore[attr-defined]
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.88))
+        painter.setFont(small)
+        colour = palette.color(text_role)
+        if not selected:
+            colour = palette.color(QPalette.ColorRole.PlaceholderText)
+        painter.setPen(colour)
+        details = " · ".join(
+            part
+            for part in (
+                entry.date.display() if entry.date else "",
+                entry.source,
+                ", ".join(entry.tags[:4]),
+            )
+            if part
+        ) or os.path.basename(entry.path)
+        small_metrics = QFontMetrics(small)
+        details = small_metrics.elidedText(details, Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect.x(), rect.y() + metrics.height() + 4 + small_metrics.ascent(), details)
+        painter.restore()
+
+
+class LibraryView(QWidget):
+    """Search field, sort choice and the list of briefings."""
+
+    openRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = LibraryModel(self)
+        self.proxy = LibraryFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search briefings, people, tags…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search the library")
+        self.search.textChanged.connect(self.proxy.set_query)
+        self.sort = QComboBox(self)
+        self.sort.addItem("Newest first", "date")
+        self.sort.addItem("By title", "title")
+        self.sort.setAccessibleName("Sort the library")
+        self.sort.currentIndexChanged.connect(lambda: self.proxy.sort_by(self.sort.currentData()))
+        self.list = QListView(self)
+        self.list.setModel(self.proxy)
+        self.list.setItemDelegate(LibraryDelegate(self.list))
+        self.list.setAccessibleName("Library")
+        self.list.setUniformItemSizes(True)
+        self.list.activated.connect(self._open_index)
+        self.list.clicked.connect(self._open_index)
+        self.status = QLabel(self)
+        self.status.setAccessibleName("Library status")
+        self.status.setStyleSheet("color: palette(placeholder-text); padding: 2px 4px;")
+        controls = QHBoxLayout()
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addWidget(self.search, 1)
+        controls.addWidget(self.sort)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.addLayout(controls)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.status)
+        self.proxy.sort_by("date")
+        self._scanner: LibraryScanner | None = None
+
+    def scan(self, folders: Sequence[str]) -> None:
+        if self._scanner is not None:
+            self._scanner.requestInterruption()
+            self._scanner.wait()
+        folders = [f for f in folders if os.path.isdir(f)]
+        self.status.setText("Looking for briefings…")
+        scanner = LibraryScanner(folders, self)
+        scanner.found.connect(self.model.add_or_update)
+        scanner.progress.connect(lambda n: self.status.setText(f"Indexing… {n} found"))
+        scanner.finishedScan.connect(self._scan_finished)
+        self._scanner = scanner
+        scanner.start()
+
+    def wait_for_scan(self, timeout_ms: int = 10_000) -> None:
+        if self._scanner is not None:
+            self._scanner.wait(timeout_ms)
+
+    def stop(self) -> None:
+        if self._scanner is not None:
+            self._scanner.requestInterruption()
+            self._scanner.wait()
+
+    def _scan_finished(self, seen: set[str]) -> None:
+        self.model.remove_paths(self.model.paths() - seen)
+        count = self.model.rowCount()
+        self.status.setText(f"{count} briefing{'s' if count != 1 else ''}")
+
+    def _open_index(self, index: QModelIndex) -> None:
+        entry: LibraryEntry | None = index.data(EntryRole)
+        if entry is not None:
+            self.openRequested.emit(entry.path)

@@ -1,0 +1,85 @@
+"""Colours and stylesheets derived from the palette, so light and dark schemes both look deliberate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QGuiApplication, QPalette
+
+
+@dataclass(frozen=True)
+class Colours:
+    dark: bool
+    text: str
+    muted: str
+    accent: str
+    rule: str
+    page: str
+    card: str
+    highlight: str  # for the mentions that were asked for
+    focus: str  # for the one mention in view
+
+
+LIGHT = Colours(False, "#1d232b", "#5d6978", "#1f5a8f", "#d9dee5", "#ffffff", "#f3f5f8", "#fff1b8", "#ffd54a")
+DARK = Colours(True, "#e4e8ee", "#9aa6b5", "#7fb4e6", "#3a4350", "#1e2228", "#272c34", "#5c4d12", "#8a6d00")
+
+
+def current_colours() -> Colours:
+    app = QGuiApplication.instance()
+    if app is None:
+        return LIGHT
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    return DARK if window.lightness() < 128 else LIGHT
+
+
+def reader_stylesheet(colours: Colours, base_pt: float = 11.0) -> str:
+    c, em = colours, _em(base_pt)
+    return f"""
+body {{ color: {c.text}; font-family: 'Source Serif 4', Georgia, 'DejaVu Serif', serif; font-size: {em(1)}; }}
+p {{ margin-top: 0; margin-bottom: 0.8em; line-height: 150%; }}
+li {{ line-height: 145%; margin-bottom: 0.3em; }}
+h1 {{ font-size: {em(1.9)}; font-weight: 600; margin-top: 0.4em; margin-bottom: 0.2em; }}
+h2 {{ font-size: {em(1.35)}; font-weight: 600; color: {c.accent}; margin-top: 1.4em; margin-bottom: 0.5em; }}
+h3 {{ font-size: {em(1.15)}; font-weight: 600; margin-top: 1.2em; margin-bottom: 0.4em; }}
+h4, h5, h6 {{ font-size: {em(1)}; font-weight: 600; margin-top: 1em; margin-bottom: 0.3em; }}
+h1.title {{ font-size: {em(2.1)}; margin-top: 0; margin-bottom: 0.25em; }}
+p.tags {{ color: {c.accent}; font-family: sans-serif; font-size: {em(0.75)}; font-weight: 600; margin-bottom: 0.6em; }}
+p.subtitle {{ color: {c.muted}; font-size: {em(1.2)}; margin-bottom: 0.6em; }}
+p.meta {{ color: {c.muted}; font-family: sans-serif; font-size: {em(0.85)}; margin-bottom: 0.9em; }}
+p.summary {{ font-size: {em(1.05)}; font-style: italic; margin-bottom: 0.6em; }}
+table.extras {{ color: {c.muted}; font-family: sans-serif; font-size: {em(0.8)}; margin-bottom: 0.5em; }}
+td.extra-key {{ font-weight: 600; padding-right: 12px; }}
+hr {{ color: {c.rule}; background-color: {c.rule}; height: 1px; border: none; }}
+blockquote {{ color: {c.muted}; font-style: italic; margin-left: 1.5em; margin-right: 1em; }}
+pre, code {{ font-family: 'DejaVu Sans Mono', monospace; font-size: {em(0.9)}; background-color: {c.card}; }}
+table {{ border-collapse: collapse; margin-bottom: 1em; }}
+th {{ background-color: {c.card}; font-weight: 600; padding: 4px 8px; border: 1px solid {c.rule}; }}
+td {{ padding: 4px 8px; border: 1px solid {c.rule}; }}
+a {{ color: {c.accent}; }}
+a.mention-person {{ color: {c.text}; text-decoration: none; }}
+div.footnote {{ color: {c.muted}; font-size: {em(0.85)}; }}
+span.image-placeholder {{ color: {c.muted}; font-family: sans-serif; font-size: {em(0.85)}; }}
+"""
+
+
+def panel_stylesheet(colours: Colours, base_pt: float = 10.0) -> str:
+    c, em = colours, _em(base_pt)
+    return f"""
+body {{ color: {c.text}; font-family: sans-serif; font-size: {em(1)}; }}
+a {{ color: {c.text}; text-decoration: none; }}
+p {{ margin: 0; }}
+.value {{ font-size: {em(1.7)}; font-weight: 700; color: {c.accent}; }}
+.label {{ font-weight: 600; }}
+.detail, .role, .muted {{ color: {c.muted}; font-size: {em(0.9)}; }}
+.year {{ color: {c.accent}; font-weight: 700; font-size: {em(1.05)}; }}
+.dot {{ color: {c.accent}; }}
+.date {{ color: {c.muted}; font-size: {em(0.85)}; }}
+.current {{ font-weight: 700; }}
+.badge {{ color: {c.page}; background-color: {c.accent}; font-size: {em(0.75)}; font-weight: 700; }}
+.empty {{ color: {c.muted}; font-style: italic; }}
+"""
+
+
+def _em(base_pt: float):  # type: ignore[no-untyped-def]
+    """Qt's rich-text CSS has no ``em`` for font sizes: turn them into points."""
+    return lambda factor: f"{base_pt * factor:.1f}pt"

@@ -107,8 +107,8 @@ def parse(yaml_text: str, first_line: int) -> FrontMatter:
         line, column = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
         problem = error.problem or error.context or "invalid YAML"
         message = f"the front matter is not valid YAML: {problem}"
-        if "\t" in yaml_text and "tab" in str(problem).lower():
-            message += " (YAML indents with spaces, not tabs)"
+        if mark and _char_at(yaml_text, mark.line, mark.column) == "\t":
+            message += " (a tab: YAML indents with spaces, not tabs)"
         result.diagnostics.append(Diagnostic("error", line, column, message))
         return result
     except (yaml.YAMLError, RecursionError, ValueError) as error:
@@ -218,6 +218,11 @@ class _Converter:
 def _position(node: Node, first_line: int) -> tuple[int, int]:
     mark = node.start_mark
     return mark.line + first_line, mark.column + 1
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 def _short_tag(tag: str) -> str:

@@ -99,8 +99,8 @@ def _person_terms(people: list[Person]) -> dict[str, list[Target]]:
 
 def _canonical(text: str) -> str:
     """Fold typographic variants so a straight-quoted YAML phrase finds a curly-quoted text."""
-    text = " ".join(text.split())
-    return text.translate(_FOLD)
+    text = " ".join(text.split()).translate(_FOLD)
+    return text[:1].lower() + text[1:] if text[:1].isupper() and text[1:2].islower() else text
 
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"})
@@ -112,6 +112,9 @@ def _alternation(terms: dict[str, object], *, words: bool) -> re.Pattern[str] | 
     pieces = []
     for term in sorted(terms, key=len, reverse=True):
         piece = "".join(_EQUIVALENT.get(c, r"\s+" if c == " " else re.escape(c)) for c in term)
+        first = term[:1]
+        if first.lower() != first.upper():  # "the chief executive" may also start a sentence
+            piece = f"[{first.lower()}{first.upper()}]{piece[len(re.escape(first)) :]}"
         pieces.append(piece)
     body = "|".join(pieces)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if words else f"(?:{body})")

@@ -25,6 +25,8 @@ _BLOCK_TAGS = {
     "ul", "ol", "dl", "dt", "dd", "div", "hr", "thead", "tbody",
 }  # fmt: skip
 _CELL_TAGS = {"td", "th"}
+# Whitespace directly inside these is layout, not text (Markdown's pretty-printing newlines).
+_CONTAINER_TAGS = {"div", "blockquote", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr"}
 _UNMARKED_TAGS = {"code", "pre", "a", "script", "style"}
 _PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _TAG = re.compile(r"<[^>]*>")
@@ -146,6 +148,7 @@ class _MentionMarker(Treeprocessor):
         self.drop_title = drop_title
         self.parts: list[str] = []
         self.length = 0
+        self.ending = ""  # the last two characters of the text so far
         self.mentions: list[Mention] = []
         self.quote_counts: dict[tuple[str, int], int] = {}
 
@@ -159,12 +162,15 @@ class _MentionMarker(Treeprocessor):
 
     # -- plain text -------------------------------------------------------------------------
     def _append(self, text: str) -> None:
-        self.parts.append(text)
-        self.length += len(text)
+        if text:
+            self.parts.append(text)
+            self.length += len(text)
+            self.ending = (self.ending + text)[-2:]
 
-    def _break(self, separator: str = "\n") -> None:
-        if self.length and not self.parts[-1].endswith("\n"):
-            self._append(separator)
+    def _break(self) -> None:
+        """End the current block with a blank line, as plain text separates paragraphs."""
+        if self.length:
+            self._append("\n" * (2 - len(self.ending) + len(self.ending.rstrip("\n"))))
 
     def plain_text(self) -> str:
         """The text, without leading and trailing blank lines; mention offsets shifted to match."""
@@ -184,7 +190,8 @@ class _MentionMarker(Treeprocessor):
         elif element.tag in _CELL_TAGS and self.parts and not self.parts[-1].endswith("\n"):
             self._append("\t")
         marking = marking and element.tag not in _UNMARKED_TAGS
-        if element.text:
+        layout_only = element.tag in _CONTAINER_TAGS
+        if element.text and not (layout_only and element.text.isspace()):
             nodes = self._text(element.text, marking)
             element.text = nodes[0]
             for position, node in enumerate(nodes[1:]):
@@ -195,7 +202,7 @@ class _MentionMarker(Treeprocessor):
         for child in list(element)[skip:]:
             if isinstance(child.tag, str):
                 self._walk(child, marking)
-            if child.tail:
+            if child.tail and not (layout_only and child.tail.isspace()):
                 nodes = self._text(child.tail, marking)
                 child.tail = nodes[0]
                 if len(nodes) > 1:

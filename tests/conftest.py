@@ -1,0 +1,32 @@
+"""Shared test set-up: offscreen Qt, and paths to the bundled and seed files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+BRIEFINGS = ROOT / "briefings"
+SEED_BRIEFING = BRIEFINGS / "israel-azerbaijan-strategic-partners.briefing"
+FORMAT_EXAMPLE = BRIEFINGS / "format-example.briefing"
+SEED_TEXT = ROOT.parent / "shared" / "seed" / "interview.txt"
+
+
+@pytest.fixture
+def write_briefing(tmp_path: Path):
+    """Write text (or bytes) to a briefing file in a temporary folder and return its path."""
+
+    def write(content: str | bytes, name: str = "test.briefing") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return write

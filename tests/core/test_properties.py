@@ -1,0 +1,84 @@
+"""Property tests: whatever the input, the core gives a Briefing or its one error."""
+
+from __future__ import annotations
+
+import string
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing_app.core import BriefingError, load_briefing, parse_briefing
+from briefing_app.core.model import Briefing
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+yaml_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-10**6, 10**6),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
+    st.sampled_from(["2023", "2023-07", "2023-07-31", "2023-02-30", "July", "30%"]),
+)
+yaml_values = st.recursive(
+    yaml_scalars,
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.text(string.ascii_lowercase + "_", max_size=12), children, max_size=4),
+    max_leaves=20,
+)
+known_keys = st.sampled_from(
+    ["title", "date", "source", "tags", "key_figures", "people", "timeline", "summary", "poeple"]
+)
+front_matters = st.dictionaries(known_keys | st.text(max_size=8), yaml_values, max_size=8)
+
+
+def check(briefing: Briefing) -> None:
+    assert isinstance(briefing, Briefing)
+    for mention in briefing.mentions:
+        assert 0 <= mention.start < mention.end <= len(briefing.body_text)
+    for diagnostic in briefing.diagnostics:
+        assert diagnostic.line >= 1 and diagnostic.column >= 1
+        assert diagnostic.severity in ("error", "warning")
+    assert "<script" not in briefing.body_html.lower()
+
+
+@FAST
+@given(st.binary(max_size=2000))
+def test_arbitrary_bytes_give_a_briefing_or_the_core_error(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("fuzz") / "x.briefing"
+    path.write_bytes(data)
+    try:
+        briefing = load_briefing(path)
+    except BriefingError:
+        return
+    check(briefing)
+
+
+@FAST
+@given(front_matters, st.text(max_size=300))
+def test_arbitrary_front_matter_gives_a_briefing(front, body):
+    text = "---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n" + body
+    check(parse_briefing(text, "fuzz.briefing"))
+
+
+@FAST
+@given(st.text(alphabet=string.printable + "“”’—é", max_size=400))
+def test_arbitrary_text_gives_a_briefing(text):
+    check(parse_briefing(text, "fuzz.md"))
+
+
+@FAST
+@given(
+    st.lists(st.sampled_from(["Ada Lind", "Bo", "the chief", "O'Neil", "Ω"]), min_size=1, max_size=3),
+    st.text(alphabet="Ada Lind Bo the chief O'Neil Ω*_`[]<>#\n", max_size=300),
+)
+def test_mention_offsets_point_at_the_text_they_claim(names, body):
+    people = "".join(f"  - name: \"{name}\"\n" for name in names)
+    briefing = parse_briefing(f"---\npeople:\n{people}---\n{body}", "m.briefing")
+    check(briefing)
+    for mention in briefing.mentions:
+        found = briefing.body_text[mention.start : mention.end]
+        person = briefing.people[mention.index]
+        candidates = [person.name, *person.aliases, person.name.split()[-1]]
+        assert any(found.casefold().split() == c.casefold().split() for c in candidates), found

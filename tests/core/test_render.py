@@ -1,0 +1,74 @@
+import pytest
+
+from briefing_app.core import parse_briefing
+from briefing_app.core.render import render_body, sanitise
+
+
+def body_html(markdown_text: str) -> str:
+    return render_body(markdown_text).html
+
+
+def test_tables_footnotes_heading_anchors_and_lists():
+    html = body_html(
+        "## Key facts\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\nText[^1]\n\n1. one\n2. two\n\n[^1]: Note.\n"
+    )
+    assert '<h2 id="key-facts">Key facts</h2>' in html
+    assert "<table>" in html and 'align="right"' in html
+    assert 'class="footnote"' in html and "Note." in html
+    assert "<ol>" in html
+
+
+def test_headings_are_listed_with_their_ids():
+    rendered = render_body("# One\n\n## Two & more\n\n### Three\n")
+    assert [(h.level, h.text, h.id) for h in rendered.headings] == [
+        (1, "One", "one"),
+        (2, "Two & more", "two-more"),
+        (3, "Three", "three"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "forbidden"),
+    [
+        ("<script>alert(1)</script>", "<script"),
+        ('<iframe src="https://evil.example"></iframe>', "<iframe"),
+        ('<p onclick="alert(1)">x</p>', "onclick"),
+        ('<a href="javascript:alert(1)">x</a>', "javascript:"),
+        ('<a href="file:///etc/passwd">x</a>', "file:"),
+        ('<img src="data:image/png;base64,AAAA">', "data:"),
+        ('<div style="position:fixed;top:0;left:0;width:100%">overlay</div>', "position"),
+        ('<img src="https://tracker.example/pixel.png">', "tracker.example"),
+        ('<img src="../../secret.png">', "secret.png"),
+        ('<img src="/etc/hosts">', "/etc/hosts"),
+        ("<style>body{display:none}</style>", "display:none"),
+        ('<form action="https://x.example"><input name="a"></form>', "<form"),
+    ],
+)
+def test_raw_html_is_sanitised(raw, forbidden):
+    assert forbidden not in body_html(f"Text\n\n{raw}\n\nMore")
+
+
+def test_allowed_links_and_local_images_survive():
+    html = body_html(
+        "[web](https://example.org) [mail](mailto:a@example.org) [here](#top) ![chart](chart.png)"
+    )
+    assert 'href="https://example.org"' in html
+    assert 'href="mailto:a@example.org"' in html
+    assert 'href="#top"' in html
+    assert 'src="chart.png"' in html
+
+
+def test_remote_images_become_a_visible_placeholder():
+    html = sanitise('<p><img src="https://example.org/a.png" alt="A map"></p>')
+    assert "<img" not in html
+    assert "[A map: not shown" in html
+
+
+def test_body_text_is_the_readable_text_of_each_block():
+    briefing = parse_briefing("Para *one*.\n\n> Quoted\n\n- item\n", "x.md")
+    assert briefing.body_text.split("\n") == ["Para one.", "", "Quoted", "", "item"]
+
+
+def test_summary_is_inline_markdown_without_a_paragraph():
+    briefing = parse_briefing("---\nsummary: 'A **bold** claim <script>x</script>'\n---\n", "x")
+    assert briefing.summary_html == "A <strong>bold</strong> claim "

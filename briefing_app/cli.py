@@ -24,9 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument(
         "--check", action="store_true", help="validate FILEs and print PATH:LINE:COL diagnostics"
     )
-    mode.add_argument(
-        "--dump-json", action="store_true", help="print the parsed FILE as JSON"
-    )
+    mode.add_argument("--dump-json", action="store_true", help="print the parsed FILE as JSON")
     mode.add_argument(
         "--screenshot", metavar="OUT.png", help="render the window (1280×800) to a PNG and exit"
     )

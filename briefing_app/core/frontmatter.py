@@ -151,7 +151,9 @@ class _Converter:
                 "the front matter is too large or expands too many aliases; it was ignored"
             )
         if depth > MAX_DEPTH:
-            raise _TooBig(f"the front matter is nested more than {MAX_DEPTH} levels; it was ignored")
+            raise _TooBig(
+                f"the front matter is nested more than {MAX_DEPTH} levels; it was ignored"
+            )
         self.result.positions[path] = _position(node, self.first_line)
         if isinstance(node, ScalarNode):
             return self._scalar(node, path)
@@ -178,7 +180,9 @@ class _Converter:
             return None
         try:
             value = self.constructor.construct_object(node)
-        except Exception:  # an implicit timestamp like 2023-02-30: keep the text, let validation judge
+        except (
+            Exception
+        ):  # an implicit timestamp like 2023-02-30: keep the text, let validation judge
             return node.value
         if isinstance(value, bytes):
             return node.value
@@ -202,9 +206,7 @@ class _Converter:
             key = key_node.value
             key_line, key_column = _position(key_node, self.first_line)
             if key in first_seen:
-                message = (
-                    f"duplicate key '{key}' (first on line {first_seen[key]}); this later value is used"
-                )
+                message = f"duplicate key '{key}' (first on line {first_seen[key]}); this later value is used"
                 self.result.diagnostics.append(Diagnostic("warning", key_line, key_column, message))
             first_seen[key] = key_line
             self.result.key_positions[(*path, key)] = (key_line, key_column)
@@ -242,9 +244,9 @@ def _nesting_problem(yaml_text: str, first_line: int) -> Diagnostic | None:
                 return Diagnostic("error", line, 1, message)
         elif char in "]}" and depth:
             depth -= 1
-    for number, line in enumerate(yaml_text.split("\n")):
-        indent = len(line) - len(line.lstrip(" "))
-        if indent > MAX_INDENT and line.strip():
+    for number, text in enumerate(yaml_text.split("\n")):
+        indent = len(text) - len(text.lstrip(" "))
+        if indent > MAX_INDENT and text.strip():
             message = f"the front matter is indented more than {MAX_INDENT} spaces; it was ignored"
             return Diagnostic("error", number + first_line, 1, message)
     return None

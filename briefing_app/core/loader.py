@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 
 from briefing_app.core import frontmatter, textfile
 from briefing_app.core.mentions import MentionFinder, titled_names
-from briefing_app.core.model import Briefing, Diagnostic
+from briefing_app.core.model import Briefing, Diagnostic, KeyFigure, Person, TimelineEvent
 from briefing_app.core.render import render_body, render_inline
 from briefing_app.core.schema import read_fields
 
@@ -74,7 +75,11 @@ def parse_briefing(text: str, path: str = "<text>") -> Briefing:
 
 
 def _count_mentions(briefing: Briefing) -> None:
-    entries = {"person": briefing.people, "figure": briefing.key_figures, "timeline": briefing.timeline}
+    entries: dict[str, Sequence[KeyFigure | Person | TimelineEvent]] = {
+        "person": briefing.people,
+        "figure": briefing.key_figures,
+        "timeline": briefing.timeline,
+    }
     for mention in briefing.mentions:
         entries[mention.kind][mention.index].mentions += 1
 
@@ -89,7 +94,7 @@ def _mention_warnings(briefing: Briefing, body: str, body_first_line: int) -> li
         if not figure.mentions:
             message = f"key_figures[{index}] quote '{figure.quote}' is not found in the text"
             warnings.append(Diagnostic("warning", figure.line, 1, message))
-    for index, event in enumerate(briefing.timeline):
+    for event in briefing.timeline:
         if event.quote and not event.mentions:
             message = f"timeline entry '{event.display_date}' quote '{event.quote}' is not found in the text"
             warnings.append(Diagnostic("warning", event.line, 1, message))

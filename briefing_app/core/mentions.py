@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from briefing_app.core.model import KeyFigure, MentionKind, Person, TimelineEvent
@@ -103,10 +104,12 @@ def _canonical(text: str) -> str:
     return text[:1].lower() + text[1:] if text[:1].isupper() and text[1:2].islower() else text
 
 
-_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"})
+_FOLD = str.maketrans(
+    {"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"}
+)
 
 
-def _alternation(terms: dict[str, object], *, words: bool) -> re.Pattern[str] | None:
+def _alternation(terms: Iterable[str], *, words: bool) -> re.Pattern[str] | None:
     if not terms:
         return None
     pieces = []

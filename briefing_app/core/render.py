@@ -59,7 +59,9 @@ class Rendered:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def render_body(markdown_text: str, finder: MentionFinder | None = None, *, drop_title: bool = False) -> Rendered:
+def render_body(
+    markdown_text: str, finder: MentionFinder | None = None, *, drop_title: bool = False
+) -> Rendered:
     """Render a briefing body. ``drop_title`` removes the first level-1 heading, used as the title."""
     md = _new_markdown()
     marker = _MentionMarker(md, finder, drop_title)
@@ -118,7 +120,16 @@ def _image_placeholder(match: re.Match[str]) -> str:
 
 def _new_markdown() -> markdown.Markdown:
     return markdown.Markdown(
-        extensions=["tables", "footnotes", "toc", "sane_lists", "fenced_code", "def_list", "abbr", "attr_list"],
+        extensions=[
+            "tables",
+            "footnotes",
+            "toc",
+            "sane_lists",
+            "fenced_code",
+            "def_list",
+            "abbr",
+            "attr_list",
+        ],
         extension_configs={
             "tables": {"use_align_attribute": True},
             "toc": {"permalink": False},
@@ -142,7 +153,9 @@ def _headings(tokens: list[dict[str, Any]]) -> list[Heading]:
 class _MentionMarker(Treeprocessor):
     """Walks the finished tree in reading order: gathers the plain text and marks mentions."""
 
-    def __init__(self, md: markdown.Markdown, finder: MentionFinder | None, drop_title: bool) -> None:
+    def __init__(
+        self, md: markdown.Markdown, finder: MentionFinder | None, drop_title: bool
+    ) -> None:
         super().__init__(md)
         self.finder = finder
         self.drop_title = drop_title
@@ -233,7 +246,9 @@ class _MentionMarker(Treeprocessor):
             return _attach(leading, elements, text)
         matches = self.finder.find(text)
         for match in matches:
-            self.mentions.append(Mention(match.target.kind, match.target.index, base + match.start, base + match.end))
+            self.mentions.append(
+                Mention(match.target.kind, match.target.index, base + match.start, base + match.end)
+            )
         if not marking or not matches:
             return _attach(leading, elements, text)
         for node in self._nest(text, matches):
@@ -293,7 +308,9 @@ class _MentionMarker(Treeprocessor):
         else:
             count = self.quote_counts.get((kind, index), 0) + 1
             self.quote_counts[(kind, index)] = count
-            element = ET.Element("span", {"id": f"{kind}-{index}-{count}", "class": f"mention-{kind}"})
+            element = ET.Element(
+                "span", {"id": f"{kind}-{index}-{count}", "class": f"mention-{kind}"}
+            )
         return element
 
 
@@ -312,7 +329,9 @@ def _segments(text: str, md: markdown.Markdown) -> list[tuple[_Segment, bool]]:
             piece = text[position : match.start()]
             segments.append((_Segment(piece, piece), False))
         index = int(match.group(1))
-        stashed = md.htmlStash.rawHtmlBlocks[index] if index < len(md.htmlStash.rawHtmlBlocks) else ""
+        stashed = (
+            md.htmlStash.rawHtmlBlocks[index] if index < len(md.htmlStash.rawHtmlBlocks) else ""
+        )
         visible = html.unescape(_TAG.sub("", str(stashed)))
         segments.append((_Segment(match.group(), visible), True))
         position = match.end()
@@ -322,7 +341,9 @@ def _segments(text: str, md: markdown.Markdown) -> list[tuple[_Segment, bool]]:
     return segments
 
 
-def _attach(leading: str | None, elements: list[ET.Element], text: str) -> tuple[str | None, list[ET.Element]]:
+def _attach(
+    leading: str | None, elements: list[ET.Element], text: str
+) -> tuple[str | None, list[ET.Element]]:
     """Append plain text after whatever came last: the leading string or the last element's tail."""
     if elements:
         elements[-1].tail = (elements[-1].tail or "") + text

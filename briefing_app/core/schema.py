@@ -99,7 +99,9 @@ class _Reader:
         if isinstance(value, str):
             return [value.strip()] if value.strip() else []
         if not isinstance(value, list):
-            self.report("error", path, f"{label(path)} must be a list of strings, got {describe(value)}")
+            self.report(
+                "error", path, f"{label(path)} must be a list of strings, got {describe(value)}"
+            )
             return []
         items = []
         for index, item in enumerate(value):
@@ -119,12 +121,16 @@ class _Reader:
         if isinstance(value, dt.datetime | dt.date):
             return PartialDate.parse(value)
         try:
-            return PartialDate.parse(self.front.raw.get(path, value) if isinstance(value, int) else value)
+            return PartialDate.parse(
+                self.front.raw.get(path, value) if isinstance(value, int) else value
+            )
         except ValueError as error:
             self.report("error", path, f"{label(path)} {error}")
             return None
 
-    def unknown_keys(self, mapping: dict[str, Any], known: tuple[str, ...], path: Path) -> list[str]:
+    def unknown_keys(
+        self, mapping: dict[str, Any], known: tuple[str, ...], path: Path
+    ) -> list[str]:
         """Warn about keys that look like typos of known ones; return the keys not known."""
         unknown = []
         for key in mapping:
@@ -137,7 +143,9 @@ class _Reader:
                 message = f"unknown key '{where}'; did you mean '{suggestion}'?"
                 self.report("warning", (*path, key), message, at_key=True)
             elif path:
-                self.report("warning", (*path, key), f"unknown key '{where}' is ignored", at_key=True)
+                self.report(
+                    "warning", (*path, key), f"unknown key '{where}' is ignored", at_key=True
+                )
         return unknown
 
     def entries(self, key: str) -> list[tuple[Path, dict[str, Any]]]:
@@ -198,7 +206,11 @@ def _source(reader: _Reader, value: Any) -> Source | None:
         name = reader.text(value.get("name"), ("source", "name"))
         url = reader.text(value.get("url"), ("source", "url"))
         if url and not url.lower().startswith(_SAFE_URL_SCHEMES):
-            reader.report("warning", ("source", "url"), "source.url must start with http:// or https://; ignored")
+            reader.report(
+                "warning",
+                ("source", "url"),
+                "source.url must start with http:// or https://; ignored",
+            )
             url = ""
         if not name and not url:
             return None

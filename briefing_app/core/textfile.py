@@ -26,7 +26,9 @@ def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > limit:
-                raise BriefingError(path, f"is {_megabytes(size)}, larger than the {_megabytes(limit)} limit")
+                raise BriefingError(
+                    path, f"is {_megabytes(size)}, larger than the {_megabytes(limit)} limit"
+                )
             data = handle.read(limit + 1)
     except FileNotFoundError:
         raise BriefingError(path, "no such file") from None
@@ -52,7 +54,9 @@ def decode(data: bytes) -> DecodedText:
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = data.decode("utf-16", errors="replace")
         if "\ufffd" in text:
-            diagnostics.append(_at(text, text.index("\ufffd"), "the UTF-16 text has undecodable bytes"))
+            diagnostics.append(
+                _at(text, text.index("\ufffd"), "the UTF-16 text has undecodable bytes")
+            )
     else:
         text = _decode_utf8(data, diagnostics)
     text = text.replace("\r\n", "\n").replace("\r", "\n")

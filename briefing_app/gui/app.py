@@ -33,7 +33,9 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
 
 
 def open_settings() -> QSettings:
-    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APP_ID)
+    settings = QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APP_ID
+    )
     if settings.status() != QSettings.Status.NoError:
         logger.warning("settings file %s is unreadable; using defaults", settings.fileName())
         settings.clear()
@@ -61,11 +63,11 @@ def run_gui(files: Sequence[str], screenshot: str | None = None) -> int:
     if screenshot:
         from briefing_app.gui import dialogs
 
-        dialogs.show_error = lambda parent, title, text, details="": print(  # type: ignore[assignment]
+        dialogs.show_error = lambda parent, title, text, details="": print(
             f"{title}: {text}", file=sys.stderr
         )
-    window = MainWindow(open_settings())
-    window.base_folders = [str(bundled_briefings_dir()), user_library_folder(create=not screenshot)]
+    folders = [str(bundled_briefings_dir()), user_library_folder(create=not screenshot)]
+    window = MainWindow(open_settings(), folders)
     window.library.scan(window.library_folders())
     opened = [window.open_file(path) for path in files]
     if screenshot:
@@ -75,7 +77,7 @@ def run_gui(files: Sequence[str], screenshot: str | None = None) -> int:
     return app.exec()
 
 
-def _take_screenshot(app: QApplication, window, path: str, ok: bool) -> int:  # type: ignore[no-untyped-def]
+def _take_screenshot(app: QApplication, window, path: str, ok: bool) -> int:
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     window.library.wait_for_scan()

@@ -53,9 +53,7 @@ class BriefingTab(QWidget):
             )
             if text
         )
-        lines = [
-            f"Line {d.line}: {escape(d.message)}" for d in diagnostics[:MAX_BANNER_LINES]
-        ]
+        lines = [f"Line {d.line}: {escape(d.message)}" for d in diagnostics[:MAX_BANNER_LINES]]
         if len(diagnostics) > MAX_BANNER_LINES:
             lines.append(f"… and {len(diagnostics) - MAX_BANNER_LINES} more")
         self.banner.setText(

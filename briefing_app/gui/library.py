@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.library import LibraryEntry, iter_briefing_files, read_entry
 from briefing_app.core.errors import BriefingError
+from briefing_app.core.library import LibraryEntry, iter_briefing_files, read_entry
 
 logger = logging.getLogger(__name__)
 
@@ -53,8 +53,8 @@ class LibraryModel(QAbstractListModel):
         self._entries: list[LibraryEntry] = []
         self._rows: dict[str, int] = {}
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self._entries)
+    def rowCount(self, parent: _Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._entries)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -108,7 +108,9 @@ class LibraryModel(QAbstractListModel):
 
 
 def search_text(entry: LibraryEntry) -> str:
-    return " ".join((entry.title, entry.source, *entry.tags, *entry.people, entry.summary)).casefold()
+    return " ".join(
+        (entry.title, entry.source, *entry.tags, *entry.people, entry.summary)
+    ).casefold()
 
 
 class LibraryFilter(QSortFilterProxyModel):
@@ -121,8 +123,9 @@ class LibraryFilter(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
 
     def set_query(self, text: str) -> None:
+        self.beginFilterChange()
         self._words = text.casefold().split()
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def sort_by(self, key: str) -> None:
         if key == "title":
@@ -132,7 +135,7 @@ class LibraryFilter(QSortFilterProxyModel):
             self.setSortRole(SortKeyDateRole)
             self.sort(0, Qt.SortOrder.DescendingOrder)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         if not self._words:
             return True
         text = self.sourceModel().index(source_row, 0, source_parent).data(SearchTextRole)
@@ -168,7 +171,9 @@ class LibraryScanner(QThread):
                     continue
                 seen.add(entry.path)
                 batch.append(entry)
-                if len(seen) == 1 or time.monotonic() - last > BATCH_SECONDS:  # the first row at once
+                if (
+                    len(seen) == 1 or time.monotonic() - last > BATCH_SECONDS
+                ):  # the first row at once
                     self.found.emit(batch)
                     self.progress.emit(len(seen))
                     batch, last = [], time.monotonic()
@@ -181,31 +186,31 @@ class LibraryScanner(QThread):
 class LibraryDelegate(QStyledItemDelegate):
     """Two lines per briefing: the title, then date · source · tags in a quieter colour."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
-        metrics = QFontMetrics(option.font)  # type: ignore[attr-defined]
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        metrics = QFontMetrics(option.font)
         return QSize(200, metrics.height() * 2 + metrics.height() // 2 + 14)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         entry: LibraryEntry = index.data(EntryRole)
-        style = option.widget.style() if option.widget else None  # type: ignore[attr-defined]
+        style = option.widget.style() if option.widget else None
         painter.save()
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        opt.text = ""  # type: ignore[attr-defined]
+        opt.text = ""
         if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)  # type: ignore[attr-defined]
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        palette = opt.palette  # type: ignore[attr-defined]
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette = opt.palette
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        rect: QRect = opt.rect.adjusted(10, 7, -10, -7)  # type: ignore[attr-defined]
-        title_font = QFont(opt.font)  # type: ignore[attr-defined]
+        rect: QRect = opt.rect.adjusted(10, 7, -10, -7)
+        title_font = QFont(opt.font)
         title_font.setWeight(QFont.Weight.DemiBold)
         metrics = QFontMetrics(title_font)
         painter.setFont(title_font)
         painter.setPen(palette.color(text_role))
         title = metrics.elidedText(entry.title, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(rect.x(), rect.y() + metrics.ascent(), title)
-        small = QFont(opt.font)  # type: ignore[attr-defined]
+        small = QFont(opt.font)
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.88))
         painter.setFont(small)
         colour = palette.color(text_role)
@@ -223,7 +228,9 @@ class LibraryDelegate(QStyledItemDelegate):
         ) or os.path.basename(entry.path)
         small_metrics = QFontMetrics(small)
         details = small_metrics.elidedText(details, Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(rect.x(), rect.y() + metrics.height() + 4 + small_metrics.ascent(), details)
+        painter.drawText(
+            rect.x(), rect.y() + metrics.height() + 4 + small_metrics.ascent(), details
+        )
         painter.restore()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Sequence
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,9 +24,12 @@ OPEN_FILTER = "Briefings (*.briefing *.md *.markdown);;All files (*)"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: QSettings, base_folders: Sequence[str] = (), parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.base_folders = list(base_folders)  # the bundled briefings and the user's folder
         self.library = LibraryView(self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -63,10 +67,12 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Open…", self.choose_files, QKeySequence.StandardKey.Open)
         self._action(file_menu, "Add &Folder to Library…", self.choose_folder)
         file_menu.addSeparator()
-        self._action(file_menu, "&Close Tab", self.close_current_tab, QKeySequence.StandardKey.Close)
+        self._action(
+            file_menu, "&Close Tab", self.close_current_tab, QKeySequence.StandardKey.Close
+        )
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
-    def _action(self, menu, text, slot, shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(self, menu, text, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -116,8 +122,6 @@ class MainWindow(QMainWindow):
     def library_folders(self) -> list[str]:
         return [*self.base_folders, *self.extra_folders()]
 
-    base_folders: list[str] = []
-
     # -- tabs -------------------------------------------------------------------------------
     def current_tab(self) -> BriefingTab | None:
         tab = self.tabs.currentWidget()
@@ -157,7 +161,9 @@ class MainWindow(QMainWindow):
         name = tab.briefing.people[index].name
         count = len(ranges)
         self.statusBar().showMessage(
-            f"{name}: {count} mention{'s' if count != 1 else ''}" if count else f"{name} is not mentioned in the text",
+            f"{name}: {count} mention{'s' if count != 1 else ''}"
+            if count
+            else f"{name} is not mentioned in the text",
             8000,
         )
 
@@ -176,12 +182,12 @@ class MainWindow(QMainWindow):
     def restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+            self.restoreGeometry(geometry)
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
-            self.splitter.restoreState(splitter)  # type: ignore[arg-type]
+            self.splitter.restoreState(splitter)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.library.stop()

@@ -37,11 +37,13 @@ class PanelBrowser(QTextBrowser):
         self.setStyleSheet("QTextBrowser { background: transparent; }")
 
     def set_panel_html(self, html: str) -> None:
-        self.document().setDefaultStyleSheet(panel_stylesheet(current_colours(), self.font().pointSizeF()))
+        self.document().setDefaultStyleSheet(
+            panel_stylesheet(current_colours(), self.font().pointSizeF())
+        )
         self.setHtml(f"<html><body>{html}</body></html>")
         self._fit_height()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_height()
 
@@ -51,7 +53,7 @@ class PanelBrowser(QTextBrowser):
         if self.height() != height:
             self.setFixedHeight(height)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         return QSize(280, int(self.document().size().height()) + 4)
 
 
@@ -70,7 +72,9 @@ class PanelSection(QWidget):
         self.header.setArrowType(Qt.ArrowType.DownArrow)
         self.header.setAutoRaise(True)
         self.header.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.header.setStyleSheet("QToolButton { font-weight: 600; text-align: left; padding: 4px; }")
+        self.header.setStyleSheet(
+            "QToolButton { font-weight: 600; text-align: left; padding: 4px; }"
+        )
         self.header.toggled.connect(self._on_toggled)
         self.browser = PanelBrowser(self)
         self.browser.setAccessibleName(title)
@@ -139,7 +143,11 @@ class PanelsView(QScrollArea):
         kind, _, index = url.toString().lstrip("#").partition("-")
         if not index.isdigit():
             return
-        signal = {"person": self.personClicked, "figure": self.figureClicked, "timeline": self.timelineClicked}
+        signal = {
+            "person": self.personClicked,
+            "figure": self.figureClicked,
+            "timeline": self.timelineClicked,
+        }
         if kind in signal:
             signal[kind].emit(int(index))
 
@@ -153,7 +161,9 @@ def figures_html(briefing: Briefing | None) -> str:
         return _empty("No key figures in this briefing.")
     cards = []
     for index, figure in enumerate(briefing.key_figures):
-        detail = f'<br/><span class="detail">{escape(figure.detail)}</span>' if figure.detail else ""
+        detail = (
+            f'<br/><span class="detail">{escape(figure.detail)}</span>' if figure.detail else ""
+        )
         cards.append(
             f'<p style="margin-bottom: 10px"><a href="#figure-{index}">'
             f'<span class="value">{escape(figure.value)}</span><br/>'
@@ -171,7 +181,7 @@ def people_html(briefing: Briefing | None) -> str:
         mentions = f"{person.mentions} mention{'s' if person.mentions != 1 else ''}"
         rows.append(
             f'<p style="margin-bottom: 8px"><a href="#person-{index}"><span class="label">'
-            f"{escape(person.name)}</span></a> <span class=\"muted\">· {mentions}</span>"
+            f'{escape(person.name)}</span></a> <span class="muted">· {mentions}</span>'
             + (f'<br/><span class="role">{escape(role)}</span>' if role else "")
             + "</p>"
         )

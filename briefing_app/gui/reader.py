@@ -50,7 +50,9 @@ class ReaderView(QTextBrowser):
         self.briefing = briefing
         self._colours = current_colours()
         document = QTextDocument(self)
-        document.setDefaultStyleSheet(reader_stylesheet(self._colours, self.font().pointSizeF() * 1.15))
+        document.setDefaultStyleSheet(
+            reader_stylesheet(self._colours, self.font().pointSizeF() * 1.15)
+        )
         document.setDefaultFont(self.font())
         document.setDocumentMargin(24)
         self.setDocument(document)
@@ -62,8 +64,9 @@ class ReaderView(QTextBrowser):
         self._underline_people()
         self._centre_text()
 
-    def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 - Qt override
+    def loadResource(self, kind: int, url: QUrl | str) -> object:  # Qt override
         """Only files beside the briefing load; nothing is ever fetched from the network."""
+        url = QUrl(url)
         if url.scheme() not in ("", "file"):
             logger.info("refused to load %s", url.toString())
             return None
@@ -108,11 +111,11 @@ class ReaderView(QTextBrowser):
             cursor = QTextCursor(self.document())
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.cursor = cursor
             colour = self._colours.focus if number == current else self._colours.highlight
-            selection.format.setBackground(QColor(colour))  # type: ignore[attr-defined]
+            selection.format.setBackground(QColor(colour))
             if self._colours.dark:
-                selection.format.setForeground(QColor("#ffffff"))  # type: ignore[attr-defined]
+                selection.format.setForeground(QColor("#ffffff"))
             selections.append(selection)
         self.setExtraSelections(selections)
         if 0 <= current < len(ranges):
@@ -160,7 +163,7 @@ class ReaderView(QTextBrowser):
             logger.info("ignored link %s", text)
 
     # -- layout -----------------------------------------------------------------------------
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._centre_text()
 
@@ -189,7 +192,9 @@ class ReaderView(QTextBrowser):
                 image_format = fragment.charFormat().toImageFormat()
                 if image_format.isValid() and image_format.name():
                     image = _as_image(
-                        document.resource(QTextDocument.ResourceType.ImageResource, QUrl(image_format.name()))
+                        document.resource(
+                            QTextDocument.ResourceType.ImageResource, QUrl(image_format.name())
+                        )
                     )
                     natural = image.width()
                     if natural:
@@ -198,7 +203,10 @@ class ReaderView(QTextBrowser):
                             image_format.setWidth(wanted)
                             image_format.setHeight(image.height() * wanted / natural)
                             cursor.setPosition(fragment.position())
-                            cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                            cursor.setPosition(
+                                fragment.position() + fragment.length(),
+                                QTextCursor.MoveMode.KeepAnchor,
+                            )
                             cursor.setCharFormat(image_format)
                 iterator += 1
             block = block.next()

@@ -20,8 +20,12 @@ class Colours:
     focus: str  # for the one mention in view
 
 
-LIGHT = Colours(False, "#1d232b", "#5d6978", "#1f5a8f", "#d9dee5", "#ffffff", "#f3f5f8", "#fff1b8", "#ffd54a")
-DARK = Colours(True, "#e4e8ee", "#9aa6b5", "#7fb4e6", "#3a4350", "#1e2228", "#272c34", "#5c4d12", "#8a6d00")
+LIGHT = Colours(
+    False, "#1d232b", "#5d6978", "#1f5a8f", "#d9dee5", "#ffffff", "#f3f5f8", "#fff1b8", "#ffd54a"
+)
+DARK = Colours(
+    True, "#e4e8ee", "#9aa6b5", "#7fb4e6", "#3a4350", "#1e2228", "#272c34", "#5c4d12", "#8a6d00"
+)
 
 
 def current_colours() -> Colours:
@@ -80,6 +84,6 @@ p {{ margin: 0; }}
 """
 
 
-def _em(base_pt: float):  # type: ignore[no-untyped-def]
+def _em(base_pt: float):
     """Qt's rich-text CSS has no ``em`` for font sizes: turn them into points."""
     return lambda factor: f"{base_pt * factor:.1f}pt"

@@ -43,7 +43,9 @@ def test_people_are_found_by_name_alias_and_unambiguous_surname():
 
 
 def test_quotes_match_across_typographic_quote_marks():
-    briefing = load("It supplies an estimated 30% of the Jewish state’s oil, after independence in 1991.")
+    briefing = load(
+        "It supplies an estimated 30% of the Jewish state’s oil, after independence in 1991."
+    )
     assert mentioned(briefing, "figure", 0) == ["an estimated 30% of the Jewish state’s oil"]
     assert mentioned(briefing, "timeline", 0) == ["independence in 1991"]
     assert briefing.key_figures[0].mentions == 1
@@ -72,16 +74,23 @@ Then Yoav Gallant visited Baku.
 
 
 def test_unmentioned_entries_and_titled_unknown_people_are_warnings():
-    briefing = load("Israel's President Isaac Herzog visited. Prime Minister Benjamin Netanyahu did not.")
+    briefing = load(
+        "Israel's President Isaac Herzog visited. Prime Minister Benjamin Netanyahu did not."
+    )
     messages = [d.message for d in briefing.diagnostics]
     assert "people[0] 'Elchin Amirbayov' is never mentioned in the text" in messages
     assert "key_figures[1] quote '428 miles' is not found in the text" in messages
-    assert "'Isaac Herzog' is named with a title in the text but is not listed in people" in messages
-    assert "'Benjamin Netanyahu' is named with a title in the text but is not listed in people" in messages
+    assert (
+        "'Isaac Herzog' is named with a title in the text but is not listed in people" in messages
+    )
+    assert (
+        "'Benjamin Netanyahu' is named with a title in the text but is not listed in people"
+        in messages
+    )
     assert not briefing.has_errors
 
 
 def test_mentions_in_code_are_counted_but_not_linked():
     briefing = load("`Yoav Gallant` in code")
     assert briefing.people[1].mentions == 1
-    assert "href=\"#person-1\"" not in briefing.body_html
+    assert 'href="#person-1"' not in briefing.body_html

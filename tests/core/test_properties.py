@@ -16,15 +16,17 @@ FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 yaml_scalars = st.one_of(
     st.none(),
     st.booleans(),
-    st.integers(-10**6, 10**6),
+    st.integers(-(10**6), 10**6),
     st.floats(allow_nan=False),
     st.text(max_size=30),
     st.sampled_from(["2023", "2023-07", "2023-07-31", "2023-02-30", "July", "30%"]),
 )
 yaml_values = st.recursive(
     yaml_scalars,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(string.ascii_lowercase + "_", max_size=12), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.text(string.ascii_lowercase + "_", max_size=12), children, max_size=4)
+    ),
     max_leaves=20,
 )
 known_keys = st.sampled_from(
@@ -70,11 +72,13 @@ def test_arbitrary_text_gives_a_briefing(text):
 
 @FAST
 @given(
-    st.lists(st.sampled_from(["Ada Lind", "Bo", "the chief", "O'Neil", "Ω"]), min_size=1, max_size=3),
+    st.lists(
+        st.sampled_from(["Ada Lind", "Bo", "the chief", "O'Neil", "Ω"]), min_size=1, max_size=3
+    ),
     st.text(alphabet="Ada Lind Bo the chief O'Neil Ω*_`[]<>#\n", max_size=300),
 )
 def test_mention_offsets_point_at_the_text_they_claim(names, body):
-    people = "".join(f"  - name: \"{name}\"\n" for name in names)
+    people = "".join(f'  - name: "{name}"\n' for name in names)
     briefing = parse_briefing(f"---\npeople:\n{people}---\n{body}", "m.briefing")
     check(briefing)
     for mention in briefing.mentions:

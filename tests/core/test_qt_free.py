@@ -15,5 +15,7 @@ def test_core_and_headless_commands_never_import_qt():
         "loaded = [m for m in sys.modules if m.startswith('PySide6') or m.startswith('shiboken')]\n"
         "print(loaded)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"

@@ -28,7 +28,9 @@ def test_wrong_type_message_names_the_path_and_the_type():
     briefing = briefing_of(
         "people:\n  - name: A\n  - name: B\n  - name: C\n    aliases: 42", "A B C"
     )
-    assert "6:error: people[2].aliases must be a list of strings, got a number" in diagnostic_texts(briefing)
+    assert "6:error: people[2].aliases must be a list of strings, got a number" in diagnostic_texts(
+        briefing
+    )
     assert [p.name for p in briefing.people] == ["A", "B", "C"]
 
 
@@ -54,7 +56,7 @@ def test_misspelt_keys_suggest_the_right_name_and_are_kept_as_extras():
 
 def test_jekyll_post_opens_with_its_keys_as_extras():
     briefing = briefing_of(
-        "layout: post\ntitle: \"Welcome to Jekyll!\"\ndate: 2023-07-31 10:00:00 +0200\n"
+        'layout: post\ntitle: "Welcome to Jekyll!"\ndate: 2023-07-31 10:00:00 +0200\n'
         "categories: jekyll update\nauthor: Jo\npermalink: /welcome/",
         "You’ll find this post in your `_posts` directory.",
     )
@@ -73,7 +75,11 @@ def test_timeline_sorts_chronologically_and_displays_partial_dates():
         "  - {date: 2023-03, event: Embassy, label: Early spring 2023}\n"
     )
     assert [e.event for e in briefing.timeline] == ["Republic", "Embassy", "Interview"]
-    assert [e.display_date for e in briefing.timeline] == ["1918", "Early spring 2023", "31 July 2023"]
+    assert [e.display_date for e in briefing.timeline] == [
+        "1918",
+        "Early spring 2023",
+        "31 July 2023",
+    ]
 
 
 def test_bad_timeline_date_skips_the_event_with_a_message():

@@ -25,7 +25,9 @@ def seed():
 def article_lines():
     if not SEED_TEXT.exists():
         pytest.skip("the seed article is not beside the repository")
-    return [line.strip() for line in SEED_TEXT.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        line.strip() for line in SEED_TEXT.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def test_seed_has_no_diagnostics(seed):

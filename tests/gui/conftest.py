@@ -23,5 +23,7 @@ def errors_shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     shown: list[tuple[str, str]] = []
     from briefing_app.gui import dialogs
 
-    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text, details="": shown.append((title, text)))
+    monkeypatch.setattr(
+        dialogs, "show_error", lambda parent, title, text, details="": shown.append((title, text))
+    )
     return shown

@@ -1,0 +1,106 @@
+"""The headless commands, run as a user runs them: the installed entry point in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FORMAT_EXAMPLE, SEED_BRIEFING
+
+APP = shutil.which("briefing-app", path=str(Path(sys.executable).parent))
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [APP] if APP else [sys.executable, "-m", "briefing_app"]
+    return subprocess.run([*command, *args], capture_output=True, text=True, timeout=60)
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("Briefing Viewer ")
+
+
+def test_check_on_good_files_prints_nothing_and_exits_0():
+    result = run("--check", str(SEED_BRIEFING), str(FORMAT_EXAMPLE))
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_check_prints_path_line_column_severity_message(write_briefing):
+    path = write_briefing("---\ntitle: T\npoeple: []\ndate: 2023-02-30\n---\nText\n")
+    result = run("--check", str(path))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{path}:3:1: warning: unknown key 'poeple'; did you mean 'people'?",
+        f"{path}:4:7: error: date '2023-02-30' is not a real date",
+    ]
+
+
+def test_check_with_only_warnings_exits_0(write_briefing):
+    path = write_briefing("---\ntitel: T\n---\nText\n")
+    result = run("--check", str(path))
+    assert result.returncode == 0
+    assert "did you mean 'title'" in result.stdout
+
+
+def test_check_unreadable_files_one_line_each_and_exit_1(tmp_path):
+    result = run("--check", str(tmp_path / "missing.briefing"), str(tmp_path))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{tmp_path / 'missing.briefing'}: error: no such file",
+        f"{tmp_path}: error: is a folder, not a briefing file",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [["--check"], ["--dump-json"], ["--dump-json", "a", "b"], ["--bogus"]]
+)
+def test_bad_usage_exits_2_without_traceback(args):
+    result = run(*args)
+    assert result.returncode == 2
+    assert "usage:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_dump_json_has_every_documented_field():
+    result = run("--dump-json", str(SEED_BRIEFING))
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    for key in (
+        "title", "subtitle", "date", "byline", "source", "tags", "summary", "key_figures",
+        "people", "timeline", "headings", "body_text", "word_count", "diagnostics",
+    ):  # fmt: skip
+        assert key in data
+    assert data["date"] == "2023-07-31"
+    assert data["source"]["name"].endswith("Caliber.Az")
+    assert set(data["key_figures"][0]) >= {"value", "label", "detail", "quote", "mentions"}
+    assert set(data["people"][0]) >= {"name", "role", "affiliation", "aliases", "mentions"}
+    assert set(data["timeline"][0]) >= {"date", "display_date", "label", "event", "quote"}
+    assert data["timeline"][0]["display_date"] == "1918"
+    assert data["headings"][0] == {"level": 2, "text": "Historic ties", "id": "historic-ties"}
+    assert data["word_count"] > 800
+    assert data["diagnostics"] == []
+
+
+def test_dump_json_with_errors_prints_what_was_parsed_and_exits_1(write_briefing):
+    path = write_briefing("---\ntitle: Half good\ndate: sometime\n---\nThe body.\n")
+    result = run("--dump-json", str(path))
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert data["title"] == "Half good"
+    assert data["body_text"] == "The body."
+    assert data["diagnostics"][0]["severity"] == "error"
+    assert data["diagnostics"][0]["line"] == 3
+
+
+def test_dump_json_of_a_missing_file_says_so_on_stderr(tmp_path):
+    result = run("--dump-json", str(tmp_path / "nope.briefing"))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.strip() == f"{tmp_path / 'nope.briefing'}: error: no such file"

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage
+
+from briefing_app.gui.app import open_settings
+from briefing_app.gui.main_window import MainWindow
+from tests.conftest import BRIEFINGS, FORMAT_EXAMPLE, SEED_BRIEFING
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow(open_settings(), [str(BRIEFINGS)])
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    yield win
+    win.library.stop()
+
+
+def test_opening_a_briefing_shows_title_text_panels_and_word_count(window):
+    assert window.open_file(str(SEED_BRIEFING))
+    assert (
+        window.windowTitle()
+        == "Israel, Azerbaijan are “strategic partners,” Baku says — Briefing Viewer"
+    )
+    reader = window.current_tab().reader
+    assert "Historic ties" in reader.toPlainText()
+    assert "Israel was one of the first countries to recognize" in reader.toPlainText()
+    assert window.panels.sections["figures"].header.text() == "Key figures  (7)"
+    assert window.panels.sections["people"].header.text() == "People  (6)"
+    assert "428 miles" in window.panels.sections["figures"].browser.toPlainText()
+    assert "Yoav Gallant" in window.panels.sections["people"].browser.toPlainText()
+    assert "31 July 2023" in window.panels.sections["timeline"].browser.toPlainText()
+    assert window.word_count.text() == "852 words · 4 min read"
+
+
+def test_opening_the_same_file_twice_reuses_its_tab(window):
+    window.open_file(str(SEED_BRIEFING))
+    window.open_file(str(FORMAT_EXAMPLE))
+    window.open_file(str(SEED_BRIEFING))
+    assert window.tabs.count() == 2
+    assert window.current_tab().briefing.path == str(SEED_BRIEFING)
+
+
+def test_clicking_a_person_highlights_every_mention(window):
+    window.open_file(str(SEED_BRIEFING))
+    window.panels.sections["people"].browser.anchorClicked.emit(QUrl("#person-4"))  # Yoav Gallant
+    reader = window.current_tab().reader
+    highlighted = [s.cursor.selectedText() for s in reader.extraSelections()]
+    assert highlighted == ["Yoav Gallant", "Gallant"]
+    assert "Yoav Gallant: 2 mentions" in window.statusBar().currentMessage()
+
+
+def test_clicking_a_key_figure_highlights_its_quote(window):
+    window.open_file(str(SEED_BRIEFING))
+    window.panels.sections["figures"].browser.anchorClicked.emit(QUrl("#figure-1"))
+    reader = window.current_tab().reader
+    assert [s.cursor.selectedText() for s in reader.extraSelections()] == [
+        "428-mile border with Iran"
+    ]
+
+
+def test_a_file_with_problems_opens_with_a_banner_naming_the_lines(window, tmp_path):
+    path = tmp_path / "broken.briefing"
+    path.write_text(
+        "---\ntitle: Broken\ndate: 2023-13-01\n---\nStill readable.\n", encoding="utf-8"
+    )
+    assert window.open_file(str(path))
+    tab = window.current_tab()
+    assert tab.banner.isVisible()
+    assert "Line 3:" in tab.banner.text()
+    assert "Still readable." in tab.reader.toPlainText()
+
+
+def test_an_unreadable_file_gives_a_clear_message(window, errors_shown, tmp_path):
+    assert not window.open_file(str(tmp_path / "missing.briefing"))
+    assert errors_shown == [
+        ("Cannot open briefing", f"{tmp_path / 'missing.briefing'}\n\nno such file.")
+    ]
+    assert window.tabs.count() == 0
+
+
+def test_library_lists_bundled_briefings_and_search_filters(window, qtbot):
+    window.library.scan(window.library_folders())
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: "2 briefings" in window.library.status.text(), timeout=5000)
+    window.library.search.setText("gallant")
+    assert window.library.proxy.rowCount() == 1
+    window.library.search.setText("widgets")
+    assert window.library.proxy.rowCount() == 1
+    window.library.search.setText("no such thing")
+    assert window.library.proxy.rowCount() == 0
+
+
+def test_remote_resources_are_never_loaded(window):
+    window.open_file(str(SEED_BRIEFING))
+    reader = window.current_tab().reader
+    assert reader.loadResource(2, QUrl("https://example.org/pixel.png")) is None
+
+
+def test_screenshot_command_writes_a_window_picture(tmp_path):
+    out = tmp_path / "shot.png"
+    app = shutil.which("briefing-app", path=str(Path(sys.executable).parent))
+    command = [app] if app else [sys.executable, "-m", "briefing_app"]
+    result = subprocess.run(
+        [*command, "--screenshot", str(out), str(SEED_BRIEFING)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)

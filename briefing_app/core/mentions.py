@@ -110,17 +110,43 @@ _FOLD = str.maketrans(
 
 
 def _alternation(terms: Iterable[str], *, words: bool) -> re.Pattern[str] | None:
-    if not terms:
+    """One pattern for all terms, shaped as a trie so each position fails fast however many there are."""
+    trie: dict[str, dict] = {}
+    for term in terms:
+        if not term:
+            continue
+        node = trie
+        for position, char in enumerate(term):
+            key = char.lower() if position == 0 else char
+            node = node.setdefault(key, {})
+        node[""] = {}  # a term ends here
+    if not trie:
         return None
-    pieces = []
-    for term in sorted(terms, key=len, reverse=True):
-        piece = "".join(_EQUIVALENT.get(c, r"\s+" if c == " " else re.escape(c)) for c in term)
-        first = term[:1]
-        if first.lower() != first.upper():  # "the chief executive" may also start a sentence
-            piece = f"[{first.lower()}{first.upper()}]{piece[len(re.escape(first)) :]}"
-        pieces.append(piece)
-    body = "|".join(pieces)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if words else f"(?:{body})")
+    body = _trie_pattern(trie, first=True)
+    return re.compile(rf"(?<!\w){body}(?!\w)" if words else body)
+
+
+def _trie_pattern(node: dict[str, dict], first: bool = False) -> str:
+    ends_here = "" in node
+    branches = []
+    for char in sorted(key for key in node if key):
+        branches.append(_char_pattern(char, first) + _trie_pattern(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:  # longer terms first, the term ending here as the fallback
+        return f"(?:{body})?"
+    return body
+
+
+def _char_pattern(char: str, first: bool) -> str:
+    if char == " ":
+        return r"\s+"
+    if char in _EQUIVALENT:
+        return _EQUIVALENT[char]
+    if first and char.lower() != char.upper():  # "the chief executive" may also start a sentence
+        return f"[{char.lower()}{char.upper()}]"
+    return re.escape(char)
 
 
 def titled_names(text: str) -> list[tuple[str, int]]:

@@ -5,10 +5,28 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-WORDS = (
-    "ministry talks border energy pipeline embassy agreement security trade visit summit "
-    "delegation parliament investment region cooperation envoy statement report official"
-).split()
+WORDS = [
+    "ministry",
+    "talks",
+    "border",
+    "energy",
+    "pipeline",
+    "embassy",
+    "agreement",
+    "security",
+    "trade",
+    "visit",
+    "summit",
+    "delegation",
+    "parliament",
+    "investment",
+    "region",
+    "cooperation",
+    "envoy",
+    "statement",
+    "report",
+    "official",
+]
 
 
 def briefing_text(target_bytes: int, people: int = 300, events: int = 1000, seed: int = 1) -> str:

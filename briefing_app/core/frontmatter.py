@@ -19,7 +19,7 @@ from briefing_app.core.model import Diagnostic
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-MAX_NODES = 400_000  # values visited, aliases counted each time they are used
+MAX_NODES = 250_000  # values visited, aliases counted each time they are used
 MAX_DEPTH = 48
 MAX_INDENT = 300
 _OPENING = re.compile(r"---[ \t]*")

@@ -68,6 +68,8 @@ def parse_briefing(text: str, path: str = "<text>") -> Briefing:
         mentions=rendered.mentions,
     )
     _count_mentions(briefing)
+    for line, problem in rendered.problems:
+        diagnostics.append(Diagnostic("warning", split.body_first_line + line - 1, 1, problem))
     diagnostics.extend(_mention_warnings(briefing, split.body, split.body_first_line))
     diagnostics.sort(key=lambda d: (d.line, d.column))
     briefing.diagnostics = diagnostics

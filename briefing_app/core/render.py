@@ -57,21 +57,139 @@ class Rendered:
     text: str
     headings: list[Heading] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)  # (line in the body, message)
+
+
+# Python-Markdown recurses once per nesting level and backtracks on nested brackets; html5ever
+# slows down with depth. Real documents never come near these; hostile ones are flattened.
+MAX_INDENT = 48
+MAX_CONTAINER_MARKERS = 12
+MAX_BRACKET_DEPTH = 8
+MAX_HTML_DEPTH = 100
+MAX_INLINE_TOKENS = 600  # links, entities and tags in one paragraph
+_INLINE_TOKENS = re.compile(r"\[|&|<")
+_CONTAINER_MARKER = r"[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]?"
+_CONTAINER_RUN = re.compile(
+    rf"^((?:{_CONTAINER_MARKER}){{{MAX_CONTAINER_MARKERS}}})(?:{_CONTAINER_MARKER})+"
+)
+_HTML_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>")
+_VOID_TAGS = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr",
+}  # fmt: skip
+
+
+def defuse(markdown_text: str) -> tuple[str, list[tuple[int, str]]]:
+    """Bound how deeply the text nests lists, quotes, indentation and brackets, and how many
+    inline constructs one paragraph holds (Python-Markdown's inline pass is quadratic in them).
+
+    Returns the text and the problems found, each with its line (1-based, in ``markdown_text``).
+    """
+    problems: list[tuple[int, str]] = []
+    lines = markdown_text.split("\n")
+    nested_at = 0
+    for number, line in enumerate(lines):
+        capped = _CONTAINER_RUN.sub(r"\1", line)
+        stripped = capped.lstrip(" \t")
+        if (
+            len(stripped) != len(capped)
+            and len(capped[: len(capped) - len(stripped)].expandtabs(4)) > MAX_INDENT
+        ):
+            capped = " " * MAX_INDENT + stripped
+        if capped.count("[") > MAX_BRACKET_DEPTH:
+            capped = _escape_deep_brackets(capped)
+        if capped != line:
+            lines[number] = capped
+            nested_at = nested_at or number + 1
+    if nested_at:
+        problems.append(
+            (
+                nested_at,
+                "the text nests lists, quotes or brackets too deeply; the deepest levels are shown flat",
+            )
+        )
+    start = 0
+    for number, line in enumerate([*lines, ""]):
+        if line.strip():
+            continue
+        block = lines[start:number]
+        if sum(len(_INLINE_TOKENS.findall(text)) for text in block) > MAX_INLINE_TOKENS:
+            lines[start:number] = ["    " + text for text in block]
+            problems.append(
+                (start + 1, "this paragraph has too much markup to format; shown as plain text")
+            )
+        start = number + 1
+    return ("\n".join(lines) if problems else markdown_text), problems
+
+
+def _escape_deep_brackets(line: str) -> str:
+    out = []
+    depth = 0
+    for char in line:
+        if char == "[":
+            depth += 1
+            out.append("\\[" if depth > MAX_BRACKET_DEPTH else "[")
+        elif char == "]":
+            out.append("\\]" if depth > MAX_BRACKET_DEPTH else "]")
+            depth = max(0, depth - 1)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def flatten_deep_html(html_text: str) -> str:
+    """Drop tags nested deeper than MAX_HTML_DEPTH, keeping their text."""
+    depth = 0
+    pieces = []
+    position = 0
+    for match in _HTML_TAG.finditer(html_text):
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if name in _VOID_TAGS or self_closing:
+            continue
+        if closing:
+            drop = depth > MAX_HTML_DEPTH
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            drop = depth > MAX_HTML_DEPTH
+        if drop:
+            pieces.append(html_text[position : match.start()])
+            position = match.end()
+    if not pieces:
+        return html_text
+    pieces.append(html_text[position:])
+    return "".join(pieces)
 
 
 def render_body(
     markdown_text: str, finder: MentionFinder | None = None, *, drop_title: bool = False
 ) -> Rendered:
     """Render a briefing body. ``drop_title`` removes the first level-1 heading, used as the title."""
+    markdown_text, problems = defuse(markdown_text)
     md = _new_markdown()
     marker = _MentionMarker(md, finder, drop_title)
     md.treeprocessors.register(marker, "briefing-mentions", -10)
-    body = md.convert(markdown_text)
+    try:
+        body = md.convert(markdown_text)
+    except (RecursionError, ValueError, IndexError, KeyError, AttributeError, TypeError) as error:
+        return _plain_fallback(markdown_text, error)
     headings = _headings(getattr(md, "toc_tokens", []))
     if drop_title and headings and headings[0].level == 1:
         headings = headings[1:]
     text = marker.plain_text()
-    return Rendered(sanitise(body), text, headings, marker.mentions)
+    return Rendered(sanitise(body), text, headings, marker.mentions, problems)
+
+
+def _plain_fallback(markdown_text: str, error: Exception) -> Rendered:
+    """When Markdown itself fails, the words still show, as plain paragraphs."""
+    paragraphs = [p.strip() for p in markdown_text.split("\n\n") if p.strip()]
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    rendered = Rendered(body, "\n\n".join(paragraphs))
+    message = (
+        f"the text could not be formatted as Markdown ({type(error).__name__}); shown as plain text"
+    )
+    rendered.problems.append((1, message))
+    return rendered
 
 
 def render_inline(markdown_text: str) -> str:
@@ -86,7 +204,7 @@ def render_inline(markdown_text: str) -> str:
 def sanitise(fragment: str) -> str:
     """Strip everything that could run, fetch, overlay or escape the document."""
     cleaned = nh3.clean(
-        fragment,
+        flatten_deep_html(fragment),
         tags=_ALLOWED_TAGS,
         attributes=_ALLOWED_ATTRIBUTES,
         attribute_filter=_filter_attribute,

@@ -72,3 +72,34 @@ def test_body_text_is_the_readable_text_of_each_block():
 def test_summary_is_inline_markdown_without_a_paragraph():
     briefing = parse_briefing("---\nsummary: 'A **bold** claim <script>x</script>'\n---\n", "x")
     assert briefing.summary_html == "A <strong>bold</strong> claim "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join("  " * i + "- item\n" for i in range(1500)),
+        "> " * 3000 + "deep",
+        "- " * 3000 + "deep",
+        "[" * 5000 + "a" + "]" * 5000 + "(x)",
+    ],
+    ids=["indented-lists", "quotes", "list-markers", "brackets"],
+)
+def test_deep_nesting_renders_flat_with_a_warning_instead_of_failing(text):
+    briefing = parse_briefing(text, "deep.md")
+    assert any("nests lists, quotes or brackets too deeply" in d.message for d in briefing.diagnostics)
+    assert briefing.body_text.strip()
+
+
+def test_a_paragraph_with_thousands_of_links_is_shown_as_plain_text():
+    text = "Intro.\n\n" + "[a](" * 3000 + "\n\nOutro."
+    briefing = parse_briefing(text, "links.md")
+    [warning] = briefing.diagnostics
+    assert warning.line == 3
+    assert "too much markup" in warning.message
+    assert "Outro." in briefing.body_text
+
+
+def test_html_nested_thousands_deep_keeps_its_text():
+    html = sanitise("<div>" * 3000 + "kept" + "</div>" * 3000)
+    assert "kept" in html
+    assert html.count("<div>") <= 100

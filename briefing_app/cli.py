@@ -28,6 +28,17 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument(
         "--screenshot", metavar="OUT.png", help="render the window (1280×800) to a PNG and exit"
     )
+    parser.add_argument(
+        "--color-scheme",
+        choices=("system", "light", "dark"),
+        default="system",
+        help="colours of the window (default: follow the system)",
+    )
+    parser.add_argument(
+        "--no-crash-dialog",
+        action="store_true",
+        help="log unexpected errors without showing a dialog (for automated runs)",
+    )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser
 
@@ -52,7 +63,12 @@ def _dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> in
         return run_dump_json(args.files[0])
     from briefing_app.gui.app import run_gui  # Qt is imported only when a window is wanted
 
-    return run_gui(args.files, screenshot=args.screenshot)
+    return run_gui(
+        args.files,
+        screenshot=args.screenshot,
+        color_scheme=args.color_scheme,
+        crash_dialog=not args.no_crash_dialog,
+    )
 
 
 def run_check(paths: Sequence[str]) -> int:

@@ -7,8 +7,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSettings, QStandardPaths, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFileOpenEvent, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from briefing_app import APP_ID, APP_NAME, ORGANIZATION, __version__
@@ -19,10 +19,40 @@ logger = logging.getLogger(__name__)
 SCREENSHOT_SIZE = (1280, 800)
 
 
+class BriefingApplication(QApplication):
+    """Turns the files macOS hands over (QFileOpenEvent) into a signal, queued until a window listens."""
+
+    fileOpenRequested = Signal(str)
+
+    def __init__(self, argv: list[str]) -> None:
+        super().__init__(argv)
+        self.pending_files: list[str] = []
+        self._ready = False
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen:
+            assert isinstance(event, QFileOpenEvent)
+            path = event.file() or event.url().toLocalFile()
+            if path:
+                if self._ready:
+                    self.fileOpenRequested.emit(path)
+                else:
+                    self.pending_files.append(path)
+            return True
+        return super().event(event)
+
+    def window_ready(self) -> None:
+        """The window now receives files; hand over those that arrived before it existed."""
+        self._ready = True
+        pending, self.pending_files = self.pending_files, []
+        for path in pending:
+            self.fileOpenRequested.emit(path)
+
+
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(list(argv or sys.argv[:1]))
+        app = BriefingApplication(list(argv or sys.argv[:1]))
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
@@ -32,14 +62,40 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def open_settings() -> QSettings:
-    settings = QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APP_ID
+def apply_color_scheme(app: QApplication, scheme: str) -> None:
+    """``light`` or ``dark`` forces a scheme (Fusion with a matching palette); ``system`` follows it."""
+    if scheme == "system":
+        return
+    app.styleHints().setColorScheme(
+        Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light
     )
-    if settings.status() != QSettings.Status.NoError:
-        logger.warning("settings file %s is unreadable; using defaults", settings.fileName())
-        settings.clear()
-    return settings
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette() if scheme == "dark" else app.style().standardPalette())
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, "#22262c"),
+        (roles.WindowText, "#e4e8ee"),
+        (roles.Base, "#1b1e23"),
+        (roles.AlternateBase, "#272c34"),
+        (roles.Text, "#e4e8ee"),
+        (roles.Button, "#2b3038"),
+        (roles.ButtonText, "#e4e8ee"),
+        (roles.Highlight, "#2f6db0"),
+        (roles.HighlightedText, "#ffffff"),
+        (roles.ToolTipBase, "#2b3038"),
+        (roles.ToolTipText, "#e4e8ee"),
+        (roles.PlaceholderText, "#8b96a5"),
+        (roles.Link, "#7fb4e6"),
+        (roles.Mid, "#3a4350"),
+    ):
+        palette.setColor(role, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, roles.Text, QColor("#6b7480"))
+    palette.setColor(QPalette.ColorGroup.Disabled, roles.ButtonText, QColor("#6b7480"))
+    return palette
 
 
 def user_library_folder(create: bool) -> str:
@@ -53,28 +109,56 @@ def user_library_folder(create: bool) -> str:
     return folder
 
 
-def run_gui(files: Sequence[str], screenshot: str | None = None) -> int:
+def run_gui(
+    files: Sequence[str],
+    screenshot: str | None = None,
+    color_scheme: str = "system",
+    crash_dialog: bool = True,
+) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application()
+    apply_color_scheme(app, color_scheme)
+
+    from briefing_app.gui import crash, dialogs
     from briefing_app.gui.main_window import MainWindow
+    from briefing_app.gui.settings import Settings
+    from briefing_app.gui.single_instance import SingleInstance
 
-    if screenshot:
-        from briefing_app.gui import dialogs
+    crash.install(show_dialog=crash_dialog and not screenshot)
+    instance = None
+    if not screenshot:
+        instance = SingleInstance()
+        if instance.forward_or_listen(list(files)):
+            return 0  # the running window opened them
+    else:
+        dialogs.show_error = _print_error
 
-        dialogs.show_error = lambda parent, title, text, details="": print(
-            f"{title}: {text}", file=sys.stderr
-        )
     folders = [str(bundled_briefings_dir()), user_library_folder(create=not screenshot)]
-    window = MainWindow(open_settings(), folders)
+    window = MainWindow(Settings(), folders)
     window.library.scan(window.library_folders())
-    opened = [window.open_file(path) for path in files]
     if screenshot:
+        opened = [window.open_file(path) for path in files]
         return _take_screenshot(app, window, screenshot, ok=all(opened))
+
     window.restore_state()
+    window.restore_tabs()
+    window.open_files(files)
+    if instance is not None:
+        instance.filesReceived.connect(window.open_files)
+    if isinstance(app, BriefingApplication):
+        app.fileOpenRequested.connect(lambda path: window.open_files([path]))
+        app.window_ready()
     window.show()
-    return app.exec()
+    status = app.exec()
+    if instance is not None:
+        instance.close()
+    return status
+
+
+def _print_error(parent: QObject | None, title: str, text: str, details: str = "") -> None:
+    print(f"{title}: {' '.join(text.split())}", file=sys.stderr)
 
 
 def _take_screenshot(app: QApplication, window, path: str, ok: bool) -> int:
@@ -86,7 +170,7 @@ def _take_screenshot(app: QApplication, window, path: str, ok: bool) -> int:
     QTimer.singleShot(0, app.quit)
     app.exec()
     saved = window.grab().save(path)
-    window.close()
+    window.library.stop()
     if not saved:
         print(f"{path}: error: could not write the screenshot", file=sys.stderr)
         return 1

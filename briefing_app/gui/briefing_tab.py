@@ -25,18 +25,36 @@ class BriefingTab(QWidget):
             "QLabel { background: #fff4d6; color: #4a3b00; border-bottom: 1px solid #e6c65c;"
             " padding: 6px 10px; }"
         )
+        self.notice = QLabel(self)
+        self.notice.setAccessibleName("Notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(
+            "QLabel { background: #e3ecf7; color: #12304f; border-bottom: 1px solid #a9c1de; padding: 6px 10px; }"
+        )
+        self.notice.hide()
         self.reader = ReaderView(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.notice)
         layout.addWidget(self.banner)
         layout.addWidget(self.reader, 1)
         self.show_briefing(briefing)
 
+    @property
+    def path(self) -> str:
+        return self.briefing.path
+
     def show_briefing(self, briefing: Briefing) -> None:
         self.briefing = briefing
         self.reader.show_briefing(briefing)
+        self.notice.hide()
         self._update_banner()
+
+    def set_notice(self, text: str) -> None:
+        """A message about the file itself (moved, deleted), above the text that stays shown."""
+        self.notice.setText(text)
+        self.notice.show()
 
     def _update_banner(self) -> None:
         diagnostics = self.briefing.diagnostics

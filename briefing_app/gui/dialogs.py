@@ -10,3 +10,7 @@ def show_error(parent: QWidget | None, title: str, text: str, details: str = "")
     if details:
         box.setDetailedText(details)
     box.exec()
+
+
+def show_about(parent: QWidget | None, html: str) -> None:
+    QMessageBox.about(parent, "About", html)

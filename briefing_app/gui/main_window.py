@@ -1,36 +1,62 @@
-"""The main window: library on the left, open briefings in tabs, panels on the right."""
+"""The main window: library and contents on the left, open briefings in tabs, panels on the right."""
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
+from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from briefing_app import APP_NAME
+from briefing_app import APP_NAME, __version__
 from briefing_app.core.errors import BriefingError
+from briefing_app.core.library import BRIEFING_EXTENSIONS
 from briefing_app.core.loader import load_briefing
 from briefing_app.gui import dialogs
 from briefing_app.gui.briefing_tab import BriefingTab
+from briefing_app.gui.find_bar import FindBar
 from briefing_app.gui.library import LibraryView
-from briefing_app.gui.panels import PanelsView
+from briefing_app.gui.outline import OutlineView
+from briefing_app.gui.panels import PANEL_NAMES, PanelsView
+from briefing_app.gui.reader import ReaderView
+from briefing_app.gui.settings import ZOOM_RANGE, Settings
 
 logger = logging.getLogger(__name__)
 
 OPEN_FILTER = "Briefings (*.briefing *.md *.markdown);;All files (*)"
+RELOAD_DELAY_MS = 250
 
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, settings: QSettings, base_folders: Sequence[str] = (), parent: QWidget | None = None
+        self, settings: Settings, base_folders: Sequence[str] = (), parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.base_folders = list(base_folders)  # the bundled briefings and the user's folder
+        self.setAcceptDrops(True)
+
         self.library = LibraryView(self)
+        self.outline = OutlineView(self)
+        self.left = QSplitter(Qt.Orientation.Vertical, self)
+        self.left.addWidget(self.library)
+        self.left.addWidget(self.outline)
+        self.left.setStretchFactor(0, 3)
+        self.left.setStretchFactor(1, 1)
+        self.left.setChildrenCollapsible(False)
+
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
@@ -38,56 +64,151 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Open briefings")
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._current_changed)
-        self.empty = QLabel(
-            "<h2>No briefing open</h2><p>Choose one from the library, or use File › Open.</p>", self
+        self.empty = QLabel(self)
+        self.empty.setText(
+            "<p style='font-size: 15pt'>No briefing open</p>"
+            "<p>Choose one from the library on the left,<br/>drop a file here, or use File › Open.</p>"
         )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: palette(placeholder-text);")
+        self.empty.setAccessibleName("No briefing open")
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.tabs)
+        self.find_bar = FindBar(self.current_reader, self)
+        centre = QWidget(self)
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        centre_layout.addWidget(self.stack, 1)
+        centre_layout.addWidget(self.find_bar)
+
         self.panels = PanelsView(self)
+        for name in PANEL_NAMES:
+            self.panels.sections[name].set_expanded(settings.panel_expanded(name))
+        self.panels.sectionToggled.connect(settings.set_panel_expanded)
+
         self.splitter = QSplitter(self)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.library)
-        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(centre)
         self.splitter.addWidget(self.panels)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 680, 300])
+        self.splitter.setSizes([290, 690, 300])
         self.setCentralWidget(self.splitter)
         self.word_count = QLabel(self)
+        self.word_count.setAccessibleName("Word count")
         self.statusBar().addPermanentWidget(self.word_count)
+
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._file_changed)
+        self._pending_reloads: set[str] = set()
+        self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self._reload_pending)
+
         self.library.openRequested.connect(self.open_file)
+        self.outline.headingActivated.connect(self._go_to_heading)
         self.panels.personClicked.connect(self.show_person)
         self.panels.figureClicked.connect(lambda index: self.show_quote("figure", index))
         self.panels.timelineClicked.connect(lambda index: self.show_quote("timeline", index))
+        self.zoom = settings.zoom
         self._build_menus()
+        self.outline.setVisible(settings.outline_visible)
         self._current_changed()
 
     # -- menus ------------------------------------------------------------------------------
     def _build_menus(self) -> None:
+        keys = QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&Open…", self.choose_files, QKeySequence.StandardKey.Open)
+        self._action(file_menu, "&Open…", self.choose_files, keys.Open)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
         self._action(file_menu, "Add &Folder to Library…", self.choose_folder)
         file_menu.addSeparator()
-        self._action(
-            file_menu, "&Close Tab", self.close_current_tab, QKeySequence.StandardKey.Close
-        )
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, "&Reload", self.reload_current, keys.Refresh)
+        self._action(file_menu, "&Close Tab", self.close_current_tab, keys.Close)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, keys.Quit)
 
-    def _action(self, menu, text, slot, shortcut=None) -> QAction:
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self._action(edit_menu, "&Copy", self._copy, keys.Copy)
+        self._action(edit_menu, "Select &All", self._select_all, keys.SelectAll)
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&Find…", self.find_bar.start_find, keys.Find)
+        self._action(edit_menu, "Find &Next", self.find_bar.next, keys.FindNext)
+        self._action(edit_menu, "Find Pre&vious", self.find_bar.previous, keys.FindPrevious)
+
+        view_menu = self.menuBar().addMenu("&View")
+        self._action(view_menu, "Zoom &In", lambda: self.set_zoom(self.zoom + 1), keys.ZoomIn)
+        self._action(view_menu, "Zoom &Out", lambda: self.set_zoom(self.zoom - 1), keys.ZoomOut)
+        self._action(view_menu, "&Actual Size", lambda: self.set_zoom(0), QKeySequence("Ctrl+0"))
+        view_menu.addSeparator()
+        self.outline_action = self._action(view_menu, "Show &Contents", self._toggle_outline)
+        self.outline_action.setCheckable(True)
+        self.outline_action.setChecked(self.settings.outline_visible)
+        view_menu.addSeparator()
+        self._action(
+            view_menu,
+            "Go to &Library",
+            lambda: self.library.search.setFocus(),
+            QKeySequence("Ctrl+1"),
+        )
+        self._action(view_menu, "Go to &Text", self._focus_text, QKeySequence("Ctrl+2"))
+        self._action(view_menu, "Go to &Panels", self._focus_panels, QKeySequence("Ctrl+3"))
+        self._action(view_menu, "Ne&xt Tab", lambda: self._step_tab(1), keys.NextChild)
+        self._action(view_menu, "Pre&vious Tab", lambda: self._step_tab(-1), keys.PreviousChild)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, f"&About {APP_NAME}", self._about)
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcut(shortcut)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
 
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files
+        for number, path in enumerate(files, start=1):
+            action = self.recent_menu.addAction(f"&{number % 10} {os.path.basename(path)}")
+            action.setToolTip(path)
+            action.setData(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_file(p))
+        if files:
+            self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction("&Clear Menu")
+        clear.setEnabled(bool(files))
+        clear.triggered.connect(self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent_files()
+        self._fill_recent_menu()
+
     # -- opening ----------------------------------------------------------------------------
+    def open_files(self, paths: Sequence[str]) -> None:
+        for path in paths:
+            self.open_file(path)
+        if paths:
+            self.raise_and_activate()
+
     def open_file(self, path: str) -> bool:
         path = os.path.abspath(path)
-        for index in range(self.tabs.count()):
-            tab = self.tabs.widget(index)
-            if isinstance(tab, BriefingTab) and os.path.abspath(tab.briefing.path) == path:
-                self.tabs.setCurrentIndex(index)
-                return True
+        tab = self._tab_for(path)
+        if tab is not None:
+            self.tabs.setCurrentWidget(tab)
+            return True
         try:
             briefing = load_briefing(path)
         except BriefingError as error:
@@ -95,53 +216,108 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, "Cannot open briefing", f"{error.path}\n\n{error.message}.")
             return False
         tab = BriefingTab(briefing, self.tabs)
-        index = self.tabs.addTab(tab, briefing.title)
-        self.tabs.setTabToolTip(index, path)
+        tab.reader.set_zoom(self.zoom)
+        tab.reader.personActivated.connect(self.show_person_from_text)
+        tab.reader.visibleQuotesChanged.connect(self._visible_quotes_changed)
+        index = self.tabs.addTab(tab, _short(briefing.title))
+        self.tabs.setTabToolTip(index, f"{briefing.title}\n{path}")
         self.tabs.setCurrentIndex(index)
+        self.watcher.addPath(path)
+        self.settings.add_recent_file(path)
+        self.settings.last_folder = os.path.dirname(path)
         return True
 
+    def _tab_for(self, path: str) -> BriefingTab | None:
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if isinstance(tab, BriefingTab) and tab.path == path:
+                return tab
+        return None
+
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open Briefing", "", OPEN_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Open Briefing", self.settings.last_folder, OPEN_FILTER
+        )
         for path in paths:
             self.open_file(path)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Add Folder to Library")
+        folder = QFileDialog.getExistingDirectory(
+            self, "Add Folder to Library", self.settings.last_folder
+        )
         if folder:
-            folders = self.library_folders()
-            if folder not in folders:
-                self.settings.setValue("library/folders", [*self.extra_folders(), folder])
-                self.library.scan(self.library_folders())
+            self.add_library_folder(folder)
 
-    def extra_folders(self) -> list[str]:
-        value = self.settings.value("library/folders", [])
-        if isinstance(value, str):
-            return [value]
-        return [str(v) for v in value] if isinstance(value, list) else []
+    def add_library_folder(self, folder: str) -> None:
+        folder = os.path.abspath(folder)
+        if folder not in self.library_folders():
+            self.settings.library_folders = [*self.settings.library_folders, folder]
+        self.library.scan(self.library_folders())
 
     def library_folders(self) -> list[str]:
-        return [*self.base_folders, *self.extra_folders()]
+        return list(dict.fromkeys([*self.base_folders, *self.settings.library_folders]))
+
+    def restore_tabs(self) -> None:
+        paths = [p for p in self.settings.open_tabs if os.path.isfile(p)]
+        for path in paths:
+            self.open_file(path)
+        if paths:
+            self.tabs.setCurrentIndex(min(self.settings.current_tab, self.tabs.count() - 1))
+
+    def raise_and_activate(self) -> None:
+        self.setWindowState(
+            (self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
+        )
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # -- drag and drop ----------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = _dropped_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.open_files(files)
 
     # -- tabs -------------------------------------------------------------------------------
     def current_tab(self) -> BriefingTab | None:
         tab = self.tabs.currentWidget()
         return tab if isinstance(tab, BriefingTab) else None
 
+    def current_reader(self) -> ReaderView | None:
+        tab = self.current_tab()
+        return tab.reader if tab else None
+
     def close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
         self.tabs.removeTab(index)
-        if widget is not None:
+        if isinstance(widget, BriefingTab):
+            if self._tab_for(widget.path) is None:
+                self.watcher.removePath(widget.path)
             widget.deleteLater()
 
     def close_current_tab(self) -> None:
         if self.tabs.count():
             self.close_tab(self.tabs.currentIndex())
 
+    def _step_tab(self, step: int) -> None:
+        if self.tabs.count():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
     def _current_changed(self, *_: object) -> None:
         tab = self.current_tab()
         briefing = tab.briefing if tab else None
+        self.stack.setCurrentWidget(self.tabs if tab else self.empty)
         self.panels.show_briefing(briefing)
-        if briefing is None:
+        self.outline.show_briefing(briefing)
+        self.find_bar.refresh()
+        if tab is None or briefing is None:
             self.setWindowTitle(APP_NAME)
             self.word_count.clear()
             return
@@ -150,45 +326,178 @@ class MainWindow(QMainWindow):
         self.word_count.setText(
             f"{briefing.word_count:,} words · {minutes} min read" if minutes else "No text"
         )
+        tab.reader._update_visible_quotes()
+        self.panels.set_visible_quotes(*tab.reader._visible_quotes)
 
-    # -- panel links ------------------------------------------------------------------------
-    def show_person(self, index: int) -> None:
+    # -- live reload ------------------------------------------------------------------------
+    def _file_changed(self, path: str) -> None:
+        self._pending_reloads.add(path)
+        self._reload_timer.start()
+
+    def _reload_pending(self) -> None:
+        paths, self._pending_reloads = self._pending_reloads, set()
+        for path in paths:
+            tab = self._tab_for(path)
+            if tab is not None:
+                self._reload_tab(tab)
+
+    def reload_current(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            self._reload_tab(tab)
+
+    def _reload_tab(self, tab: BriefingTab) -> None:
+        """Re-render a changed file at the same reading position; a vanished one stays with a notice."""
+        path = tab.path
+        if not os.path.isfile(path):
+            tab.set_notice(
+                "This file was moved, renamed or deleted. Showing the last version read."
+            )
+            if os.path.exists(path):
+                self.watcher.removePath(path)
+            QTimer.singleShot(1000, lambda: self._rewatch(path))
+            return
+        try:
+            briefing = load_briefing(path)
+        except BriefingError as error:
+            tab.set_notice(
+                f"The file can no longer be read ({error.message}). Showing the last version read."
+            )
+            return
+        position = tab.reader.reading_position()
+        tab.show_briefing(briefing)
+        tab.reader.set_reading_position(position)
+        self.tabs.setTabText(self.tabs.indexOf(tab), _short(briefing.title))
+        if path not in self.watcher.files():  # editors often save by replacing the file
+            self.watcher.addPath(path)
+        if tab is self.current_tab():
+            self._current_changed()
+
+    def _rewatch(self, path: str) -> None:
+        tab = self._tab_for(path)
+        if tab is not None and os.path.isfile(path):
+            self.watcher.addPath(path)
+            self._reload_tab(tab)
+
+    # -- panel and text links ---------------------------------------------------------------
+    def show_person(self, index: int, start_at: int = 0) -> None:
+        tab = self.current_tab()
+        if tab is None or not 0 <= index < len(tab.briefing.people):
+            return
+        self.panels.select_person(index)
+        person = tab.briefing.people[index]
+        ranges = tab.reader.person_ranges.get(index, [])
+        self.find_bar.show_ranges(person.name, ranges, start_at)
+        count = len(ranges)
+        self.statusBar().showMessage(
+            f"{person.name}: {count} mention{'s' if count != 1 else ''}"
+            if count
+            else f"{person.name} is not mentioned in the text",
+            8000,
+        )
+
+    def show_person_from_text(self, index: int) -> None:
+        """A mention was clicked: select the person, starting at the mention under the cursor."""
         tab = self.current_tab()
         if tab is None:
             return
+        cursor_position = tab.reader.textCursor().position()
         ranges = tab.reader.person_ranges.get(index, [])
-        tab.reader.highlight(ranges, 0)
-        name = tab.briefing.people[index].name
-        count = len(ranges)
-        self.statusBar().showMessage(
-            f"{name}: {count} mention{'s' if count != 1 else ''}"
-            if count
-            else f"{name} is not mentioned in the text",
-            8000,
-        )
+        start_at = next((n for n, (s, e) in enumerate(ranges) if s <= cursor_position <= e), 0)
+        self.show_person(index, start_at)
 
     def show_quote(self, kind: str, index: int) -> None:
         tab = self.current_tab()
         if tab is None:
             return
-        found = tab.reader.quote_range(f"{kind}-{index}-1")
+        entries = tab.briefing.key_figures if kind == "figure" else tab.briefing.timeline
+        found = tab.reader.quote_range(kind, index)
+        title = entries[index].value if kind == "figure" else entries[index].display_date  # type: ignore[union-attr]
+        self.find_bar.show_ranges(title, [found] if found else [])
         if found is None:
             self.statusBar().showMessage("Not found in the text", 5000)
-            tab.reader.highlight([])
-            return
-        tab.reader.highlight([found], 0)
+
+    def _visible_quotes_changed(self, figures: set[int], events: set[int]) -> None:
+        if self.sender() is self.current_reader():
+            self.panels.set_visible_quotes(figures, events)
+
+    def _go_to_heading(self, anchor: str) -> None:
+        reader = self.current_reader()
+        if reader is not None:
+            reader.scrollToAnchor(anchor)
+
+    # -- view -------------------------------------------------------------------------------
+    def set_zoom(self, steps: int) -> None:
+        low, high = ZOOM_RANGE
+        self.zoom = min(high, max(low, steps))
+        self.settings.zoom = self.zoom
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if isinstance(tab, BriefingTab):
+                tab.reader.set_zoom(self.zoom)
+        self.find_bar.refresh()
+
+    def _toggle_outline(self) -> None:
+        visible = self.outline_action.isChecked()
+        self.outline.setVisible(visible)
+        self.settings.outline_visible = visible
+
+    def _focus_text(self) -> None:
+        reader = self.current_reader()
+        (reader or self.tabs).setFocus()
+
+    def _focus_panels(self) -> None:
+        self.panels.sections["figures"].header.setFocus()
+
+    def _copy(self) -> None:
+        reader = self.current_reader()
+        if reader is not None:
+            reader.copy()
+
+    def _select_all(self) -> None:
+        reader = self.current_reader()
+        if reader is not None:
+            reader.selectAll()
+
+    def _about(self) -> None:
+        from briefing_app.gui.crash import versions
+
+        dialogs.show_about(
+            self,
+            f"<h3>{APP_NAME} {__version__}</h3><p>Read briefings with key figures, people and a timeline linked to the text.</p><p><small>{versions()}</small></p>",
+        )
 
     # -- state ------------------------------------------------------------------------------
     def restore_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        splitter = self.settings.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        if self.settings.geometry is not None:
+            self.restoreGeometry(self.settings.geometry)
+        if self.settings.splitter_state is not None:
+            self.splitter.restoreState(self.settings.splitter_state)
+
+    def save_state(self) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.splitter_state = self.splitter.saveState()
+        tabs = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        self.settings.open_tabs = [t.path for t in tabs if isinstance(t, BriefingTab)]
+        self.settings.current_tab = max(0, self.tabs.currentIndex())
+        self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.save_state()
         self.library.stop()
         super().closeEvent(event)
+
+
+def _short(title: str, limit: int = 40) -> str:
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
+def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [
+        url.toLocalFile()
+        for url in mime.urls()
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(BRIEFING_EXTENSIONS)
+    ]

@@ -106,6 +106,7 @@ class PanelsView(QScrollArea):
     personClicked = Signal(int)
     figureClicked = Signal(int)
     timelineClicked = Signal(int)
+    sectionToggled = Signal(str, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,23 +122,52 @@ class PanelsView(QScrollArea):
             "people": PanelSection("People", content),
             "timeline": PanelSection("Timeline", content),
         }
-        for section in self.sections.values():
+        for name, section in self.sections.items():
             layout.addWidget(section)
             section.browser.anchorClicked.connect(self._on_link)
+            section.toggled.connect(lambda expanded, n=name: self.sectionToggled.emit(n, expanded))
         layout.addStretch(1)
         self.setWidget(content)
+        self.briefing: Briefing | None = None
+        self.selected_person = -1
+        self.visible: dict[str, set[int]] = {"figure": set(), "timeline": set()}
         self.show_briefing(None)
 
     def show_briefing(self, briefing: Briefing | None) -> None:
-        figures = briefing.key_figures if briefing else []
-        people = briefing.people if briefing else []
-        events = briefing.timeline if briefing else []
-        self.sections["figures"].set_count(len(figures))
-        self.sections["people"].set_count(len(people))
-        self.sections["timeline"].set_count(len(events))
-        self.sections["figures"].browser.set_panel_html(figures_html(briefing))
-        self.sections["people"].browser.set_panel_html(people_html(briefing))
-        self.sections["timeline"].browser.set_panel_html(timeline_html(briefing))
+        self.briefing = briefing
+        self.selected_person = -1
+        self.visible = {"figure": set(), "timeline": set()}
+        self.sections["figures"].set_count(len(briefing.key_figures) if briefing else 0)
+        self.sections["people"].set_count(len(briefing.people) if briefing else 0)
+        self.sections["timeline"].set_count(len(briefing.timeline) if briefing else 0)
+        self._render("figures", "people", "timeline")
+
+    def select_person(self, index: int) -> None:
+        if index != self.selected_person:
+            self.selected_person = index
+            self._render("people")
+
+    def set_visible_quotes(self, figures: set[int], events: set[int]) -> None:
+        """Emphasise the entries whose quotes are on screen in the text."""
+        changed = []
+        if figures != self.visible["figure"]:
+            self.visible["figure"] = figures
+            changed.append("figures")
+        if events != self.visible["timeline"]:
+            self.visible["timeline"] = events
+            changed.append("timeline")
+        self._render(*changed)
+
+    def _render(self, *names: str) -> None:
+        briefing = self.briefing
+        for name in names:
+            if name == "figures":
+                html = figures_html(briefing, self.visible["figure"])
+            elif name == "people":
+                html = people_html(briefing, self.selected_person)
+            else:
+                html = timeline_html(briefing, self.visible["timeline"])
+            self.sections[name].browser.set_panel_html(html)
 
     def _on_link(self, url: QUrl) -> None:
         kind, _, index = url.toString().lstrip("#").partition("-")
@@ -156,7 +186,9 @@ def _empty(text: str) -> str:
     return f'<p class="empty">{escape(text)}</p>'
 
 
-def figures_html(briefing: Briefing | None) -> str:
+def figures_html(
+    briefing: Briefing | None, visible: set[int] | frozenset[int] = frozenset()
+) -> str:
     if not briefing or not briefing.key_figures:
         return _empty("No key figures in this briefing.")
     cards = []
@@ -164,46 +196,55 @@ def figures_html(briefing: Briefing | None) -> str:
         detail = (
             f'<br/><span class="detail">{escape(figure.detail)}</span>' if figure.detail else ""
         )
+        css = "card on-screen" if index in visible else "card"
         cards.append(
-            f'<p style="margin-bottom: 10px"><a href="#figure-{index}">'
+            f'<table class="{css}" width="100%" cellpadding="6"><tr><td>'
+            f'<a href="#figure-{index}" title="Show in the text">'
             f'<span class="value">{escape(figure.value)}</span><br/>'
-            f'<span class="label">{escape(figure.label)}</span></a>{detail}</p>'
+            f'<span class="label">{escape(figure.label)}</span></a>{detail}</td></tr></table>'
         )
     return "".join(cards)
 
 
-def people_html(briefing: Briefing | None) -> str:
+def people_html(briefing: Briefing | None, selected: int = -1) -> str:
     if not briefing or not briefing.people:
         return _empty("No people listed in this briefing.")
     rows = []
     for index, person in enumerate(briefing.people):
         role = ", ".join(part for part in (person.role, person.affiliation) if part)
-        mentions = f"{person.mentions} mention{'s' if person.mentions != 1 else ''}"
+        count = person.mentions
+        mentions = f"{count} mention{'s' if count != 1 else ''}" if count else "not mentioned"
+        css = "card selected" if index == selected else "card"
         rows.append(
-            f'<p style="margin-bottom: 8px"><a href="#person-{index}"><span class="label">'
-            f'{escape(person.name)}</span></a> <span class="muted">· {mentions}</span>'
+            f'<table class="{css}" width="100%" cellpadding="5"><tr><td>'
+            f'<a href="#person-{index}" title="Show every mention"><span class="label">{escape(person.name)}</span></a>'
+            f' <span class="muted">· {mentions}</span>'
             + (f'<br/><span class="role">{escape(role)}</span>' if role else "")
-            + "</p>"
+            + "</td></tr></table>"
         )
     return "".join(rows)
 
 
-def timeline_html(briefing: Briefing | None) -> str:
+def timeline_html(
+    briefing: Briefing | None, visible: set[int] | frozenset[int] = frozenset()
+) -> str:
     if not briefing or not briefing.timeline:
         return _empty("No timeline in this briefing.")
     parts = []
     indexed = list(enumerate(briefing.timeline))
     for year, group in groupby(indexed, key=lambda item: item[1].date.year):
-        parts.append(f'<p class="year" style="margin-top: 6px">{year}</p>')
-        parts.append('<table cellspacing="0" cellpadding="2" width="100%">')
+        parts.append(f'<p class="year">{year}</p>')
+        parts.append('<table class="timeline" width="100%" cellspacing="0" cellpadding="0">')
         for index, event in group:
             current = briefing.date is not None and event.date == briefing.date
             badge = ' <span class="badge">&nbsp;THIS BRIEFING&nbsp;</span>' if current else ""
-            css = ' class="current"' if current else ""
+            css = "event on-screen" if index in visible else "event"
+            event_css = ' class="current"' if current else ""
             parts.append(
-                f'<tr><td class="dot" width="14" valign="top">●</td><td valign="top">'
+                f'<tr><td class="{css}"><span class="dot">●</span> '
                 f'<span class="date">{escape(event.display_date)}</span>{badge}<br/>'
-                f'<a href="#timeline-{index}"><span{css}>{escape(event.event)}</span></a></td></tr>'
+                f'<a href="#timeline-{index}" title="Show in the text"><span{event_css}>{escape(event.event)}</span></a>'
+                f"</td></tr>"
             )
         parts.append("</table>")
     return "".join(parts)

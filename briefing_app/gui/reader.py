@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import os
 from collections import defaultdict
+from html import escape
 
-from PySide6.QtCore import QByteArray, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
+    QHelpEvent,
     QImage,
     QPixmap,
     QResizeEvent,
@@ -17,10 +19,10 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from briefing_app.core.document import document_html
-from briefing_app.core.model import Briefing
+from briefing_app.core.model import Briefing, Person
 from briefing_app.gui.theme import Colours, current_colours, reader_stylesheet
 
 logger = logging.getLogger(__name__)
@@ -34,6 +36,7 @@ class ReaderView(QTextBrowser):
     """Shows a briefing; person mentions are links that emit :attr:`personActivated`."""
 
     personActivated = Signal(int)
+    visibleQuotesChanged = Signal(set, set)  # figure indexes, timeline indexes on screen
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,7 +46,12 @@ class ReaderView(QTextBrowser):
         self.anchorClicked.connect(self._follow_link)
         self.briefing: Briefing | None = None
         self.person_ranges: dict[int, list[Range]] = {}
+        self.quote_positions: dict[tuple[str, int], list[int]] = {}
         self._colours: Colours = current_colours()
+        self._base_point_size = self.font().pointSizeF()
+        self._visible_quotes: tuple[set[int], set[int]] = (set(), set())
+        self.setMouseTracking(True)
+        self.verticalScrollBar().valueChanged.connect(self._update_visible_quotes)
 
     # -- content ----------------------------------------------------------------------------
     def show_briefing(self, briefing: Briefing) -> None:
@@ -60,9 +68,10 @@ class ReaderView(QTextBrowser):
         self.setSearchPaths([folder])
         document.setBaseUrl(QUrl.fromLocalFile(folder + os.sep))
         self.setHtml(document_html(briefing))
-        self.person_ranges = self._collect_person_ranges()
+        self._collect_anchors()
         self._underline_people()
         self._centre_text()
+        self._update_visible_quotes()
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # Qt override
         """Only files beside the briefing load; nothing is ever fetched from the network."""
@@ -72,24 +81,33 @@ class ReaderView(QTextBrowser):
             return None
         return super().loadResource(kind, url)
 
-    def _collect_person_ranges(self) -> dict[int, list[Range]]:
-        ranges: dict[int, list[Range]] = defaultdict(list)
+    def _collect_anchors(self) -> None:
+        """Find person links and quote anchors in the laid-out document, once per briefing."""
+        people: dict[int, list[Range]] = defaultdict(list)
+        quotes: dict[tuple[str, int], list[int]] = defaultdict(list)
         block = self.document().begin()
         while block.isValid():
             iterator = block.begin()
             while not iterator.atEnd():
                 fragment = iterator.fragment()
-                href = fragment.charFormat().anchorHref()
+                char_format = fragment.charFormat()
+                href = char_format.anchorHref()
                 if href.startswith("#person-") and href[8:].isdigit():
                     start, end = fragment.position(), fragment.position() + fragment.length()
-                    spans = ranges[int(href[8:])]
+                    spans = people[int(href[8:])]
                     if spans and spans[-1][1] == start:  # one mention split over formats
                         spans[-1] = (spans[-1][0], end)
                     else:
                         spans.append((start, end))
+                for name in char_format.anchorNames():
+                    kind, _, rest = name.partition("-")
+                    index = rest.split("-")[0]
+                    if kind in ("figure", "timeline") and index.isdigit():
+                        quotes[(kind, int(index))].append(fragment.position())
                 iterator += 1
             block = block.next()
-        return dict(ranges)
+        self.person_ranges = dict(people)
+        self.quote_positions = dict(quotes)
 
     def _underline_people(self) -> None:
         underline = QTextCharFormat()
@@ -129,26 +147,65 @@ class ReaderView(QTextBrowser):
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
 
-    def quote_range(self, anchor: str) -> Range | None:
-        """The text range of a figure or timeline quote marked ``<span id=anchor>``."""
-        block = self.document().begin()
-        while block.isValid():
-            iterator = block.begin()
-            while not iterator.atEnd():
-                fragment = iterator.fragment()
-                if anchor in fragment.charFormat().anchorNames():
-                    return self._quote_extent(fragment.position(), anchor)
-                iterator += 1
-            block = block.next()
-        return None
+    def quote_range(self, kind: str, index: int) -> Range | None:
+        """The text range of the first mention of a figure or timeline quote."""
+        positions = self.quote_positions.get((kind, index))
+        if not positions or self.briefing is None:
+            return None
+        entry = (self.briefing.key_figures if kind == "figure" else self.briefing.timeline)[index]
+        length = len(" ".join(entry.quote.split()))
+        return positions[0], min(positions[0] + length, self.document().characterCount() - 1)
 
-    def _quote_extent(self, start: int, anchor: str) -> Range:
-        kind, index, _ = anchor.split("-")
-        if self.briefing is None:
-            return start, start + 1
-        entries = self.briefing.key_figures if kind == "figure" else self.briefing.timeline
-        quote = entries[int(index)].quote or getattr(entries[int(index)], "value", "")
-        return start, min(start + len(quote), self.document().characterCount() - 1)
+    def _update_visible_quotes(self) -> None:
+        """Tell the panels which figure and timeline quotes are on screen."""
+        if not self.quote_positions:
+            visible: tuple[set[int], set[int]] = (set(), set())
+        else:
+            top = self.cursorForPosition(self.viewport().rect().topLeft()).position()
+            bottom = self.cursorForPosition(self.viewport().rect().bottomRight()).position()
+            figures: set[int] = set()
+            events: set[int] = set()
+            for (kind, index), positions in self.quote_positions.items():
+                if any(top <= p <= bottom for p in positions):
+                    (figures if kind == "figure" else events).add(index)
+            visible = (figures, events)
+        if visible != self._visible_quotes:
+            self._visible_quotes = visible
+            self.visibleQuotesChanged.emit(*visible)
+
+    # -- zoom and reading position ----------------------------------------------------------
+    def set_zoom(self, steps: int) -> None:
+        """Zoom relative to the default size; ``steps`` points up or down."""
+        font = self.font()
+        font.setPointSizeF(max(6.0, self._base_point_size + steps))
+        self.setFont(font)
+        if self.briefing is not None:
+            position = self.reading_position()
+            self.show_briefing(self.briefing)
+            self.set_reading_position(position)
+
+    def reading_position(self) -> float:
+        bar = self.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() else 0.0
+
+    def set_reading_position(self, fraction: float) -> None:
+        bar = self.verticalScrollBar()
+        bar.setValue(round(fraction * bar.maximum()))
+
+    # -- the person card on hover -----------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.briefing is not None:
+            assert isinstance(event, QHelpEvent)
+            href = self.anchorAt(self.viewport().mapFromGlobal(event.globalPos()))
+            if href.startswith("#person-") and href[8:].isdigit():
+                index = int(href[8:])
+                if index < len(self.briefing.people):
+                    QToolTip.showText(
+                        event.globalPos(), person_card(self.briefing.people[index]), self
+                    )
+                    return True
+            QToolTip.hideText()
+        return super().event(event)
 
     # -- links ------------------------------------------------------------------------------
     def _follow_link(self, url: QUrl) -> None:
@@ -221,3 +278,15 @@ def _as_image(resource: object) -> QImage:
     if isinstance(resource, QByteArray | bytes):
         return QImage.fromData(resource)
     return QImage()
+
+
+def person_card(person: Person) -> str:
+    """The hover card for a mention: name, role, affiliation, note."""
+    lines = [f"<b>{escape(person.name)}</b>"]
+    lines += [escape(part) for part in (person.role, person.affiliation) if part]
+    if person.note:
+        lines.append(f"<i>{escape(person.note)}</i>")
+    lines.append(
+        f"<small>{person.mentions} mention{'s' if person.mentions != 1 else ''} · click to show all</small>"
+    )
+    return "<br/>".join(lines)

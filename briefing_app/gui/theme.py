@@ -75,8 +75,13 @@ p {{ margin: 0; }}
 .value {{ font-size: {em(1.7)}; font-weight: 700; color: {c.accent}; }}
 .label {{ font-weight: 600; }}
 .detail, .role, .muted {{ color: {c.muted}; font-size: {em(0.9)}; }}
-.year {{ color: {c.accent}; font-weight: 700; font-size: {em(1.05)}; }}
+.year {{ color: {c.accent}; font-weight: 700; font-size: {em(1.05)}; margin-top: 8px; margin-bottom: 2px; }}
 .dot {{ color: {c.accent}; }}
+table.card {{ margin-bottom: 4px; }}
+table.selected {{ background-color: {c.highlight}; }}
+table.on-screen {{ background-color: {c.card}; }}
+td.event {{ border-left: 2px solid {c.rule}; padding-left: 8px; padding-bottom: 8px; }}
+td.on-screen {{ border-left: 2px solid {c.accent}; padding-left: 8px; padding-bottom: 8px; background-color: {c.card}; }}
 .date {{ color: {c.muted}; font-size: {em(0.85)}; }}
 .current {{ font-weight: 700; }}
 .badge {{ color: {c.page}; background-color: {c.accent}; font-size: {em(0.75)}; font-weight: 700; }}

@@ -86,7 +86,9 @@ def test_summary_is_inline_markdown_without_a_paragraph():
 )
 def test_deep_nesting_renders_flat_with_a_warning_instead_of_failing(text):
     briefing = parse_briefing(text, "deep.md")
-    assert any("nests lists, quotes or brackets too deeply" in d.message for d in briefing.diagnostics)
+    assert any(
+        "nests lists, quotes or brackets too deeply" in d.message for d in briefing.diagnostics
+    )
     assert briefing.body_text.strip()
 
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage
 
-from briefing_app.gui.app import open_settings
+from briefing_app.gui.settings import Settings
 from briefing_app.gui.main_window import MainWindow
 from tests.conftest import BRIEFINGS, FORMAT_EXAMPLE, SEED_BRIEFING
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def window(qtbot):
-    win = MainWindow(open_settings(), [str(BRIEFINGS)])
+    win = MainWindow(Settings(), [str(BRIEFINGS)])
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()

@@ -14,6 +14,7 @@ from briefing_app.core.schema import read_fields
 
 BRIEFING_EXTENSIONS = (".briefing", ".md", ".markdown")
 HEAD_BYTES = 64 * 1024  # enough for any sane front matter; longer ones are read whole
+SEARCH_TEXT_CHARS = 16 * 1024  # of the body kept for searching; keeps a big library's memory small
 _FIRST_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
@@ -29,6 +30,7 @@ class LibraryEntry:
     has_errors: bool = False
     mtime: float = 0.0
     size: int = 0
+    text: str = ""  # the start of the body, case-folded, for searching
 
 
 def is_briefing_file(name: str) -> bool:
@@ -104,6 +106,7 @@ def read_entry(path: str) -> LibraryEntry:
         has_errors=any(d.severity == "error" for d in fields.diagnostics + split.diagnostics),
         mtime=info.st_mtime,
         size=info.st_size,
+        text=" ".join(split.body[:SEARCH_TEXT_CHARS].split()).casefold(),
     )
 
 

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
+    QFileSystemWatcher,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -17,6 +19,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
     QThread,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
@@ -42,6 +45,9 @@ EntryRole = Qt.ItemDataRole.UserRole + 1
 SortKeyDateRole = Qt.ItemDataRole.UserRole + 2
 SearchTextRole = Qt.ItemDataRole.UserRole + 3
 BATCH_SECONDS = 0.05
+RESCAN_DELAY_MS = 400
+MAX_WATCHED_FOLDERS = 1000
+MAX_WATCHED_PATHS = 4000  # inotify watches are a limited, per-user resource
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -51,6 +57,7 @@ class LibraryModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[LibraryEntry] = []
+        self._search: list[str] = []  # each entry's searchable text, built once
         self._rows: dict[str, int] = {}
 
     def rowCount(self, parent: _Index | None = None) -> int:
@@ -64,16 +71,22 @@ class LibraryModel(QAbstractListModel):
             return entry.title
         if role == Qt.ItemDataRole.ToolTipRole:
             return entry.path
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{entry.title}, {entry.date.display() if entry.date else 'undated'}"
         if role == EntryRole:
             return entry
         if role == SortKeyDateRole:
             return entry.date.iso() if entry.date else ""
         if role == SearchTextRole:
-            return search_text(entry)
+            return self._search[index.row()]
         return None
 
     def entry(self, row: int) -> LibraryEntry:
         return self._entries[row]
+
+    def known(self) -> dict[str, tuple[float, int]]:
+        """What each indexed file looked like, so a rescan reads only what changed."""
+        return {e.path: (e.mtime, e.size) for e in self._entries}
 
     def add_or_update(self, entries: Sequence[LibraryEntry]) -> None:
         new = []
@@ -83,6 +96,7 @@ class LibraryModel(QAbstractListModel):
                 new.append(entry)
             else:
                 self._entries[row] = entry
+                self._search[row] = search_text(entry)
                 index = self.index(row)
                 self.dataChanged.emit(index, index)
         if new:
@@ -91,30 +105,30 @@ class LibraryModel(QAbstractListModel):
             for entry in new:
                 self._rows[entry.path] = len(self._entries)
                 self._entries.append(entry)
+                self._search.append(search_text(entry))
             self.endInsertRows()
 
     def remove_paths(self, paths: set[str]) -> None:
-        for path in paths:
-            row = self._rows.get(path)
-            if row is None:
-                continue
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._entries[row]
-            self.endRemoveRows()
-            self._rows = {entry.path: number for number, entry in enumerate(self._entries)}
+        if not paths:
+            return
+        self.beginResetModel()
+        keep = [n for n, entry in enumerate(self._entries) if entry.path not in paths]
+        self._entries = [self._entries[n] for n in keep]
+        self._search = [self._search[n] for n in keep]
+        self._rows = {entry.path: number for number, entry in enumerate(self._entries)}
+        self.endResetModel()
 
     def paths(self) -> set[str]:
         return set(self._rows)
 
 
 def search_text(entry: LibraryEntry) -> str:
-    return " ".join(
-        (entry.title, entry.source, *entry.tags, *entry.people, entry.summary)
-    ).casefold()
+    words = (entry.title, entry.source, *entry.tags, *entry.people, entry.summary)
+    return " ".join(words).casefold() + " " + entry.text
 
 
 class LibraryFilter(QSortFilterProxyModel):
-    """Filters by every word typed (title, tags, people, source, summary); sorts by date or title."""
+    """Filters by every word typed (title, tags, people, source, text); sorts by date or title."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -143,28 +157,43 @@ class LibraryFilter(QSortFilterProxyModel):
 
 
 class LibraryScanner(QThread):
-    """Indexes folders in the background, handing over rows in batches so the first appear at once."""
+    """Indexes folders in the background, handing over rows in batches so the first appear at once.
+
+    Files whose modification time and size match ``known`` are not read again.
+    """
 
     found = Signal(list)
     progress = Signal(int)
-    finishedScan = Signal(set)  # every path seen, so vanished ones can be dropped
+    finishedScan = Signal(set, set)  # every file seen, every folder seen
 
-    def __init__(self, folders: Sequence[str], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        folders: Sequence[str],
+        known: dict[str, tuple[float, int]] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.folders = list(folders)
+        self.known = known or {}
 
     def run(self) -> None:
         batch: list[LibraryEntry] = []
         seen: set[str] = set()
+        folders: set[str] = set(self.folders)
         last = time.monotonic()
         for folder in self.folders:
             for path in iter_briefing_files(folder):
                 if self.isInterruptionRequested():
                     return
+                folders.add(os.path.dirname(path))
                 try:
+                    info = os.stat(path)
+                    if self.known.get(path) == (info.st_mtime, info.st_size):
+                        seen.add(path)
+                        continue
                     entry = read_entry(path)
-                except BriefingError as error:
-                    logger.info("skipped %s", error)
+                except (BriefingError, OSError) as error:
+                    logger.info("skipped %s: %s", path, error)
                     continue
                 except Exception:
                     logger.exception("could not index %s", path)
@@ -180,7 +209,7 @@ class LibraryScanner(QThread):
         if batch:
             self.found.emit(batch)
         self.progress.emit(len(seen))
-        self.finishedScan.emit(seen)
+        self.finishedScan.emit(seen, folders)
 
 
 class LibraryDelegate(QStyledItemDelegate):
@@ -238,6 +267,7 @@ class LibraryView(QWidget):
     """Search field, sort choice and the list of briefings."""
 
     openRequested = Signal(str)
+    scanFinished = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -274,34 +304,75 @@ class LibraryView(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.status)
         self.proxy.sort_by("date")
+        self.folders: list[str] = []
+        self.scanning = False
         self._scanner: LibraryScanner | None = None
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.directoryChanged.connect(self._something_changed)
+        self.watcher.fileChanged.connect(self._something_changed)
+        self._rescan_timer = QTimer(self, singleShot=True, interval=RESCAN_DELAY_MS)
+        self._rescan_timer.timeout.connect(self._start_scan)
 
     def scan(self, folders: Sequence[str]) -> None:
+        """Index ``folders`` in the background; later changes in them rescan by themselves."""
+        self.folders = [f for f in folders if os.path.isdir(f)]
+        self._start_scan()
+
+    def _start_scan(self) -> None:
         if self._scanner is not None:
             self._scanner.requestInterruption()
             self._scanner.wait()
-        folders = [f for f in folders if os.path.isdir(f)]
-        self.status.setText("Looking for briefings…")
-        scanner = LibraryScanner(folders, self)
+            self._scanner.deleteLater()
+        if not self.model.rowCount():
+            self.status.setText("Looking for briefings…")
+        scanner = LibraryScanner(self.folders, self.model.known(), self)
         scanner.found.connect(self.model.add_or_update)
-        scanner.progress.connect(lambda n: self.status.setText(f"Indexing… {n} found"))
+        scanner.progress.connect(self._progress)
         scanner.finishedScan.connect(self._scan_finished)
         self._scanner = scanner
+        self.scanning = True
         scanner.start()
+
+    def _progress(self, count: int) -> None:
+        if self.scanning:
+            self.status.setText(f"Indexing… {count:,} found")
 
     def wait_for_scan(self, timeout_ms: int = 10_000) -> None:
         if self._scanner is not None:
             self._scanner.wait(timeout_ms)
+            QCoreApplication.sendPostedEvents(self)
+            QCoreApplication.processEvents()
 
     def stop(self) -> None:
+        self._rescan_timer.stop()
         if self._scanner is not None:
             self._scanner.requestInterruption()
             self._scanner.wait()
 
-    def _scan_finished(self, seen: set[str]) -> None:
+    def _scan_finished(self, seen: set[str], folders: set[str]) -> None:
+        self.scanning = False
         self.model.remove_paths(self.model.paths() - seen)
         count = self.model.rowCount()
-        self.status.setText(f"{count} briefing{'s' if count != 1 else ''}")
+        self.status.setText(
+            f"{count:,} briefing{'s' if count != 1 else ''}" if count else "No briefings yet"
+        )
+        self._watch(folders, seen)
+        self.scanFinished.emit()
+
+    def _watch(self, folders: set[str], files: set[str]) -> None:
+        """Watch the folders (for added and removed files) and, up to a limit, the files themselves."""
+        watched = set(self.watcher.directories()) | set(self.watcher.files())
+        wanted = sorted(folders)[:MAX_WATCHED_FOLDERS]
+        wanted += sorted(files)[: max(0, MAX_WATCHED_PATHS - len(wanted))]
+        stale = watched - set(wanted)
+        if stale:
+            self.watcher.removePaths(sorted(stale))
+        fresh = [p for p in wanted if p not in watched]
+        if fresh:
+            self.watcher.addPaths(fresh)
+
+    def _something_changed(self, _path: str) -> None:
+        self._rescan_timer.start()
 
     def _open_index(self, index: QModelIndex) -> None:
         entry: LibraryEntry | None = index.data(EntryRole)

@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
             )
             if os.path.exists(path):
                 self.watcher.removePath(path)
-            QTimer.singleShot(1000, lambda: self._rewatch(path))
+            QTimer.singleShot(1000, self, lambda: self._rewatch(path))
             return
         try:
             briefing = load_briefing(path)

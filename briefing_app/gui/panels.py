@@ -240,9 +240,13 @@ def timeline_html(
             badge = ' <span class="badge">&nbsp;THIS BRIEFING&nbsp;</span>' if current else ""
             css = "event on-screen" if index in visible else "event"
             event_css = ' class="current"' if current else ""
+            # A bare year is already the group's heading; say it again only when more precise.
+            date = event.display_date if event.label or event.date.month else ""
+            date_line = (
+                f'<span class="date">{escape(date)}</span>{badge}<br/>' if date or badge else ""
+            )
             parts.append(
-                f'<tr><td class="{css}"><span class="dot">●</span> '
-                f'<span class="date">{escape(event.display_date)}</span>{badge}<br/>'
+                f'<tr><td class="{css}"><span class="dot">●</span> {date_line}'
                 f'<a href="#timeline-{index}" title="Show in the text"><span{event_css}>{escape(event.event)}</span></a>'
                 f"</td></tr>"
             )

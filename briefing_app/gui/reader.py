@@ -228,7 +228,7 @@ class ReaderView(QTextBrowser):
         """Keep lines near :data:`MEASURE_CHARACTERS` wide, centred when the window is wider."""
         measure = self.fontMetrics().averageCharWidth() * MEASURE_CHARACTERS
         spare = self.viewport().width() - measure - 48
-        margin = max(0, spare // 2)
+        margin = max(0, spare // 2) + 8
         frame = self.document().rootFrame()
         frame_format = frame.frameFormat()
         if frame_format.leftMargin() != margin:

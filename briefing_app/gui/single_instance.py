@@ -49,6 +49,7 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.name = name or server_name()
         self.server: QLocalServer | None = None
+        self._sockets: list[QLocalSocket] = []
         self._lock = QLockFile(
             self.name + ".lock"
             if sys.platform != "win32"
@@ -103,8 +104,10 @@ class SingleInstance(QObject):
         assert self.server is not None
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
+            # Sockets stay children of the server and are freed with it: deleting them one by one
+            # races with their own pending events.
+            self._sockets.append(socket)
             socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
 
     def _read(self, socket: QLocalSocket) -> None:
         if not socket.canReadLine():

@@ -27,3 +27,42 @@ def errors_shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
         dialogs, "show_error", lambda parent, title, text, details="": shown.append((title, text))
     )
     return shown
+
+
+@pytest.fixture(scope="session")
+def qapp_cls():
+    """The app's own QApplication subclass, so file-open events behave as in the real app."""
+    from briefing_app.gui.app import BriefingApplication
+
+    return BriefingApplication
+
+
+@pytest.fixture
+def settings(tmp_path: Path):
+    from briefing_app.gui.settings import Settings
+
+    return Settings(QSettings(str(tmp_path / "test-settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def make_window(qtbot, settings):
+    """A main window on the bundled briefings, shown at a laptop size."""
+    from briefing_app.gui.main_window import MainWindow
+    from tests.conftest import BRIEFINGS
+
+    windows = []
+
+    def make(folders=None, **kwargs):
+        window = MainWindow(
+            kwargs.get("window_settings", settings),
+            folders if folders is not None else [str(BRIEFINGS)],
+        )
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.library.stop()

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage
 
-from briefing_app.gui.settings import Settings
 from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.settings import Settings
 from tests.conftest import BRIEFINGS, FORMAT_EXAMPLE, SEED_BRIEFING
 
 pytestmark = pytest.mark.gui

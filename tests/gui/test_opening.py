@@ -1,0 +1,218 @@
+"""Every way a desktop user opens a file."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QFileOpenEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from briefing_app.gui.single_instance import SingleInstance
+from tests.conftest import FORMAT_EXAMPLE, SEED_BRIEFING
+
+pytestmark = pytest.mark.gui
+
+
+def open_titles(window):
+    return [window.tabs.widget(i).briefing.title for i in range(window.tabs.count())]
+
+
+def test_files_given_on_the_command_line_open_in_tabs(make_window):
+    window = make_window()
+    window.open_files([str(SEED_BRIEFING), str(FORMAT_EXAMPLE)])
+    assert window.tabs.count() == 2
+    assert window.windowTitle().startswith("Format example")
+
+
+def test_file_open_dialog(make_window, monkeypatch):
+    window = make_window()
+    calls = []
+
+    def fake_dialog(parent, caption, folder, filters):
+        calls.append(filters)
+        return [str(SEED_BRIEFING)], filters
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", fake_dialog)
+    window.choose_files()
+    assert "*.briefing *.md *.markdown" in calls[0]
+    assert window.current_tab().briefing.path == str(SEED_BRIEFING)
+
+
+def test_dropping_files_opens_briefings_and_ignores_other_files(make_window, tmp_path):
+    window = make_window()
+    other = tmp_path / "photo.png"
+    other.write_bytes(b"x")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(SEED_BRIEFING)), QUrl.fromLocalFile(str(other))])
+    drop = QDropEvent(
+        QPoint(400, 300),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(drop)
+    assert drop.isAccepted()
+    assert open_titles(window) == ["Israel, Azerbaijan are “strategic partners,” Baku says"]
+
+
+def test_file_open_events_are_queued_until_the_window_exists(make_window, qapp):
+    qapp._ready = False
+    QApplication.sendEvent(qapp, QFileOpenEvent(str(FORMAT_EXAMPLE)))
+    assert qapp.pending_files == [str(FORMAT_EXAMPLE)]
+    window = make_window()
+    qapp.fileOpenRequested.connect(lambda path: window.open_files([path]))
+    qapp.window_ready()
+    assert qapp.pending_files == []
+    assert window.current_tab().briefing.path == str(FORMAT_EXAMPLE)
+    QApplication.sendEvent(qapp, QFileOpenEvent(str(SEED_BRIEFING)))  # once running: at once
+    assert window.tabs.count() == 2
+    qapp.fileOpenRequested.disconnect()
+
+
+def test_recent_files_keep_ten_prune_missing_and_clear(make_window, settings, tmp_path):
+    paths = []
+    for number in range(12):
+        path = tmp_path / f"b{number}.briefing"
+        path.write_text(f"# Briefing {number}\n")
+        paths.append(str(path))
+    window = make_window()
+    window.open_files(paths)
+    os.remove(paths[-1])
+    window._fill_recent_menu()
+    entries = [a.data() for a in window.recent_menu.actions() if a.data()]
+    assert entries == list(reversed(paths[2:11]))  # newest first, ten kept, the missing one pruned
+    assert [a.text() for a in window.recent_menu.actions()][-1] == "&Clear Menu"
+    window.recent_menu.actions()[0].trigger()
+    window.recent_menu.actions()[-1].trigger()
+    assert settings.recent_files == []
+    assert [a.text() for a in window.recent_menu.actions()] == ["&Clear Menu"]
+
+
+def test_open_tabs_are_restored_on_the_next_launch(make_window, settings):
+    first = make_window()
+    first.open_files([str(SEED_BRIEFING), str(FORMAT_EXAMPLE)])
+    first.tabs.setCurrentIndex(0)
+    first.close()
+    second = make_window()
+    second.restore_tabs()
+    assert open_titles(second) == open_titles(first)
+    assert second.tabs.currentIndex() == 0
+
+
+def test_opening_an_unreadable_file_keeps_the_window_usable(make_window, errors_shown, tmp_path):
+    window = make_window()
+    window.open_files([str(tmp_path), str(SEED_BRIEFING)])
+    assert errors_shown[0][0] == "Cannot open briefing"
+    assert "is a folder" in errors_shown[0][1]
+    assert window.tabs.count() == 1
+
+
+@pytest.fixture
+def runtime_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "run"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    return folder
+
+
+def launch(*args, env_home: Path, runtime: Path) -> subprocess.CompletedProcess[str]:
+    app = shutil.which("briefing-app", path=str(Path(sys.executable).parent))
+    command = [app] if app else [sys.executable, "-m", "briefing_app"]
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(env_home),
+        "XDG_RUNTIME_DIR": str(runtime),
+    }
+    return subprocess.run(
+        [*command, "--no-crash-dialog", *args], capture_output=True, text=True, timeout=60, env=env
+    )
+
+
+def test_a_second_launch_hands_its_file_to_the_running_instance(qtbot, runtime_dir, tmp_path):
+    first = SingleInstance()
+    assert not first.forward_or_listen([])
+    received = []
+    first.filesReceived.connect(received.extend)
+    # the second process blocks until the first answers, so run it while our event loop spins
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefing_app", "--no-crash-dialog", str(SEED_BRIEFING)],
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "HOME": str(tmp_path),
+            "XDG_RUNTIME_DIR": str(runtime_dir),
+        },
+    )
+    qtbot.waitUntil(lambda: received == [str(SEED_BRIEFING)], timeout=30_000)
+    assert process.wait(timeout=30) == 0
+    first.close()
+
+
+def test_a_stale_socket_after_a_crash_does_not_block_the_next_launch(qtbot, runtime_dir):
+    from briefing_app.gui.single_instance import server_name
+
+    stale = Path(server_name())
+    stale.write_bytes(b"")  # what a killed instance leaves behind
+    instance = SingleInstance()
+    assert not instance.forward_or_listen([])
+    assert instance.server is not None and instance.server.isListening()
+    instance.close()
+
+
+def test_two_launches_at_the_same_moment_both_land(qtbot, runtime_dir, tmp_path):
+    first = SingleInstance()
+    assert not first.forward_or_listen([])
+    received = []
+    first.filesReceived.connect(received.extend)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_RUNTIME_DIR": str(runtime_dir),
+    }
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "briefing_app", "--no-crash-dialog", str(path)], env=env
+        )
+        for path in (SEED_BRIEFING, FORMAT_EXAMPLE)
+    ]
+    qtbot.waitUntil(lambda: len(received) == 2, timeout=40_000)
+    assert sorted(received) == sorted([str(SEED_BRIEFING), str(FORMAT_EXAMPLE)])
+    assert [p.wait(timeout=30) for p in processes] == [0, 0]
+    first.close()
+
+
+def test_forwarded_message_is_a_json_list_of_absolute_paths(
+    qtbot, runtime_dir, monkeypatch, tmp_path
+):
+    first = SingleInstance()
+    first.forward_or_listen([])
+    received = []
+    first.filesReceived.connect(received.extend)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "relative.briefing").write_text("# R\n")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefing_app", "--no-crash-dialog", "relative.briefing"],
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "HOME": str(tmp_path),
+            "XDG_RUNTIME_DIR": str(runtime_dir),
+            "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+        },
+        cwd=tmp_path,
+    )
+    qtbot.waitUntil(lambda: bool(received), timeout=30_000)
+    assert received == [str(tmp_path / "relative.briefing")]
+    assert json.loads(json.dumps(received)) == received
+    process.wait(timeout=30)
+    first.close()

@@ -1,0 +1,194 @@
+"""Reading: find, zoom, outline, and the links between panels and text."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QToolTip
+
+from briefing_app.gui.reader import person_card
+from briefing_app.gui.theme import current_colours
+from tests.conftest import FORMAT_EXAMPLE, SEED_BRIEFING
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(make_window):
+    win = make_window()
+    win.open_file(str(SEED_BRIEFING))
+    return win
+
+
+def highlighted(reader):
+    return [s.cursor.selectedText() for s in reader.extraSelections()]
+
+
+def test_find_highlights_all_matches_and_steps_with_enter_and_shift_enter(window, qtbot):
+    bar = window.find_bar
+    window.findChild(type(window.menuBar())).setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert bar.isVisible() and bar.field.hasFocus()
+    qtbot.keyClicks(bar.field, "amirbayov")
+    reader = window.current_reader()
+    assert bar.count.text() == "1 of 11"  # ten in the text, one in the summary
+    assert len(highlighted(reader)) == 11
+    assert all(text.lower() == "amirbayov" for text in highlighted(reader))
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)
+    assert bar.count.text() == "2 of 11"
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.count.text() == "11 of 11"
+    qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+    assert highlighted(reader) == []
+
+
+def test_find_with_no_match_says_so(window, qtbot):
+    window.find_bar.start_find()
+    qtbot.keyClicks(window.find_bar.field, "zebra")
+    assert window.find_bar.count.text() == "No matches"
+
+
+def test_zoom_changes_the_text_size_and_is_remembered(window, qtbot, settings, make_window):
+    reader = window.current_reader()
+    size = reader.font().pointSizeF()
+    qtbot.keyClick(reader, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(reader, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert reader.font().pointSizeF() == size + 2
+    assert settings.zoom == 2
+    window.close()
+    later = make_window()
+    later.open_file(str(FORMAT_EXAMPLE))
+    assert later.current_reader().font().pointSizeF() == size + 2
+    later.activateWindow()
+    qtbot.waitUntil(later.isActiveWindow)
+    qtbot.keyClick(later.current_reader(), Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert later.current_reader().font().pointSizeF() == size
+
+
+def test_outline_lists_headings_and_jumps_to_them(window):
+    outline = window.outline
+    titles = [outline.topLevelItem(i).text(0) for i in range(outline.topLevelItemCount())]
+    assert titles == [
+        "Historic ties",
+        "The ties that bind",
+        "Looking to the future",
+        "Top-level visits and Iranian violence",
+        "A friend in need",
+    ]
+    reader = window.current_reader()
+    before = reader.verticalScrollBar().value()
+    outline.itemClicked.emit(outline.topLevelItem(1), 0)
+    assert reader.verticalScrollBar().value() > before
+    top = reader.cursorForPosition(QPoint(reader.viewport().width() // 2, 12)).block().text()
+    assert top == "The ties that bind"
+
+
+def test_clicking_a_person_selects_them_scrolls_and_offers_next_previous(window):
+    window.panels.sections["people"].browser.anchorClicked.emit(QUrl("#person-0"))
+    reader = window.current_reader()
+    assert window.find_bar.isVisible()
+    assert "Elchin Amirbayov" in window.find_bar.title.text()
+    assert window.find_bar.count.text() == "1 of 10"
+    assert len(highlighted(reader)) == 10
+    assert window.panels.selected_person == 0
+    people_html = window.panels.sections["people"].browser.toHtml()
+    assert people_html.count(current_colours().highlight) == 1  # one card drawn as selected
+    first = reader.verticalScrollBar().value()
+    window.find_bar.previous()  # wraps to the last mention, far down the text
+    assert window.find_bar.count.text() == "10 of 10"
+    assert reader.verticalScrollBar().value() > first
+
+
+def test_clicking_a_mention_in_the_text_selects_the_person(window):
+    reader = window.current_reader()
+    start, _ = reader.person_ranges[4][1]  # the second mention of Yoav Gallant
+    cursor = reader.textCursor()
+    cursor.setPosition(start + 1)
+    reader.setTextCursor(cursor)
+    reader.anchorClicked.emit(QUrl("#person-4"))
+    assert window.panels.selected_person == 4
+    assert window.find_bar.count.text() == "2 of 2"
+
+
+def test_people_mentions_are_marked_in_the_text(window):
+    reader = window.current_reader()
+    ranges = reader.person_ranges
+    assert len(ranges[0]) == 10  # Elchin Amirbayov
+    cursor = QTextCursor(reader.document())
+    start, end = ranges[4][0]
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    assert cursor.selectedText() == "Yoav Gallant"
+    cursor.setPosition(start + 1)
+    assert cursor.charFormat().underlineStyle() != cursor.charFormat().UnderlineStyle.NoUnderline
+
+
+def test_hovering_a_mention_shows_the_person_card(window, qtbot):
+    reader = window.current_reader()
+    start, _ = reader.person_ranges[2][0]  # Isaac Herzog
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(start + 2)
+    reader.scroll_to_position(start)
+    point = reader.cursorRect(cursor).center()
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+
+    event = QHelpEvent(QEvent.Type.ToolTip, point, reader.viewport().mapToGlobal(point))
+    reader.event(event)
+    assert "President of Israel" in QToolTip.text()
+    assert "Isaac Herzog" in person_card(window.current_tab().briefing.people[2])
+
+
+def test_clicking_a_timeline_event_scrolls_to_its_quote(window):
+    reader = window.current_reader()
+    window.panels.sections["timeline"].browser.anchorClicked.emit(QUrl("#timeline-8"))
+    event = window.current_tab().briefing.timeline[8]
+    assert highlighted(reader) == [event.quote[0].upper() + event.quote[1:]] or highlighted(
+        reader
+    ) == [event.quote]
+    assert reader.verticalScrollBar().value() > 0
+
+
+def test_scrolling_marks_the_figures_and_events_on_screen(window, qtbot):
+    reader = window.current_reader()
+    panels = window.panels
+    reader.verticalScrollBar().setValue(0)
+    qtbot.waitUntil(lambda: 9 in panels.visible["timeline"])  # "said on July 31", near the top
+    reader.verticalScrollBar().setValue(reader.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: 9 not in panels.visible["timeline"])
+    assert 8 in panels.visible["timeline"]  # the postponed summit, near the end
+    assert current_colours().accent in panels.sections["timeline"].browser.toHtml()
+
+
+def test_status_bar_shows_word_count_and_reading_time(window):
+    assert window.word_count.text() == "852 words · 4 min read"
+
+
+def test_empty_panels_say_so(make_window, tmp_path):
+    path = tmp_path / "plain.md"
+    path.write_text("# Plain\n\nJust text.\n")
+    window = make_window()
+    window.open_file(str(path))
+    assert (
+        window.panels.sections["figures"].browser.toPlainText()
+        == "No key figures in this briefing."
+    )
+    assert (
+        window.panels.sections["people"].browser.toPlainText()
+        == "No people listed in this briefing."
+    )
+    assert (
+        window.panels.sections["timeline"].browser.toPlainText() == "No timeline in this briefing."
+    )
+
+
+def test_panel_sections_fold_and_are_remembered(make_window, settings):
+    window = make_window()
+    window.panels.sections["people"].header.click()
+    assert not window.panels.sections["people"].browser.isVisible()
+    assert settings.panel_expanded("people") is False
+    again = make_window()
+    assert not again.panels.sections["people"].is_expanded()

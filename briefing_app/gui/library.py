@@ -326,12 +326,15 @@ class LibraryView(QWidget):
         if not self.model.rowCount():
             self.status.setText("Looking for briefings…")
         scanner = LibraryScanner(self.folders, self.model.known(), self)
-        scanner.found.connect(self.model.add_or_update)
+        scanner.found.connect(self._add_entries)  # same receiver as finishedScan: delivered in order
         scanner.progress.connect(self._progress)
         scanner.finishedScan.connect(self._scan_finished)
         self._scanner = scanner
         self.scanning = True
         scanner.start()
+
+    def _add_entries(self, entries: list[LibraryEntry]) -> None:
+        self.model.add_or_update(entries)
 
     def _progress(self, count: int) -> None:
         if self.scanning:
@@ -340,7 +343,6 @@ class LibraryView(QWidget):
     def wait_for_scan(self, timeout_ms: int = 10_000) -> None:
         if self._scanner is not None:
             self._scanner.wait(timeout_ms)
-            QCoreApplication.sendPostedEvents(self)
             QCoreApplication.processEvents()
 
     def stop(self) -> None:

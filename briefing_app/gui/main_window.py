@@ -6,8 +6,15 @@ import logging
 import os
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QEvent, QFileSystemWatcher, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -114,6 +121,7 @@ class MainWindow(QMainWindow):
         self.zoom = settings.zoom
         self._build_menus()
         self.outline.setVisible(settings.outline_visible)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._restyle)
         self._current_changed()
 
     # -- menus ------------------------------------------------------------------------------
@@ -466,6 +474,23 @@ class MainWindow(QMainWindow):
             self,
             f"<h3>{APP_NAME} {__version__}</h3><p>Read briefings with key figures, people and a timeline linked to the text.</p><p><small>{versions()}</small></p>",
         )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._restyle()
+        super().changeEvent(event)
+
+    def _restyle(self, *_: object) -> None:
+        """The desktop switched between light and dark: redraw the text and panels in new colours."""
+        if not hasattr(self, "panels"):
+            return
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if isinstance(tab, BriefingTab):
+                position = tab.reader.reading_position()
+                tab.reader.show_briefing(tab.briefing)
+                tab.reader.set_reading_position(position)
+        self._current_changed()
 
     # -- state ------------------------------------------------------------------------------
     def restore_state(self) -> None:

@@ -7,7 +7,7 @@ import os
 from collections import defaultdict
 from html import escape
 
-from PySide6.QtCore import QByteArray, QEvent, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -137,7 +137,10 @@ class ReaderView(QTextBrowser):
             selections.append(selection)
         self.setExtraSelections(selections)
         if 0 <= current < len(ranges):
-            self.scroll_to_position(ranges[current][0])
+            position = ranges[current][0]
+            self.scroll_to_position(position)
+            # Showing the bar under the text can reflow it; scroll again once layout has settled.
+            QTimer.singleShot(0, self, lambda: self.scroll_to_position(position))
 
     def scroll_to_position(self, position: int) -> None:
         """Bring ``position`` to about a third of the way down the view."""

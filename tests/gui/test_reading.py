@@ -192,3 +192,19 @@ def test_panel_sections_fold_and_are_remembered(make_window, settings):
     assert settings.panel_expanded("people") is False
     again = make_window()
     assert not again.panels.sections["people"].is_expanded()
+
+
+def test_switching_to_dark_colours_redraws_text_and_panels(window, qapp):
+    from briefing_app.gui.app import dark_palette
+    from briefing_app.gui.theme import DARK, LIGHT
+
+    original = qapp.palette()
+    try:
+        qapp.setPalette(dark_palette())
+        window._restyle()
+        assert DARK.text in window.current_reader().document().defaultStyleSheet()
+        assert DARK.accent in window.panels.sections["figures"].browser.toHtml()
+    finally:
+        qapp.setPalette(original)
+        window._restyle()
+    assert LIGHT.text in window.current_reader().document().defaultStyleSheet()

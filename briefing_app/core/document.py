@@ -32,12 +32,15 @@ def header_html(briefing: Briefing) -> str:
         parts.append(f'<p class="meta">{" &nbsp;·&nbsp; ".join(meta)}</p>')
     if briefing.summary_html:
         parts.append(f'<p class="summary">{briefing.summary_html}</p>')
-    if briefing.extras:
+    extras = {key: value for key, value in briefing.extras.items() if value}
+    if extras:
+        # Inline styles: in Qt, they win over the document's table-cell borders.
+        cell = 'style="border: none; padding: 1px 12px 1px 0"'
         rows = "".join(
-            f"<tr><td class='extra-key'>{escape(key)}</td><td>{escape(value)}</td></tr>"
-            for key, value in briefing.extras.items()
+            f"<tr><td class='extra-key' {cell}><b>{escape(key)}</b></td><td {cell}>{escape(value)}</td></tr>"
+            for key, value in extras.items()
         )
-        parts.append(f'<table class="extras">{rows}</table>')
+        parts.append(f'<table class="extras" cellspacing="0">{rows}</table>')
     parts.append("<hr/></div>")
     return "".join(parts)
 

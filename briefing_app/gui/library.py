@@ -326,7 +326,9 @@ class LibraryView(QWidget):
         if not self.model.rowCount():
             self.status.setText("Looking for briefings…")
         scanner = LibraryScanner(self.folders, self.model.known(), self)
-        scanner.found.connect(self._add_entries)  # same receiver as finishedScan: delivered in order
+        scanner.found.connect(
+            self._add_entries
+        )  # same receiver as finishedScan: delivered in order
         scanner.progress.connect(self._progress)
         scanner.finishedScan.connect(self._scan_finished)
         self._scanner = scanner

@@ -189,7 +189,9 @@ def _empty(text: str) -> str:
 def figures_html(
     briefing: Briefing | None, visible: set[int] | frozenset[int] = frozenset()
 ) -> str:
-    if not briefing or not briefing.key_figures:
+    if briefing is None:
+        return _empty("Open a briefing to see its key figures.")
+    if not briefing.key_figures:
         return _empty("No key figures in this briefing.")
     cards = []
     for index, figure in enumerate(briefing.key_figures):
@@ -207,7 +209,9 @@ def figures_html(
 
 
 def people_html(briefing: Briefing | None, selected: int = -1) -> str:
-    if not briefing or not briefing.people:
+    if briefing is None:
+        return _empty("Open a briefing to see who is in it.")
+    if not briefing.people:
         return _empty("No people listed in this briefing.")
     rows = []
     for index, person in enumerate(briefing.people):
@@ -228,7 +232,9 @@ def people_html(briefing: Briefing | None, selected: int = -1) -> str:
 def timeline_html(
     briefing: Briefing | None, visible: set[int] | frozenset[int] = frozenset()
 ) -> str:
-    if not briefing or not briefing.timeline:
+    if briefing is None:
+        return _empty("Open a briefing to see its timeline.")
+    if not briefing.timeline:
         return _empty("No timeline in this briefing.")
     parts = []
     indexed = list(enumerate(briefing.timeline))

@@ -237,6 +237,8 @@ class ReaderView(QTextBrowser):
         if frame_format.leftMargin() != margin:
             frame_format.setLeftMargin(margin)
             frame_format.setRightMargin(margin)
+            frame_format.setTopMargin(20)
+            frame_format.setBottomMargin(32)
             frame.setFrameFormat(frame_format)
         self._fit_images(self.viewport().width() - 2 * margin - 2 * 24 - 4)
 

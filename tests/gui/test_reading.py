@@ -208,3 +208,21 @@ def test_switching_to_dark_colours_redraws_text_and_panels(window, qapp):
         qapp.setPalette(original)
         window._restyle()
     assert LIGHT.text in window.current_reader().document().defaultStyleSheet()
+
+
+def test_links_open_in_the_browser_only_when_clicked_and_only_for_web_and_mail(window, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    reader = window.current_reader()
+    assert opened == []  # rendering a briefing opens nothing
+    for url in (
+        "https://example.org/a",
+        "mailto:desk@example.org",
+        "file:///etc/passwd",
+        "javascript:alert(1)",
+        "ftp://x",
+    ):
+        reader.anchorClicked.emit(QUrl(url))
+    assert opened == ["https://example.org/a", "mailto:desk@example.org"]

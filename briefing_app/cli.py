@@ -28,6 +28,16 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument(
         "--screenshot", metavar="OUT.png", help="render the window (1280×800) to a PNG and exit"
     )
+    mode.add_argument(
+        "--export-pdf",
+        metavar="OUT.pdf",
+        help="write FILE as a PDF handout and exit (no display needed)",
+    )
+    parser.add_argument(
+        "--page-size",
+        choices=("A4", "Letter"),
+        help="paper for --export-pdf (default: from the locale)",
+    )
     parser.add_argument(
         "--color-scheme",
         choices=("system", "light", "dark"),
@@ -61,6 +71,12 @@ def _dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> in
         if len(args.files) != 1:
             parser.error("--dump-json takes exactly one FILE")
         return run_dump_json(args.files[0])
+    if args.export_pdf:
+        if len(args.files) != 1:
+            parser.error("--export-pdf takes exactly one FILE")
+        return run_export_pdf(args.export_pdf, args.files[0], args.page_size)
+    if args.page_size:
+        parser.error("--page-size goes with --export-pdf")
     from briefing_app.gui.app import run_gui  # Qt is imported only when a window is wanted
 
     return run_gui(
@@ -110,6 +126,36 @@ def run_dump_json(path: str) -> int:
     json.dump(briefing_to_dict(briefing), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return EXIT_ERRORS if briefing.has_errors else EXIT_OK
+
+
+def run_export_pdf(target: str, path: str, page_size: str | None) -> int:
+    from briefing_app.core import BriefingError, load_briefing
+
+    _tolerant_stdout()
+    try:
+        briefing = load_briefing(path)
+    except BriefingError as error:
+        print(f"{path}: error: {error.message}", file=sys.stderr)
+        return EXIT_ERRORS
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a PDF needs fonts, not a display
+    from PySide6.QtGui import QGuiApplication
+
+    from briefing_app.gui.printing import ExportError, export_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - needed for fonts
+    try:
+        pages = export_pdf(briefing, target, page_size)
+    except ExportError as error:
+        print(f"{error.target}: error: {error.message}", file=sys.stderr)
+        return EXIT_ERRORS
+    problems = len(briefing.diagnostics)
+    if problems:
+        print(
+            f"{path}: {problems} problem{'s' if problems != 1 else ''} (see --check); exported what could be read",
+            file=sys.stderr,
+        )
+    print(f"{target}: {pages} page{'s' if pages != 1 else ''}")
+    return EXIT_OK
 
 
 def _tolerant_stdout() -> None:

@@ -18,6 +18,9 @@ packages=(
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
   libwayland-client0 libwayland-cursor0 libwayland-egl1 fonts-dejavu-core
 )
+if ((dev)); then
+  packages+=(poppler-utils)  # pdftotext, pdffonts and pdftoppm read exported PDFs back in the tests
+fi
 python=${PYTHON:-python3}
 if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
   packages+=(python3-venv)

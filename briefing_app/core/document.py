@@ -47,3 +47,77 @@ def header_html(briefing: Briefing) -> str:
 
 def document_html(briefing: Briefing) -> str:
     return f"<html><body>{header_html(briefing)}{briefing.body_html}</body></html>"
+
+
+def print_html(briefing: Briefing) -> str:
+    """The briefing laid out for paper: title block, "At a glance", the text, people, timeline."""
+    parts = ['<div class="title-block">']
+    if briefing.tags:
+        parts.append(f'<p class="tags">{escape(" · ".join(briefing.tags))}</p>')
+    parts.append(f'<h1 class="title">{escape(briefing.title)}</h1>')
+    if briefing.subtitle:
+        parts.append(f'<p class="subtitle">{escape(briefing.subtitle)}</p>')
+    meta = [
+        f"By {escape(briefing.byline)}" if briefing.byline else "",
+        escape(briefing.date.display()) if briefing.date else "",
+    ]
+    if briefing.source:
+        source = escape(briefing.source.name)
+        if briefing.source.url and briefing.source.url != briefing.source.name:
+            source += (
+                f' (<a href="{escape(briefing.source.url)}">{escape(briefing.source.url)}</a>)'
+            )
+        meta.append(source)
+    meta_text = " · ".join(part for part in meta if part)
+    if meta_text:
+        parts.append(f'<p class="meta">{meta_text}</p>')
+    if briefing.summary_html:
+        parts.append(f'<p class="summary">{briefing.summary_html}</p>')
+    parts.append("</div>")
+    if briefing.key_figures:
+        parts.append(_at_a_glance(briefing))
+    parts.append(f'<div class="body">{briefing.body_html}</div>')
+    if briefing.people:
+        rows = "".join(
+            f"<tr><td><b>{escape(p.name)}</b></td><td>{escape(p.role)}</td><td>{escape(p.affiliation)}</td></tr>"
+            for p in briefing.people
+        )
+        parts.append(
+            '<h2 class="appendix">People</h2><table class="panel" width="100%" cellspacing="0" cellpadding="4">'
+            f"<thead><tr><th>Name</th><th>Role</th><th>Affiliation</th></tr></thead>{rows}</table>"
+        )
+    if briefing.timeline:
+        rows = "".join(
+            f'<tr><td class="when">{escape(e.display_date)}</td><td>{escape(e.event)}</td></tr>'
+            for e in briefing.timeline
+        )
+        parts.append(
+            '<h2 class="appendix">Timeline</h2><table class="panel" width="100%" cellspacing="0" cellpadding="4">'
+            f"<thead><tr><th>Date</th><th>Event</th></tr></thead>{rows}</table>"
+        )
+    return f"<html><body>{''.join(parts)}</body></html>"
+
+
+def _at_a_glance(briefing: Briefing, columns: int = 3) -> str:
+    # Inline: in Qt, these win over the stylesheet's borders on every table cell.
+    width = f'width="{100 // columns}%" style="border: none"'
+    cells = []
+    for figure in briefing.key_figures:
+        detail = (
+            f'<br/><span class="detail">{escape(figure.detail)}</span>' if figure.detail else ""
+        )
+        cells.append(
+            f'<td class="figure" {width} valign="top"><span class="value">{escape(figure.value)}</span><br/>'
+            f'<span class="label">{escape(figure.label)}</span>{detail}</td>'
+        )
+    while len(cells) % columns:
+        cells.append(f'<td class="figure" {width}></td>')
+    rows = "".join(
+        "<tr>" + "".join(cells[start : start + columns]) + "</tr>"
+        for start in range(0, len(cells), columns)
+    )
+    return (
+        '<table class="glance" width="100%" cellspacing="0" cellpadding="8">'
+        f'<tr><td class="glance-title" colspan="{columns}" style="border: none">At a glance</td></tr>'
+        f"{rows}</table>"
+    )

@@ -6,20 +6,23 @@ import logging
 import os
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QFileSystemWatcher, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QFileSystemWatcher, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
     QKeySequence,
 )
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
+    QProgressDialog,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -37,6 +40,14 @@ from briefing_app.gui.find_bar import FindBar
 from briefing_app.gui.library import LibraryView
 from briefing_app.gui.outline import OutlineView
 from briefing_app.gui.panels import PANEL_NAMES, PanelsView
+from briefing_app.gui.printing import (
+    PAGE_SIZES,
+    ExportCancelled,
+    ExportError,
+    configure,
+    export_pdf,
+    render,
+)
 from briefing_app.gui.reader import ReaderView
 from briefing_app.gui.settings import ZOOM_RANGE, Settings
 
@@ -133,6 +144,20 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
         self._action(file_menu, "Add &Folder to Library…", self.choose_folder)
+        file_menu.addSeparator()
+        self.export_action = self._action(
+            file_menu, "&Export as PDF…", self.export_pdf, QKeySequence("Ctrl+Shift+E")
+        )
+        self.print_action = self._action(file_menu, "&Print…", self.print_briefing, keys.Print)
+        self.preview_action = self._action(file_menu, "Print Pre&view…", self.print_preview)
+        page_menu = file_menu.addMenu("Page &Size")
+        sizes = QActionGroup(self)
+        for size in PAGE_SIZES:
+            action = page_menu.addAction(size)
+            action.setCheckable(True)
+            action.setChecked(size == self.settings.page_size)
+            action.triggered.connect(lambda _=False, s=size: setattr(self.settings, "page_size", s))
+            sizes.addAction(action)
         file_menu.addSeparator()
         self._action(file_menu, "&Reload", self.reload_current, keys.Refresh)
         self._action(file_menu, "&Close Tab", self.close_current_tab, keys.Close)
@@ -325,6 +350,8 @@ class MainWindow(QMainWindow):
         self.panels.show_briefing(briefing)
         self.outline.show_briefing(briefing)
         self.find_bar.refresh()
+        for action in (self.export_action, self.print_action, self.preview_action):
+            action.setEnabled(tab is not None)
         if tab is None or briefing is None:
             self.setWindowTitle(APP_NAME)
             self.word_count.clear()
@@ -434,6 +461,72 @@ class MainWindow(QMainWindow):
         if reader is not None:
             reader.scrollToAnchor(anchor)
 
+    # -- printing and export ----------------------------------------------------------------
+    def export_pdf(self) -> None:
+        tab = self.current_tab()
+        if tab is None:
+            return
+        folder = self.settings.export_folder or os.path.dirname(tab.path)
+        suggested = os.path.join(folder, suggested_pdf_name(tab.briefing.title))
+        target, _ = QFileDialog.getSaveFileName(self, "Export as PDF", suggested, "PDF (*.pdf)")
+        if not target:
+            return
+        if not target.lower().endswith(".pdf"):
+            target += ".pdf"
+        self.settings.export_folder = os.path.dirname(target)
+        progress = QProgressDialog("Exporting…", "Cancel", 0, 0, self)
+        progress.setWindowTitle("Export as PDF")
+        progress.setMinimumDuration(500)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def step(page: int, pages: int) -> bool:
+            progress.setMaximum(pages)
+            progress.setValue(page)
+            QCoreApplication.processEvents()
+            return not progress.wasCanceled()
+
+        try:
+            pages = export_pdf(tab.briefing, target, self.settings.page_size, step)
+        except ExportCancelled:
+            self.statusBar().showMessage("Export cancelled; nothing was written", 5000)
+            return
+        except ExportError as error:
+            dialogs.show_error(self, "Cannot export PDF", f"{error.target}\n\n{error.message}.")
+            return
+        finally:
+            progress.close()
+        self.statusBar().showMessage(
+            f"Exported {pages} page{'s' if pages != 1 else ''} to {target}", 8000
+        )
+
+    def print_briefing(self) -> None:
+        tab = self.current_tab()
+        if tab is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        configure(printer, self.settings.page_size)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self._render_to(printer, tab)
+
+    def print_preview(self) -> None:
+        tab = self.current_tab()
+        if tab is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        configure(printer, self.settings.page_size)
+        preview = QPrintPreviewDialog(printer, self)
+        preview.setWindowTitle(f"Print Preview — {tab.briefing.title}")
+        preview.paintRequested.connect(lambda device: self._render_to(device, tab))
+        preview.resize(900, 1000)
+        preview.exec()
+
+    def _render_to(self, printer: QPrinter, tab: BriefingTab) -> None:
+        try:
+            render(tab.briefing, printer)
+        except ExportError as error:
+            dialogs.show_error(self, "Cannot print", error.message)
+
     # -- view -------------------------------------------------------------------------------
     def set_zoom(self, steps: int) -> None:
         low, high = ZOOM_RANGE
@@ -511,6 +604,13 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.library.stop()
         super().closeEvent(event)
+
+
+def suggested_pdf_name(title: str) -> str:
+    """A file name from a title: its words, without characters file systems refuse."""
+    cleaned = "".join(c if c.isalnum() or c in " -_,.'’" else " " for c in title)
+    name = " ".join(cleaned.split()).strip(" .")[:80] or "Briefing"
+    return name + ".pdf"
 
 
 def _short(title: str, limit: int = 40) -> str:

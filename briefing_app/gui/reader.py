@@ -7,13 +7,11 @@ import os
 from collections import defaultdict
 from html import escape
 
-from PySide6.QtCore import QByteArray, QEvent, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
     QHelpEvent,
-    QImage,
-    QPixmap,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from briefing_app.core.document import document_html
 from briefing_app.core.model import Briefing, Person
+from briefing_app.gui.textdoc import fit_images
 from briefing_app.gui.theme import Colours, current_colours, reader_stylesheet
 
 logger = logging.getLogger(__name__)
@@ -240,49 +239,7 @@ class ReaderView(QTextBrowser):
             frame_format.setTopMargin(20)
             frame_format.setBottomMargin(32)
             frame.setFrameFormat(frame_format)
-        self._fit_images(self.viewport().width() - 2 * margin - 2 * 24 - 4)
-
-    def _fit_images(self, width: int) -> None:
-        """Scale images down to the text width; never up."""
-        document = self.document()
-        cursor = QTextCursor(document)
-        block = document.begin()
-        while block.isValid():
-            iterator = block.begin()
-            while not iterator.atEnd():
-                fragment = iterator.fragment()
-                image_format = fragment.charFormat().toImageFormat()
-                if image_format.isValid() and image_format.name():
-                    image = _as_image(
-                        document.resource(
-                            QTextDocument.ResourceType.ImageResource, QUrl(image_format.name())
-                        )
-                    )
-                    natural = image.width()
-                    if natural:
-                        wanted = min(natural, max(width, 50))
-                        if int(image_format.width()) != wanted:
-                            image_format.setWidth(wanted)
-                            image_format.setHeight(image.height() * wanted / natural)
-                            cursor.setPosition(fragment.position())
-                            cursor.setPosition(
-                                fragment.position() + fragment.length(),
-                                QTextCursor.MoveMode.KeepAnchor,
-                            )
-                            cursor.setCharFormat(image_format)
-                iterator += 1
-            block = block.next()
-
-
-def _as_image(resource: object) -> QImage:
-    """Document resources come back as QImage, QPixmap or the file's bytes."""
-    if isinstance(resource, QImage):
-        return resource
-    if isinstance(resource, QPixmap):
-        return resource.toImage()
-    if isinstance(resource, QByteArray | bytes):
-        return QImage.fromData(resource)
-    return QImage()
+        fit_images(self.document(), self.viewport().width() - 2 * margin - 2 * 24 - 4)
 
 
 def person_card(person: Person) -> str:

@@ -148,5 +148,24 @@ class Settings:
     def last_folder(self, folder: str) -> None:
         self._set("files/last_folder", folder)
 
+    @property
+    def page_size(self) -> str:
+        from briefing_app.gui.printing import PAGE_SIZES, default_page_size
+
+        value = self._get("print/page_size", "", str)
+        return value if value in PAGE_SIZES else default_page_size()
+
+    @page_size.setter
+    def page_size(self, value: str) -> None:
+        self._set("print/page_size", value)
+
+    @property
+    def export_folder(self) -> str:
+        return self._get("print/export_folder", "", str)
+
+    @export_folder.setter
+    def export_folder(self, folder: str) -> None:
+        self._set("print/export_folder", folder)
+
     def sync(self) -> None:
         self.backend.sync()

@@ -104,3 +104,39 @@ def test_dump_json_of_a_missing_file_says_so_on_stderr(tmp_path):
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.strip() == f"{tmp_path / 'nope.briefing'}: error: no such file"
+
+
+def test_export_pdf_works_without_a_display(tmp_path):
+    import os
+
+    target = tmp_path / "out.pdf"
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    command = [APP] if APP else [sys.executable, "-m", "briefing_app"]
+    result = subprocess.run(
+        [*command, "--export-pdf", str(target), str(SEED_BRIEFING), "--page-size", "Letter"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**env, "HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().startswith(f"{target}: ")
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_export_pdf_to_an_unwritable_place_is_one_line_and_exit_1(tmp_path):
+    target = tmp_path / "no-such-folder" / "out.pdf"
+    result = run("--export-pdf", str(target), str(SEED_BRIEFING))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"{target}: error: the folder {target.parent} does not exist"
+    assert "Traceback" not in result.stderr
+
+
+def test_export_pdf_of_an_unreadable_briefing(tmp_path):
+    result = run("--export-pdf", str(tmp_path / "x.pdf"), str(tmp_path / "missing.briefing"))
+    assert result.returncode == 1
+    assert "no such file" in result.stderr

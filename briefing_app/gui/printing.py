@@ -1,0 +1,476 @@
+"""Print and PDF export: one render routine that paints the pages itself.
+
+QTextDocument.print_() cannot draw running headers or "Page i of N", so the document is laid out
+at the device's resolution and each page is drawn with drawContents under a header and above a
+footer. Headings are kept with the paragraph that follows them, and the colours are always
+light, whatever the desktop theme.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+)
+
+from briefing_app import APP_NAME, __version__
+from briefing_app.core.document import print_html
+from briefing_app.core.model import Briefing
+from briefing_app.gui.textdoc import fit_images
+
+logger = logging.getLogger(__name__)
+
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+MARGIN_MM = 20
+BODY_POINT_SIZE = 10.5
+LAYOUT_DPI = 96
+FULL_LAYOUT_Y = 1e7  # below the end of any document (Qt's layout units overflow near 3.3e7)
+HEADER_GAP_MM = 9  # between the running header and the text, and the text and the footer
+INK, MUTED, ACCENT, RULE = "#1d232b", "#5d6978", "#1f4f7f", "#b9c2cc"
+# Letter-paper countries; everywhere else uses A4.
+_LETTER_TERRITORIES = {
+    QLocale.Country.UnitedStates, QLocale.Country.Canada, QLocale.Country.Mexico,
+    QLocale.Country.Chile, QLocale.Country.Colombia, QLocale.Country.Venezuela,
+    QLocale.Country.Philippines, QLocale.Country.CostaRica, QLocale.Country.Guatemala,
+    QLocale.Country.PuertoRico,
+}  # fmt: skip
+
+# Qt's rich-text CSS takes lengths in px (here 1/96 inch, see LAYOUT_DPI), font sizes in pt.
+PRINT_STYLESHEET = f"""
+body {{ color: {INK}; font-family: 'DejaVu Serif', Georgia, serif; }}
+p {{ margin-top: 0; margin-bottom: 9px; line-height: 135%; }}
+li {{ margin-bottom: 3px; }}
+h1 {{ font-size: 20pt; font-weight: 600; margin-top: 13px; margin-bottom: 8px; }}
+h2 {{ font-size: 14pt; font-weight: 600; color: {ACCENT}; margin-top: 19px; margin-bottom: 7px; }}
+h3 {{ font-size: 12pt; font-weight: 600; margin-top: 16px; margin-bottom: 5px; }}
+h4, h5, h6 {{ font-size: 10.5pt; font-weight: 600; margin-top: 13px; margin-bottom: 4px; }}
+h1.title {{ font-size: 22pt; margin-top: 0; margin-bottom: 5px; }}
+p.tags {{ color: {ACCENT}; font-family: 'DejaVu Sans', sans-serif; font-size: 8pt; font-weight: 600; margin-bottom: 5px; }}
+p.subtitle {{ color: {MUTED}; font-size: 13pt; margin-bottom: 7px; }}
+p.meta {{ color: {MUTED}; font-family: 'DejaVu Sans', sans-serif; font-size: 8.5pt; margin-bottom: 11px; }}
+p.summary {{ font-style: italic; margin-bottom: 13px; }}
+table.glance {{ border-collapse: collapse; margin-top: 5px; margin-bottom: 19px; background-color: #f1f4f8; }}
+td.glance-title {{ font-family: 'DejaVu Sans', sans-serif; font-size: 8pt; font-weight: 700; color: {ACCENT}; }}
+td.figure {{ font-family: 'DejaVu Sans', sans-serif; }}
+span.value {{ font-size: 16pt; font-weight: 700; color: {ACCENT}; }}
+span.label {{ font-size: 8.5pt; font-weight: 600; }}
+span.detail {{ font-size: 7.5pt; color: {MUTED}; }}
+blockquote {{ color: #39424d; font-style: italic; margin-left: 24px; margin-right: 16px; }}
+pre, code {{ font-family: 'DejaVu Sans Mono', monospace; font-size: 8.5pt; }}
+pre {{ background-color: #f1f4f8; }}
+table {{ border-collapse: collapse; margin-bottom: 12px; }}
+th {{ background-color: #e8edf3; font-weight: 600; border: 1px solid {RULE}; padding: 4px 7px; }}
+td {{ border: 1px solid {RULE}; padding: 4px 7px; }}
+table.glance td {{ border: none; }}
+table.panel {{ font-family: 'DejaVu Sans', sans-serif; font-size: 8.5pt; }}
+td.when {{ white-space: nowrap; color: {MUTED}; }}
+a {{ color: {ACCENT}; text-decoration: none; }}
+a.mention-person {{ color: {INK}; }}
+div.footnote {{ color: {MUTED}; font-size: 8.5pt; }}
+span.image-placeholder {{ color: {MUTED}; font-size: 8.5pt; }}
+hr {{ color: {RULE}; }}
+"""
+
+
+class ExportError(Exception):
+    """A PDF could not be written; the message is for the person who asked."""
+
+    def __init__(self, target: str, message: str) -> None:
+        super().__init__(f"{target}: {message}")
+        self.target = target
+        self.message = message
+
+
+class ExportCancelled(ExportError):
+    """The person stopped the export; nothing was written."""
+
+
+def default_page_size() -> str:
+    return "Letter" if QLocale().territory() in _LETTER_TERRITORIES else "A4"
+
+
+class PrintDocument(QTextDocument):
+    """Loads images only from files beside the briefing, never from the network."""
+
+    layout_device: QImage | None = None
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
+        url = QUrl(url)
+        if url.scheme() not in ("", "file"):
+            return None
+        return super().loadResource(kind, url)
+
+
+@dataclass
+class Layout:
+    document: QTextDocument
+    body: QRectF  # where the text goes on each page, in device pixels
+    scale: float  # device pixels per layout pixel
+    page_count: int
+    headings: list[tuple[int, str, int]] = field(default_factory=list)  # level, text, page
+    complete: bool = False  # every page was drawn
+
+
+def _mm(device: QPagedPaintDevice, millimetres: float) -> float:
+    return millimetres / 25.4 * device.logicalDpiY()
+
+
+def layout_for(briefing: Briefing, device: QPagedPaintDevice) -> Layout:
+    """Lay the text out at 96 dpi, where Qt's CSS pixels mean what they say, and scale to the device.
+
+    (Laid out at the device's resolution, margins, padding and borders given in CSS would shrink to
+    nothing at 600 dpi. Design metrics keep the text's widths exact when scaled.)
+    """
+    paint = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    header = _mm(device, HEADER_GAP_MM)
+    body = QRectF(0, header, paint.width(), paint.height() - 2 * header)
+    scale = device.logicalDpiY() / LAYOUT_DPI
+    document = PrintDocument()
+    document.layout_device = _layout_device()  # must live as long as the document
+    document.documentLayout().setPaintDevice(document.layout_device)
+    document.setUseDesignMetrics(True)
+    document.setDefaultStyleSheet(PRINT_STYLESHEET)
+    font = QFont("DejaVu Serif")
+    font.setPointSizeF(BODY_POINT_SIZE)
+    # Ligature glyphs ("ﬁ") would make the PDF's text copy and search as odd characters.
+    for feature in ("liga", "clig"):
+        font.setFeature(QFont.Tag(feature), 0)
+    document.setDefaultFont(font)
+    document.setDocumentMargin(0)
+    document.setBaseUrl(
+        QUrl.fromLocalFile(os.path.dirname(os.path.abspath(briefing.path)) + os.sep)
+    )
+    document.setHtml(print_html(briefing))
+    page = QSizeF(math.floor(body.width() / scale), math.floor(body.height() / scale))
+    document.setPageSize(page)
+    fit_images(document, page.width())
+    _keep_headings_with_next(document, page.height())
+    _split_paragraphs_at_page_ends(document, page.height())
+    headings = _heading_pages(document, page.height())
+    return Layout(document, body, scale, max(1, document.pageCount()), headings)
+
+
+def _layout_device() -> QImage:
+    """A paint device with exactly LAYOUT_DPI, whatever the screen (or no screen) says."""
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    dots_per_metre = round(LAYOUT_DPI / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    return image
+
+
+def _ensure_laid_out(document: QTextDocument, y: float) -> None:
+    """Qt lays long documents out lazily; a hit test lays out everything above ``y``."""
+    document.documentLayout().hitTest(QPointF(0, y), Qt.HitTestAccuracy.FuzzyHit)
+
+
+def _relayout(document: QTextDocument) -> None:
+    """Lay the whole document out again, after the changes made while walking it."""
+    document.markContentsDirty(0, document.characterCount())
+    _ensure_laid_out(document, FULL_LAYOUT_Y)
+
+
+def _keep_headings_with_next(document: QTextDocument, page_height: float) -> None:
+    """Move a heading to the next page when the paragraph after it starts there (one pass)."""
+    layout = document.documentLayout()
+    block = document.begin()
+    reached = 0.0
+    while block.isValid():
+        _ensure_laid_out(document, reached + 2 * page_height)
+        following = block.next()
+        rect = layout.blockBoundingRect(block)
+        reached = rect.bottom()
+        if (
+            block.blockFormat().headingLevel()
+            and block.text().strip()
+            and following.isValid()
+            and following.layout().lineCount()
+        ):
+            heading_page = int(rect.top() // page_height)
+            next_line = layout.blockBoundingRect(following).top()
+            next_line += following.layout().lineAt(0).rect().bottom()
+            if int(next_line // page_height) > heading_page:
+                block_format = QTextBlockFormat()
+                block_format.setPageBreakPolicy(
+                    QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore
+                )
+                QTextCursor(block).mergeBlockFormat(block_format)
+        block = following
+
+
+def _split_paragraphs_at_page_ends(document: QTextDocument, page_height: float) -> None:
+    """End each paragraph that runs over a page at the page's end, and go on in a new block.
+
+    A block is drawn whole on every page it touches (the painter's clip hides the lines of the
+    other page, but a PDF keeps them as invisible text that search and copy then find twice).
+    Split at the page break, no block touches two pages, and no line is drawn twice.
+    """
+    layout = document.documentLayout()
+    block = document.begin()
+    reached = 0.0
+    while block.isValid():
+        _ensure_laid_out(document, reached + 2 * page_height)
+        text_layout = block.layout()
+        reached = layout.blockBoundingRect(block).bottom()
+        if text_layout.lineCount() > 1 and QTextCursor(block).currentTable() is None:
+            top = layout.blockBoundingRect(block).top()
+            first_page = int((top + text_layout.lineAt(0).y()) // page_height)
+            for number in range(1, text_layout.lineCount()):
+                line = text_layout.lineAt(number)
+                if int((top + line.y()) // page_height) != first_page:
+                    _split_block(block, line.textStart())
+                    break
+        block = block.next()
+
+
+def _split_block(block: QTextBlock, offset: int) -> None:
+    cursor = QTextCursor(block)
+    before = block.blockFormat()
+    before.setBottomMargin(0)
+    cursor.setBlockFormat(before)
+    cursor.setPosition(block.position() + offset)
+    after = block.blockFormat()
+    after.setTopMargin(0)
+    after.setTextIndent(0)
+    after.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_Auto)
+    cursor.insertBlock(after, cursor.charFormat())
+    continued = cursor.block()
+    text_list = continued.textList()
+    if text_list is not None:  # the rest of a list item, not a new item with its own bullet
+        indent = text_list.format().indent()
+        text_list.remove(continued)
+        block_format = continued.blockFormat()
+        block_format.setIndent(indent)
+        cursor.setBlockFormat(block_format)
+
+
+def _heading_pages(document: QTextDocument, page_height: float) -> list[tuple[int, str, int]]:
+    _relayout(document)
+    headings = []
+    layout = document.documentLayout()
+    block = document.begin()
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        if level and block.text().strip():
+            page = int(layout.blockBoundingRect(block).top() // page_height)
+            headings.append((level, " ".join(block.text().split()), page))
+        block = block.next()
+    return headings
+
+
+def render(
+    briefing: Briefing,
+    device: QPagedPaintDevice,
+    progress: Callable[[int, int], bool] | None = None,
+) -> Layout:
+    """Paint every page of ``briefing`` on ``device``. ``progress(page, pages)`` may return
+    False to stop early."""
+    layout = layout_for(briefing, device)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise ExportError("the printer", "could not be opened for drawing")
+    try:
+        for page in range(layout.page_count):
+            if page:
+                device.newPage()
+            _draw_page(painter, device, briefing, layout, page)
+            if progress is not None and progress(page + 1, layout.page_count) is False:
+                break
+        else:
+            layout.complete = True
+    finally:
+        painter.end()
+    return layout
+
+
+def _draw_page(
+    painter: QPainter, device: QPagedPaintDevice, briefing: Briefing, layout: Layout, page: int
+) -> None:
+    body = layout.body
+    page_size = layout.document.pageSize()
+    painter.save()
+    painter.translate(body.topLeft())
+    painter.scale(layout.scale, layout.scale)
+    painter.setClipRect(QRectF(0, 0, page_size.width(), page_size.height()))
+    painter.translate(0, -page * page_size.height())
+    # The rect stops just short of the next page: a line that starts there would otherwise be
+    # drawn here too, clipped out of sight but still in the PDF's text.
+    layout.document.drawContents(
+        painter, QRectF(0, page * page_size.height(), page_size.width(), page_size.height() - 0.5)
+    )
+    painter.restore()
+
+    small = QFont("DejaVu Sans")
+    small.setPointSizeF(7.5)
+    painter.setFont(small)
+    metrics = QFontMetricsF(small, device)
+    rule = QPen(QColor(RULE))
+    rule.setWidthF(_mm(device, 0.2))
+    width = body.width()
+    gap = _mm(device, 2.5)
+    if page:
+        painter.setPen(QColor(MUTED))
+        title = metrics.elidedText(briefing.title, Qt.TextElideMode.ElideRight, width * 0.8)
+        baseline = body.top() - gap - metrics.descent()
+        painter.drawText(
+            QRectF(0, baseline - metrics.ascent(), width, metrics.height()),
+            Qt.AlignmentFlag.AlignLeft,
+            title,
+        )
+        painter.setPen(rule)
+        painter.drawLine(
+            QRectF(0, body.top() - gap * 0.6, width, 0).topLeft(),
+            QRectF(0, body.top() - gap * 0.6, width, 0).topRight(),
+        )
+    footer_top = body.bottom() + gap
+    painter.setPen(rule)
+    painter.drawLine(
+        QRectF(0, footer_top - gap * 0.4, width, 0).topLeft(),
+        QRectF(0, footer_top - gap * 0.4, width, 0).topRight(),
+    )
+    painter.setPen(QColor(MUTED))
+    line = QRectF(0, footer_top, width, metrics.height())
+    left = briefing.date.display() if briefing.date else ""
+    if briefing.source:
+        left = f"{left} · {briefing.source.name}" if left else briefing.source.name
+    painter.drawText(
+        line,
+        Qt.AlignmentFlag.AlignLeft,
+        metrics.elidedText(left, Qt.TextElideMode.ElideRight, width * 0.7),
+    )
+    painter.drawText(line, Qt.AlignmentFlag.AlignRight, f"Page {page + 1} of {layout.page_count}")
+
+
+def configure(device: QPagedPaintDevice, page_size: str) -> None:
+    device.setPageLayout(
+        QPageLayout(
+            QPageSize(PAGE_SIZES.get(page_size, QPageSize.PageSizeId.A4)),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+
+
+def export_pdf(
+    briefing: Briefing,
+    target: str,
+    page_size: str | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+) -> int:
+    """Write the briefing as a PDF at ``target``; returns the page count.
+
+    The PDF is built in a temporary file beside the target and moved into place only when
+    complete, so a failure leaves no partial file and never touches an existing one.
+    """
+    target = os.path.abspath(target)
+    folder = os.path.dirname(target)
+    if _same_file(target, briefing.path):
+        raise ExportError(target, "refusing to write the PDF over the briefing itself")
+    if os.path.isdir(target):
+        raise ExportError(target, "is a folder")
+    if not os.path.isdir(folder):
+        raise ExportError(target, f"the folder {folder} does not exist")
+    try:
+        handle, drawn = tempfile.mkstemp(
+            dir=folder, prefix=".~" + os.path.basename(target), suffix=".part"
+        )
+        os.close(handle)
+    except OSError as error:
+        raise ExportError(target, f"cannot write in {folder}: {error.strerror or error}") from None
+    finished = drawn + ".done"
+    try:
+        writer = QPdfWriter(drawn)
+        writer.setResolution(600)
+        writer.setTitle(briefing.title)
+        writer.setAuthor(briefing.byline)
+        writer.setCreator(f"{APP_NAME} {__version__}")
+        configure(writer, page_size or default_page_size())
+        layout = render(briefing, writer, progress)
+        del writer  # flushes and closes the file
+        if not layout.complete:
+            raise ExportCancelled(target, "export cancelled; nothing was written")
+        _finish_pdf(drawn, finished, briefing, layout)
+        os.chmod(finished, 0o666 & ~_umask())
+        os.replace(finished, target)
+        return layout.page_count
+    except OSError as error:
+        raise ExportError(target, f"could not be written: {error.strerror or error}") from None
+    finally:
+        for leftover in (drawn, finished):
+            if os.path.exists(leftover):
+                os.remove(leftover)
+
+
+def _finish_pdf(source: str, destination: str, briefing: Briefing, layout: Layout) -> None:
+    """Add what QPdfWriter cannot: subject, keywords and the bookmarks of the headings."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import IndirectObject
+
+    if os.path.getsize(source) == 0:
+        raise ExportError(destination, "nothing was drawn")
+    reader = PdfReader(source)
+    writer = PdfWriter(clone_from=reader)
+    writer.add_metadata(
+        {
+            "/Title": briefing.title,
+            "/Author": briefing.byline,
+            "/Subject": _plain(briefing.summary),
+            "/Keywords": ", ".join(briefing.tags),
+            "/Creator": f"{APP_NAME} {__version__}",
+        }
+    )
+    parents: list[tuple[int, IndirectObject]] = []
+    for level, text, page in layout.headings:
+        if level == 1 and page == 0 and text == " ".join(briefing.title.split()):
+            continue  # the title block is the document itself
+        while parents and parents[-1][0] >= level:
+            parents.pop()
+        parent = parents[-1][1] if parents else None
+        item = writer.add_outline_item(
+            title=text, page_number=min(page, len(writer.pages) - 1), parent=parent
+        )
+        parents.append((level, item))
+    if parents or layout.headings:
+        writer.page_mode = "/UseOutlines"
+    with open(destination, "wb") as handle:
+        writer.write(handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _plain(markdown_text: str) -> str:
+    return " ".join(markdown_text.replace("*", "").replace("_", " ").split())
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.exists(a) and os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

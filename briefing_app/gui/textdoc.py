@@ -1,0 +1,46 @@
+"""Helpers shared by the reader and the printer for laid-out QTextDocuments."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QUrl
+from PySide6.QtGui import QImage, QPixmap, QTextCursor, QTextDocument
+
+
+def fit_images(document: QTextDocument, width: float) -> None:
+    """Scale images down to ``width`` (never up), keeping their proportions."""
+    cursor = QTextCursor(document)
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            image_format = fragment.charFormat().toImageFormat()
+            if image_format.isValid() and image_format.name():
+                resource = document.resource(
+                    QTextDocument.ResourceType.ImageResource, QUrl(image_format.name())
+                )
+                image = as_image(resource)
+                natural = image.width()
+                if natural:
+                    wanted = min(float(natural), max(width, 50.0))
+                    if abs(image_format.width() - wanted) > 0.5:
+                        image_format.setWidth(wanted)
+                        image_format.setHeight(image.height() * wanted / natural)
+                        cursor.setPosition(fragment.position())
+                        cursor.setPosition(
+                            fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                        )
+                        cursor.setCharFormat(image_format)
+            iterator += 1
+        block = block.next()
+
+
+def as_image(resource: object) -> QImage:
+    """Document resources come back as QImage, QPixmap or the file's bytes."""
+    if isinstance(resource, QImage):
+        return resource
+    if isinstance(resource, QPixmap):
+        return resource.toImage()
+    if isinstance(resource, QByteArray | bytes):
+        return QImage.fromData(resource)
+    return QImage()

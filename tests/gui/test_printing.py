@@ -1,0 +1,317 @@
+"""Print and PDF export, read back from the PDF as a reader of the handout would."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtGui import QPdfWriter
+
+from briefing_app.core import load_briefing, parse_briefing
+from briefing_app.gui import printing
+from briefing_app.gui.printing import ExportError, export_pdf, layout_for
+from tests.conftest import FORMAT_EXAMPLE, SEED_BRIEFING, SEED_TEXT
+
+pytestmark = pytest.mark.gui
+needs_poppler = pytest.mark.skipif(
+    not shutil.which("pdftotext"), reason="poppler-utils not installed"
+)
+
+
+def page_texts(pdf) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(str(pdf)).pages]
+
+
+def poppler_pages(pdf) -> list[str]:
+    pages = len(PdfReader(str(pdf)).pages)
+    return [
+        subprocess.run(
+            ["pdftotext", "-f", str(n), "-l", str(n), "-layout", str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for n in range(1, pages + 1)
+    ]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(tmp_path_factory, qapp):
+    target = tmp_path_factory.mktemp("pdf") / "seed.pdf"
+    export_pdf(load_briefing(SEED_BRIEFING), str(target), "A4")
+    return target
+
+
+@needs_poppler
+def test_every_paragraph_of_the_seed_is_in_the_pdf_in_order(seed_pdf):
+    body_lines = []
+    for number, text in enumerate(poppler_pages(seed_pdf), start=1):
+        lines = [line for line in text.splitlines() if line.strip()]
+        assert f"Page {number} of" in lines[-1]
+        lines = lines[:-1]  # the footer
+        if number > 1:
+            lines = lines[1:]  # the running header
+        body_lines.extend(lines)
+    # Compared without whitespace: a line may break after a hyphen ("three-decade-" / "old").
+    text = "".join("".join(body_lines).split())
+    seed_lines = SEED_TEXT.read_text(encoding="utf-8").splitlines()[1:]
+    position = 0
+    for paragraph in (line for line in seed_lines if line.strip()):
+        wanted = "".join(paragraph.split())
+        found = text.find(wanted, position)
+        assert found >= 0, paragraph[:60]
+        position = found + len(wanted)
+
+
+def test_panels_are_printed_in_full(seed_pdf):
+    text = flat(" ".join(page_texts(seed_pdf)))
+    briefing = load_briefing(SEED_BRIEFING)
+    assert "At a glance" in text
+    for figure in briefing.key_figures:
+        assert figure.value in text and figure.label in text
+    assert "People" in text and "Timeline" in text
+    for person in briefing.people:
+        assert person.name in text and flat(person.role) in text
+    for event in briefing.timeline:
+        assert event.display_date in text and flat(event.event) in text
+
+
+def test_every_page_has_page_i_of_n_and_the_title_from_page_two(seed_pdf):
+    pages = [flat(text) for text in page_texts(seed_pdf)]
+    assert len(pages) >= 3
+    title = "Israel, Azerbaijan are “strategic partners,” Baku says"
+    for number, text in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in text
+        assert "31 July 2023" in text
+        if number > 1:
+            assert title in text
+
+
+def test_metadata_page_size_and_bookmarks(seed_pdf):
+    reader = PdfReader(str(seed_pdf))
+    meta = reader.metadata
+    assert meta.title == "Israel, Azerbaijan are “strategic partners,” Baku says"
+    assert meta.author == "Etgar Lefkovitz"
+    assert meta.subject.startswith("In an interview in Baku, Elchin Amirbayov")
+    assert (
+        meta.get("/Keywords") == "Israel, Azerbaijan, Iran, diplomacy, energy, security, interview"
+    )
+    assert meta.creator.startswith("Briefing Viewer ")
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    assert [item.title for item in reader.outline] == [
+        "Historic ties",
+        "The ties that bind",
+        "Looking to the future",
+        "Top-level visits and Iranian violence",
+        "A friend in need",
+        "People",
+        "Timeline",
+    ]
+
+
+@needs_poppler
+def test_fonts_are_embedded_and_text_is_selectable(seed_pdf):
+    output = subprocess.run(
+        ["pdffonts", str(seed_pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    rows = output.splitlines()[2:]
+    assert rows
+    for row in rows:
+        assert re.search(r"\byes\b", row.split("Identity-H")[-1] if "Identity-H" in row else row), (
+            row
+        )
+    assert "strategic partnership" in flat(page_texts(seed_pdf)[0])
+
+
+def test_letter_paper(tmp_path, qapp):
+    target = tmp_path / "letter.pdf"
+    export_pdf(load_briefing(FORMAT_EXAMPLE), str(target), "Letter")
+    box = PdfReader(str(target)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_headings_are_never_left_alone_at_the_bottom_of_a_page(qapp, tmp_path):
+    paragraphs = []
+    for number in range(40):
+        paragraphs.append(f"## Heading {number}")
+        paragraphs.append(" ".join(["Words to fill the page."] * (5 + number % 7)))
+    briefing = parse_briefing("\n\n".join(paragraphs), str(tmp_path / "h.md"))
+    writer = QPdfWriter(str(tmp_path / "probe.pdf"))
+    printing.configure(writer, "A4")
+    layout = layout_for(briefing, writer)
+    document = layout.document
+    page_height = document.pageSize().height()
+    block = document.begin()
+    checked = 0
+    while block.isValid():
+        following = block.next()
+        if (
+            block.blockFormat().headingLevel()
+            and following.isValid()
+            and following.layout().lineCount()
+        ):
+            heading_page = int(
+                document.documentLayout().blockBoundingRect(block).top() // page_height
+            )
+            first_line = following.layout().lineAt(0)
+            next_line_page = int(
+                (
+                    document.documentLayout().blockBoundingRect(following).top()
+                    + first_line.rect().bottom()
+                )
+                // page_height
+            )
+            assert heading_page == next_line_page, block.text()
+            checked += 1
+        block = following
+    assert checked == 41  # the forty, and the title
+    assert layout.page_count > 3
+
+
+def test_printing_uses_light_colours_even_in_a_dark_theme(qapp, tmp_path):
+    from briefing_app.gui.app import dark_palette
+
+    original = qapp.palette()
+    qapp.setPalette(dark_palette())
+    try:
+        target = tmp_path / "dark.pdf"
+        export_pdf(load_briefing(SEED_BRIEFING), str(target), "A4")
+    finally:
+        qapp.setPalette(original)
+    if not shutil.which("pdftoppm"):
+        pytest.skip("pdftoppm not installed")
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "20", "-f", "1", "-l", "1", str(target), str(tmp_path / "page")],
+        check=True,
+    )
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(next(tmp_path.glob("page*.png"))))
+    corner = image.pixelColor(2, 2)
+    assert corner.lightness() > 240  # white paper
+    middle = image.pixelColor(image.width() // 2, image.height() // 2)
+    assert middle.lightness() > 150
+
+
+def test_a_briefing_with_problems_still_exports_what_renders(qapp, tmp_path):
+    source = tmp_path / "broken.briefing"
+    source.write_text(
+        "---\ntitle: Half broken\ndate: 2023-02-30\npeople: 5\n---\nThe text survives.\n",
+        encoding="utf-8",
+    )
+    briefing = load_briefing(source)
+    assert briefing.has_errors
+    target = tmp_path / "broken.pdf"
+    export_pdf(briefing, str(target))
+    text = flat(" ".join(page_texts(target)))
+    assert "Half broken" in text and "The text survives." in text
+
+
+def test_refuses_to_export_over_the_briefing_itself(qapp, tmp_path):
+    source = tmp_path / "self.briefing"
+    source.write_text("# Self\n\nText.\n", encoding="utf-8")
+    before = source.read_bytes()
+    with pytest.raises(ExportError, match="over the briefing itself"):
+        export_pdf(load_briefing(source), str(source))
+    assert source.read_bytes() == before
+
+
+def test_unwritable_targets_give_a_clear_message_and_leave_nothing(qapp, tmp_path, monkeypatch):
+    briefing = load_briefing(FORMAT_EXAMPLE)
+    with pytest.raises(ExportError, match="does not exist"):
+        export_pdf(briefing, str(tmp_path / "missing" / "x.pdf"))
+    with pytest.raises(ExportError, match="is a folder"):
+        export_pdf(briefing, str(tmp_path))
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(printing.tempfile, "mkstemp", refuse)
+    with pytest.raises(ExportError, match=r"cannot write in .*Permission denied"):
+        export_pdf(briefing, str(tmp_path / "x.pdf"))
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_failure_while_writing_keeps_the_previous_file_and_leaves_no_partial(
+    qapp, tmp_path, monkeypatch
+):
+    target = tmp_path / "handout.pdf"
+    target.write_bytes(b"%PDF- the previous export")
+    from pypdf import PdfWriter
+
+    def disk_full(self, stream):
+        stream.write(b"%PDF-1.7 half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(PdfWriter, "write", disk_full)
+    with pytest.raises(ExportError, match="No space left on device"):
+        export_pdf(load_briefing(FORMAT_EXAMPLE), str(target))
+    assert target.read_bytes() == b"%PDF- the previous export"
+    assert sorted(os.listdir(tmp_path)) == ["handout.pdf"]
+
+
+def test_cancelling_writes_nothing(qapp, tmp_path):
+    from briefing_app.gui.printing import ExportCancelled
+
+    target = tmp_path / "cancelled.pdf"
+    with pytest.raises(ExportCancelled):
+        export_pdf(load_briefing(SEED_BRIEFING), str(target), progress=lambda page, pages: False)
+    assert os.listdir(tmp_path) == []
+
+
+def test_export_from_the_window(make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    asked = []
+
+    def save_dialog(parent, caption, suggested, filters):
+        asked.append(suggested)
+        return str(tmp_path / "from-window"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    window.export_pdf()
+    assert asked[0].endswith("Israel, Azerbaijan are strategic partners, Baku says.pdf")
+    assert (tmp_path / "from-window.pdf").exists()
+    assert "Exported" in window.statusBar().currentMessage()
+    window.export_pdf()
+    assert asked[1].startswith(str(tmp_path))  # the folder is remembered
+
+
+def test_export_errors_in_the_window_are_shown_in_a_dialog(
+    make_window, errors_shown, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a: (str(tmp_path / "nope" / "x.pdf"), "")
+    )
+    window.export_pdf()
+    assert errors_shown[0][0] == "Cannot export PDF"
+    assert "does not exist" in errors_shown[0][1]
+
+
+def test_print_preview_renders_through_the_same_routine(make_window, monkeypatch):
+    from PySide6.QtPrintSupport import QPrinter
+
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    drawn = []
+    monkeypatch.setattr(
+        printing, "render", lambda briefing, device, progress=None: drawn.append(briefing.title)
+    )
+    monkeypatch.setattr("briefing_app.gui.main_window.render", printing.render)
+    window._render_to(QPrinter(), window.current_tab())
+    assert drawn == [window.current_tab().briefing.title]

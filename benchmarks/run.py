@@ -56,6 +56,33 @@ def row(name: str, times: list[float], floor: list[float]) -> str:
     )
 
 
+def pdf_rows(runs: int, folder: Path) -> list[str]:
+    """Seed PDF export against a floor: the same body printed naively with QTextDocument.print_."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication, QPdfWriter, QTextDocument
+
+    from briefing_app.gui.printing import export_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - fonts need it
+    briefing = load_briefing(SEED)
+
+    def naive() -> None:
+        writer = QPdfWriter(str(folder / "naive.pdf"))
+        document = QTextDocument()
+        document.setHtml(briefing.body_html)
+        document.print_(writer)
+
+    return [
+        row(
+            "export seed briefing to PDF",
+            timed(lambda: export_pdf(briefing, str(folder / "seed.pdf")), runs),
+            timed(naive, runs),
+        )
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -94,6 +121,8 @@ def main() -> int:
                     timed(lambda f=library: read_all(f), max(2, runs // 3)),
                 )
             )
+        for line in pdf_rows(runs, Path(folder)):
+            print(line)
     return 0
 
 

@@ -7,8 +7,12 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
 
 from briefing_app import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from briefing_app.core.model import Briefing
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -87,20 +91,25 @@ def _dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> in
     )
 
 
-def run_check(paths: Sequence[str]) -> int:
+def _load(path: str, errors: TextIO) -> Briefing | None:
+    """The briefing at ``path``, or None after one line on ``errors`` saying why not."""
     from briefing_app.core import BriefingError, load_briefing
 
+    try:
+        return load_briefing(path)
+    except BriefingError as error:
+        print(f"{path}: error: {error.message}", file=errors)
+    except Exception as error:  # a bug in the core must still not print a traceback
+        print(f"{path}: error: internal error while reading: {error!r}", file=errors)
+    return None
+
+
+def run_check(paths: Sequence[str]) -> int:
     _tolerant_stdout()
     status = EXIT_OK
     for path in paths:
-        try:
-            briefing = load_briefing(path)
-        except BriefingError as error:
-            print(f"{path}: error: {error.message}")
-            status = EXIT_ERRORS
-            continue
-        except Exception as error:  # a bug in the core must still not print a traceback
-            print(f"{path}: error: internal error while reading: {error!r}")
+        briefing = _load(path, sys.stdout)
+        if briefing is None:
             status = EXIT_ERRORS
             continue
         for diagnostic in briefing.diagnostics:
@@ -111,17 +120,11 @@ def run_check(paths: Sequence[str]) -> int:
 
 
 def run_dump_json(path: str) -> int:
-    from briefing_app.core import BriefingError, load_briefing
     from briefing_app.core.jsonexport import briefing_to_dict
 
     _tolerant_stdout()
-    try:
-        briefing = load_briefing(path)
-    except BriefingError as error:
-        print(f"{path}: error: {error.message}", file=sys.stderr)
-        return EXIT_ERRORS
-    except Exception as error:  # a bug in the core must still not print a traceback
-        print(f"{path}: error: internal error while reading: {error!r}", file=sys.stderr)
+    briefing = _load(path, sys.stderr)
+    if briefing is None:
         return EXIT_ERRORS
     json.dump(briefing_to_dict(briefing), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -129,13 +132,9 @@ def run_dump_json(path: str) -> int:
 
 
 def run_export_pdf(target: str, path: str, page_size: str | None) -> int:
-    from briefing_app.core import BriefingError, load_briefing
-
     _tolerant_stdout()
-    try:
-        briefing = load_briefing(path)
-    except BriefingError as error:
-        print(f"{path}: error: {error.message}", file=sys.stderr)
+    briefing = _load(path, sys.stderr)
+    if briefing is None:
         return EXIT_ERRORS
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a PDF needs fonts, not a display
     from PySide6.QtGui import QGuiApplication

@@ -361,8 +361,7 @@ class MainWindow(QMainWindow):
         self.word_count.setText(
             f"{briefing.word_count:,} words · {minutes} min read" if minutes else "No text"
         )
-        tab.reader._update_visible_quotes()
-        self.panels.set_visible_quotes(*tab.reader._visible_quotes)
+        self.panels.set_visible_quotes(*tab.reader.visible_quotes())
 
     # -- live reload ------------------------------------------------------------------------
     def _file_changed(self, path: str) -> None:
@@ -503,8 +502,7 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         if tab is None:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        configure(printer, self.settings.page_size)
+        printer = self._new_printer()
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self._render_to(printer, tab)
@@ -513,13 +511,16 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         if tab is None:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        configure(printer, self.settings.page_size)
-        preview = QPrintPreviewDialog(printer, self)
+        preview = QPrintPreviewDialog(self._new_printer(), self)
         preview.setWindowTitle(f"Print Preview — {tab.briefing.title}")
         preview.paintRequested.connect(lambda device: self._render_to(device, tab))
         preview.resize(900, 1000)
         preview.exec()
+
+    def _new_printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        configure(printer, self.settings.page_size)
+        return printer
 
     def _render_to(self, printer: QPrinter, tab: BriefingTab) -> None:
         try:

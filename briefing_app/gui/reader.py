@@ -158,6 +158,11 @@ class ReaderView(QTextBrowser):
         length = len(" ".join(entry.quote.split()))
         return positions[0], min(positions[0] + length, self.document().characterCount() - 1)
 
+    def visible_quotes(self) -> tuple[set[int], set[int]]:
+        """The figure and timeline entries whose quotes are on screen now."""
+        self._update_visible_quotes()
+        return self._visible_quotes
+
     def _update_visible_quotes(self) -> None:
         """Tell the panels which figure and timeline quotes are on screen."""
         if not self.quote_positions:

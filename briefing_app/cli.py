@@ -37,6 +37,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="OUT.pdf",
         help="write FILE as a PDF handout and exit (no display needed)",
     )
+    mode.add_argument(
+        "--install-desktop-integration",
+        action="store_true",
+        help="Linux: add the app to the menu and open .briefing files with it (this user only)",
+    )
+    mode.add_argument(
+        "--uninstall-desktop-integration",
+        action="store_true",
+        help="Linux: remove what --install-desktop-integration added",
+    )
     parser.add_argument(
         "--page-size",
         choices=("A4", "Letter"),
@@ -75,6 +85,26 @@ def _dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> in
         if len(args.files) != 1:
             parser.error("--dump-json takes exactly one FILE")
         return run_dump_json(args.files[0])
+    if args.install_desktop_integration or args.uninstall_desktop_integration:
+        from briefing_app import desktop_integration
+
+        if sys.platform != "linux":
+            print(
+                "desktop integration is for Linux; installers handle it elsewhere", file=sys.stderr
+            )
+            return EXIT_ERRORS
+        action = (
+            desktop_integration.install
+            if args.install_desktop_integration
+            else desktop_integration.uninstall
+        )
+        try:
+            for line in action():
+                print(line)
+        except OSError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return EXIT_ERRORS
+        return EXIT_OK
     if args.export_pdf:
         if len(args.files) != 1:
             parser.error("--export-pdf takes exactly one FILE")

@@ -19,7 +19,9 @@ packages=(
   libwayland-client0 libwayland-cursor0 libwayland-egl1 fonts-dejavu-core
 )
 if ((dev)); then
-  packages+=(poppler-utils)  # pdftotext, pdffonts and pdftoppm read exported PDFs back in the tests
+  # pdftotext, pdffonts and pdftoppm read exported PDFs back; the desktop-integration and
+  # frozen-app tests need a virtual X server, xdotool, and the freedesktop tools.
+  packages+=(poppler-utils xvfb xdotool desktop-file-utils xdg-utils shared-mime-info libglib2.0-bin binutils)
 fi
 python=${PYTHON:-python3}
 if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then

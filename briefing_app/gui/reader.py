@@ -222,7 +222,7 @@ class ReaderView(QTextBrowser):
         elif text.startswith("#"):
             self.scrollToAnchor(text[1:])
         elif url.scheme().lower() in EXTERNAL_SCHEMES:
-            QDesktopServices.openUrl(url)
+            open_external(url)
         else:
             logger.info("ignored link %s", text)
 
@@ -257,3 +257,17 @@ def person_card(person: Person) -> str:
         f"<small>{person.mentions} mention{'s' if person.mentions != 1 else ''} · click to show all</small>"
     )
     return "<br/>".join(lines)
+
+
+def open_external(url: QUrl) -> None:
+    """Open a web or mail link with the desktop's program, in the user's own environment."""
+    from briefing_app.desktop_integration import external_env
+
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(external_env())  # xdg-open must not see a frozen app's library path
+    try:
+        QDesktopServices.openUrl(url)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)

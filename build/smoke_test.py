@@ -44,6 +44,48 @@ def run(
     return result
 
 
+def open_by_double_click(home: Path, env: dict[str, str]) -> None:
+    """Install the desktop integration from the frozen app, then let gio open a .briefing file."""
+    share = home / "share"
+    env = {
+        **env,
+        "XDG_DATA_HOME": str(share),
+        "XDG_DATA_DIRS": f"{share}:/usr/local/share:/usr/share",
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_CURRENT_DESKTOP": "GNOME",  # xdg-mime then asks gio, which reads the user's MIME data
+    }
+    env.pop("QT_QPA_PLATFORM", None)
+    run([str(FROZEN), "--install-desktop-integration"], env)
+    sample = home / "double-click.briefing"
+    shutil.copy(BRIEFINGS[-1], sample)
+    filetype = run(["xdg-mime", "query", "filetype", str(sample)], env).stdout.strip()
+    if filetype != "application/x-briefing":
+        sys.exit(f"FAILED: xdg-mime says {filetype!r} for a .briefing file")
+    default = run(["xdg-mime", "query", "default", "application/x-briefing"], env).stdout.strip()
+    if default != "briefing-app.desktop":
+        sys.exit(f"FAILED: the default application for briefings is {default!r}")
+    subprocess.run(["gio", "open", str(sample)], env=env, check=True, timeout=30)
+    title = ""
+    for _ in range(60):
+        ids = subprocess.run(
+            ["xdotool", "search", "--name", "Briefing Viewer"],
+            env=env,
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+        if ids:
+            title = subprocess.run(
+                ["xdotool", "getwindowname", ids[-1]], env=env, capture_output=True, text=True
+            ).stdout.strip()
+            if title.startswith("Israel, Azerbaijan"):
+                break
+        time.sleep(0.5)
+    subprocess.run(["pkill", "-f", f"{FROZEN} .*double-click.briefing"], check=False)
+    if not title.startswith("Israel, Azerbaijan"):
+        sys.exit(f"FAILED: gio open did not show the briefing (window title {title!r})")
+    print(f"double-click opens     {title}")
+
+
 def main() -> int:
     if not FROZEN.exists():
         sys.exit(f"no frozen app at {FROZEN}: run build/build.py first")
@@ -90,6 +132,8 @@ def main() -> int:
             )
             source_times.append(time.perf_counter() - start)
         assert shot.stat().st_size > 10_000, "the screenshot is empty"
+        if sys.platform == "linux":
+            open_by_double_click(home, env)
     finally:
         if xvfb is not None:
             xvfb.terminate()

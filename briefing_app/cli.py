@@ -68,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:  # a windowed Windows executable has no console
+            setattr(sys, name, open(os.devnull, "w"))  # noqa: SIM115 - lives as long as the process
     try:
         return _dispatch(build_parser(), argv)
     except BrokenPipeError:  # ``briefing-app --dump-json x | head``: the reader left, not an error

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 
 from briefing_app.core import frontmatter, textfile
@@ -11,8 +10,6 @@ from briefing_app.core.mentions import MentionFinder, titled_names
 from briefing_app.core.model import Briefing, Diagnostic, KeyFigure, Person, TimelineEvent
 from briefing_app.core.render import render_body, render_inline
 from briefing_app.core.schema import read_fields
-
-_FIRST_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
 def load_briefing(path: str | os.PathLike[str]) -> Briefing:
@@ -36,16 +33,11 @@ def parse_briefing(text: str, path: str = "<text>") -> Briefing:
     fields = read_fields(front)
     diagnostics.extend(fields.diagnostics)
 
-    title = fields.title
-    heading = _FIRST_H1.search(split.body)
-    drop_title = not title and heading is not None
-    if drop_title and heading is not None:
-        title = heading.group(1).strip()
+    finder = MentionFinder(fields.people, fields.key_figures, fields.timeline)
+    rendered = render_body(split.body, finder, drop_title=not fields.title)
+    title = fields.title or rendered.title
     if not title:
         title = os.path.splitext(os.path.basename(path))[0] or "Untitled"
-
-    finder = MentionFinder(fields.people, fields.key_figures, fields.timeline)
-    rendered = render_body(split.body, finder, drop_title=drop_title)
 
     briefing = Briefing(
         path=path,

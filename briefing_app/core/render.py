@@ -58,6 +58,7 @@ class Rendered:
     headings: list[Heading] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     problems: list[tuple[int, str]] = field(default_factory=list)  # (line in the body, message)
+    title: str = ""  # the level-1 heading used as the title, when asked to take one
 
 
 # Python-Markdown recurses once per nesting level and backtracks on nested brackets; html5ever
@@ -164,7 +165,7 @@ def flatten_deep_html(html_text: str) -> str:
 def render_body(
     markdown_text: str, finder: MentionFinder | None = None, *, drop_title: bool = False
 ) -> Rendered:
-    """Render a briefing body. ``drop_title`` removes the first level-1 heading, used as the title."""
+    """Render a briefing body. With ``drop_title`` the first level-1 heading becomes the title."""
     markdown_text, problems = defuse(markdown_text)
     md = _new_markdown()
     marker = _MentionMarker(md, finder, drop_title)
@@ -173,11 +174,13 @@ def render_body(
         body = md.convert(markdown_text)
     except (RecursionError, ValueError, IndexError, KeyError, AttributeError, TypeError) as error:
         return _plain_fallback(markdown_text, error)
-    headings = _headings(getattr(md, "toc_tokens", []))
-    if drop_title and headings and headings[0].level == 1:
-        headings = headings[1:]
+    headings = [
+        h
+        for h in _headings(getattr(md, "toc_tokens", []))
+        if not (marker.title and h.id == marker.title_id)
+    ]
     text = marker.plain_text()
-    return Rendered(sanitise(body), text, headings, marker.mentions, problems)
+    return Rendered(sanitise(body), text, headings, marker.mentions, problems, marker.title)
 
 
 def _plain_fallback(markdown_text: str, error: Exception) -> Rendered:
@@ -282,11 +285,15 @@ class _MentionMarker(Treeprocessor):
         self.ending = ""  # the last two characters of the text so far
         self.mentions: list[Mention] = []
         self.quote_counts: dict[tuple[str, int], int] = {}
+        self.title = ""  # the level-1 heading taken out to serve as the title
+        self.title_id = ""
 
     def run(self, root: ET.Element) -> None:
         if self.drop_title:
             for child in list(root):
                 if child.tag == "h1":
+                    self.title = " ".join("".join(child.itertext()).split())
+                    self.title_id = child.get("id", "")
                     root.remove(child)
                     break
         self._walk(root, marking=True)

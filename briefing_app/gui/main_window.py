@@ -70,7 +70,11 @@ class MainWindow(QMainWindow):
         self.outline = OutlineView(self)
         self.left = QSplitter(Qt.Orientation.Vertical, self)
         self.left.addWidget(self.library)
-        self.left.addWidget(self.outline)
+        self.outline_box = outline_box = QWidget(self)
+        outline_layout = QVBoxLayout(outline_box)
+        outline_layout.setContentsMargins(6, 0, 0, 6)  # aligned with the library above
+        outline_layout.addWidget(self.outline)
+        self.left.addWidget(outline_box)
         self.left.setStretchFactor(0, 3)
         self.left.setStretchFactor(1, 1)
         self.left.setChildrenCollapsible(False)
@@ -131,7 +135,7 @@ class MainWindow(QMainWindow):
         self.panels.timelineClicked.connect(lambda index: self.show_quote("timeline", index))
         self.zoom = settings.zoom
         self._build_menus()
-        self.outline.setVisible(settings.outline_visible)
+        self.outline_box.setVisible(settings.outline_visible)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._restyle)
         self._current_changed()
 
@@ -541,7 +545,7 @@ class MainWindow(QMainWindow):
 
     def _toggle_outline(self) -> None:
         visible = self.outline_action.isChecked()
-        self.outline.setVisible(visible)
+        self.outline_box.setVisible(visible)
         self.settings.outline_visible = visible
 
     def _focus_text(self) -> None:

@@ -27,6 +27,7 @@ from briefing_app.gui.theme import Colours, current_colours, reader_stylesheet
 logger = logging.getLogger(__name__)
 
 MEASURE_CHARACTERS = 72  # a comfortable line length
+TOP_MARGIN = 20
 EXTERNAL_SCHEMES = {"http", "https", "mailto"}
 Range = tuple[int, int]
 
@@ -70,6 +71,7 @@ class ReaderView(QTextBrowser):
         self._collect_anchors()
         self._underline_people()
         self._centre_text()
+        self.verticalScrollBar().setValue(0)  # a new document starts at its top margin
         self._update_visible_quotes()
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # Qt override
@@ -238,10 +240,10 @@ class ReaderView(QTextBrowser):
         margin = max(0, spare // 2) + 8
         frame = self.document().rootFrame()
         frame_format = frame.frameFormat()
-        if frame_format.leftMargin() != margin:
+        if frame_format.leftMargin() != margin or frame_format.topMargin() != TOP_MARGIN:
             frame_format.setLeftMargin(margin)
             frame_format.setRightMargin(margin)
-            frame_format.setTopMargin(20)
+            frame_format.setTopMargin(TOP_MARGIN)
             frame_format.setBottomMargin(32)
             frame.setFrameFormat(frame_format)
         fit_images(self.document(), self.viewport().width() - 2 * margin - 2 * 24 - 4)

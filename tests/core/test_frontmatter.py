@@ -79,7 +79,9 @@ def test_front_matter_that_is_not_a_mapping_is_an_error():
 
 
 def test_a_hash_line_inside_code_is_not_taken_as_the_title():
-    briefing = parse_briefing("```\n# a shell comment\n```\n\n## Intro\n\n# Real title\n\nText\n", "x.md")
+    briefing = parse_briefing(
+        "```\n# a shell comment\n```\n\n## Intro\n\n# Real title\n\nText\n", "x.md"
+    )
     assert briefing.title == "Real title"
     assert [h.text for h in briefing.headings] == ["Intro"]
     assert "# a shell comment" in briefing.body_text

@@ -226,3 +226,10 @@ def test_links_open_in_the_browser_only_when_clicked_and_only_for_web_and_mail(w
     ):
         reader.anchorClicked.emit(QUrl(url))
     assert opened == ["https://example.org/a", "mailto:desk@example.org"]
+
+
+def test_a_briefing_opens_at_its_top(make_window):
+    window = make_window()
+    for path in (FORMAT_EXAMPLE, SEED_BRIEFING):
+        window.open_file(str(path))
+        assert window.current_reader().verticalScrollBar().value() == 0

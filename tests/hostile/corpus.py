@@ -1,0 +1,47 @@
+"""The hostile corpus: files kept in tests/data/hostile plus cases generated on the spot."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+CORPUS = ROOT / "tests" / "data" / "hostile"
+GENERATED = ("long-line", "huge-list", "over-the-size-cap", "a-folder")
+CASE_NAMES = sorted([p.stem for p in CORPUS.glob("*.briefing")] + list(GENERATED))
+
+
+def copy_corpus(folder: Path) -> dict[str, Path]:
+    """Every case in ``folder``, by name."""
+    for path in CORPUS.iterdir():
+        shutil.copy(path, folder / path.name)
+    cases = {p.stem: p for p in folder.glob("*.briefing")}
+    cases.update(_generate(folder))
+    return cases
+
+
+def _generate(folder: Path) -> dict[str, Path]:
+    """Cases too big to keep in the repository, or that only a file system can express."""
+    long_line = folder / "long-line.briefing"
+    long_line.write_text(
+        "---\ntitle: One long line\n---\n" + "word " * 400_000 + "\n", encoding="utf-8"
+    )
+    huge_list = folder / "huge-list.briefing"
+    huge_list.write_text(
+        "---\npeople:\n"
+        + "".join(f"  - name: Person {n}\n" for n in range(100_000))
+        + "---\nPerson 7 spoke.\n",
+        encoding="utf-8",
+    )
+    too_big = folder / "over-the-size-cap.briefing"
+    with open(too_big, "wb") as handle:
+        handle.truncate(60 * 1024 * 1024)  # sparse: costs no disk
+    directory = folder / "a-folder.briefing"
+    directory.mkdir()
+    return {
+        "long-line": long_line,
+        "huge-list": huge_list,
+        "over-the-size-cap": too_big,
+        "a-folder": directory,
+    }

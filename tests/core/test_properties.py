@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import string
 
 import yaml
@@ -11,7 +13,15 @@ from hypothesis import strategies as st
 from briefing_app.core import BriefingError, load_briefing, parse_briefing
 from briefing_app.core.model import Briefing
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# CI runs the "ci" profile; `HYPOTHESIS_PROFILE=long` runs many more examples (docs/reliability.md).
+settings.register_profile(
+    "ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long", max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck)
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+FAST = settings()
 
 yaml_scalars = st.one_of(
     st.none(),
@@ -42,7 +52,11 @@ def check(briefing: Briefing) -> None:
     for diagnostic in briefing.diagnostics:
         assert diagnostic.line >= 1 and diagnostic.column >= 1
         assert diagnostic.severity in ("error", "warning")
-    assert "<script" not in briefing.body_html.lower()
+    html = briefing.body_html.lower()
+    assert not re.search(r"<(script|iframe|object|embed|form|style|link|meta)\b", html)
+    # inside real tags (escaped text such as "&lt;a onclick=" is harmless words)
+    assert not re.search(r"<[^>]*\son\w+\s*=", html)  # no event handlers
+    assert not re.search(r"<[^>]*\s(href|src)=\"(javascript|file|data|vbscript):", html)
 
 
 @FAST
@@ -67,6 +81,23 @@ def test_arbitrary_front_matter_gives_a_briefing(front, body):
 @FAST
 @given(st.text(alphabet=string.printable + "“”’—é", max_size=400))
 def test_arbitrary_text_gives_a_briefing(text):
+    check(parse_briefing(text, "fuzz.md"))
+
+
+html_pieces = st.sampled_from(
+    [
+        "<script>x</script>", "<iframe src=x>", "<a href=\"javascript:x\">j</a>", "<img src=x onerror=y>",
+        "<div style=\"position:fixed\">", "<a href='file:///etc'>f</a>", "<object data=x>", "<b>", "</b>",
+        "<p onclick=x>", "[l](javascript:x)", "![i](data:image/png;base64,AA)", "<svg><script>x</script>",
+        "<a href=\"data:text/html,x\">d</a>", "<form>", "<style>p{}</style>", "# h", "*e*", "\n\n", "`c`",
+        "<meta http-equiv=refresh>", "<link rel=stylesheet href=x>", "<a href=\"vbscript:x\">v</a>",
+    ]
+)  # fmt: skip
+
+
+@FAST
+@given(st.lists(html_pieces | st.text(max_size=10), max_size=30).map("".join))
+def test_markdown_with_raw_html_never_keeps_what_the_sanitiser_forbids(text):
     check(parse_briefing(text, "fuzz.md"))
 
 

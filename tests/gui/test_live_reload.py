@@ -85,3 +85,14 @@ def test_reload_never_writes_to_the_file(make_window, qtbot, copy):
     window.reload_current()
     window.close()
     assert copy.read_bytes() == before
+
+
+def test_a_truncated_file_shows_what_is_left(make_window, qtbot, copy):
+    window = make_window()
+    window.open_file(str(copy))
+    reader = window.current_reader()
+    with open(copy, "r+b") as handle:
+        handle.truncate(200)  # cut inside the front matter
+    qtbot.waitUntil(lambda: "Historic ties" not in reader.toPlainText(), timeout=5000)
+    assert window.current_tab().banner.isVisible()
+    assert "never closed" in window.current_tab().banner.text()

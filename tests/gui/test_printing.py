@@ -315,3 +315,13 @@ def test_print_preview_renders_through_the_same_routine(make_window, monkeypatch
     monkeypatch.setattr("briefing_app.gui.main_window.render", printing.render)
     window._render_to(QPrinter(), window.current_tab())
     assert drawn == [window.current_tab().briefing.title]
+
+
+def test_leftovers_of_a_killed_export_are_cleaned_up(qapp, tmp_path):
+    stale = tmp_path / ".~handout.pdfabc123.part"
+    stale.write_bytes(b"%PDF half")
+    os.utime(stale, (1_000_000, 1_000_000))
+    recent = tmp_path / ".~handout.pdfdef456.part"  # perhaps another export at work right now
+    recent.write_bytes(b"%PDF")
+    export_pdf(load_briefing(FORMAT_EXAMPLE), str(tmp_path / "handout.pdf"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".~handout.pdfdef456.part", "handout.pdf"]

@@ -46,10 +46,11 @@ MARGIN_MM = 20
 BODY_POINT_SIZE = 10.5
 LAYOUT_DPI = 96
 STALE_PART_SECONDS = 600  # a temporary file this old is from an export that was killed
-# Each heading moved or paragraph split makes Qt lay out the rest of the document again, so the
-# two refinements cost time that grows with the square of the length: longer documents are
-# printed as laid out (0.5 MB, 201 pages: 2.4 s without, 39 s with them).
+# Each heading moved to the next page makes Qt lay out the rest of the document again, so that
+# refinement costs time that grows with the square of the length: longer documents keep their
+# headings where they fall.
 MAX_PAGES_TO_REFINE = 80
+LONG_PARAGRAPH = 3000  # characters; longer paragraphs are laid out in pieces
 FULL_LAYOUT_Y = 1e7  # below the end of any document (Qt's layout units overflow near 3.3e7)
 HEADER_GAP_MM = 9  # between the running header and the text, and the text and the footer
 INK, MUTED, ACCENT, RULE = "#1d232b", "#5d6978", "#1f4f7f", "#b9c2cc"
@@ -167,13 +168,14 @@ def layout_for(briefing: Briefing, device: QPagedPaintDevice) -> Layout:
         QUrl.fromLocalFile(os.path.dirname(os.path.abspath(briefing.path)) + os.sep)
     )
     document.setHtml(print_html(briefing))
+    _split_long_paragraphs(document)
     page = QSizeF(math.floor(body.width() / scale), math.floor(body.height() / scale))
     document.setPageSize(page)
     fit_images(document, page.width())
     _relayout(document)
     if document.pageCount() <= MAX_PAGES_TO_REFINE:
         _keep_headings_with_next(document, page.height())
-        _split_paragraphs_at_page_ends(document, page.height())
+    _split_paragraphs_at_page_ends(document, page.height())
     headings = _heading_pages(document, page.height())
     return Layout(document, body, scale, max(1, document.pageCount()), headings)
 
@@ -255,21 +257,50 @@ def _split_paragraphs_at_page_ends(document: QTextDocument, page_height: float) 
     A block is drawn whole on every page it touches (the painter's clip hides the lines of the
     other page, but a PDF keeps them as invisible text that search and copy then find twice).
     Split at the page break, no block touches two pages, and no line is drawn twice.
+
+    A cut changes nothing above or below it (the page break stays where it was), so every cut
+    is found in one layout and all are made in one edit, from the end backwards.
     """
+    _relayout(document)
+    layout = document.documentLayout()
+    cuts: list[int] = []
     block = document.begin()
-    frontier = _LaidOut(document, page_height)
     while block.isValid():
-        top = frontier.rect(block).top()
         text_layout = block.layout()
         if text_layout.lineCount() > 1 and QTextCursor(block).currentTable() is None:
-            first_page = int((top + text_layout.lineAt(0).y()) // page_height)
+            top = layout.blockBoundingRect(block).top()
+            page = int((top + text_layout.lineAt(0).y()) // page_height)
             for number in range(1, text_layout.lineCount()):
                 line = text_layout.lineAt(number)
-                if int((top + line.y()) // page_height) != first_page:
-                    _split_block(block, line.textStart())
-                    frontier.changed_at(top)
-                    break
+                line_page = int((top + line.y()) // page_height)
+                if line_page != page:
+                    cuts.append(block.position() + line.textStart())
+                    page = line_page
         block = block.next()
+    edit = QTextCursor(document)
+    edit.beginEditBlock()
+    for position in reversed(cuts):
+        block = document.findBlock(position)
+        _split_block(block, position - block.position())
+    edit.endEditBlock()
+
+
+def _split_long_paragraphs(document: QTextDocument) -> None:
+    """Cut very long paragraphs into pieces that read as one.
+
+    Each page draws every line of each block it touches, so one paragraph hundreds of pages
+    long would be drawn on every page of it: time that grows with the square of its length.
+    """
+    edit = QTextCursor(document)
+    edit.beginEditBlock()  # one layout at the end, not one per cut
+    block = document.begin()
+    while block.isValid():
+        text = block.text()
+        if len(text) > LONG_PARAGRAPH and QTextCursor(block).currentTable() is None:
+            cut = text.rfind(" ", 0, LONG_PARAGRAPH) + 1 or LONG_PARAGRAPH
+            _split_block(block, cut)
+        block = block.next()
+    edit.endEditBlock()
 
 
 def _split_block(block: QTextBlock, offset: int) -> None:

@@ -121,6 +121,9 @@ class LibraryModel(QAbstractListModel):
     def paths(self) -> set[str]:
         return set(self._rows)
 
+    def row_of(self, path: str) -> int | None:
+        return self._rows.get(path)
+
 
 def search_text(entry: LibraryEntry) -> str:
     words = (entry.title, entry.source, *entry.tags, *entry.people, entry.summary)
@@ -355,12 +358,15 @@ class LibraryView(QWidget):
 
     def _scan_finished(self, seen: set[str], folders: set[str]) -> None:
         self.scanning = False
+        current = self.list.currentIndex().data(EntryRole)
         self.model.remove_paths(self.model.paths() - seen)
         count = self.model.rowCount()
         self.status.setText(
             f"{count:,} briefing{'s' if count != 1 else ''}" if count else "No briefings yet"
         )
         self._watch(folders, seen)
+        if current is not None:
+            self.select_path(current.path)
         self.scanFinished.emit()
 
     def _watch(self, folders: set[str], files: set[str]) -> None:
@@ -377,6 +383,18 @@ class LibraryView(QWidget):
 
     def _something_changed(self, _path: str) -> None:
         self._rescan_timer.start()
+
+    def select_path(self, path: str) -> None:
+        """Show which row is the open briefing, without opening anything."""
+        row = self.model.row_of(path)
+        index = (
+            self.proxy.mapFromSource(self.model.index(row)) if row is not None else QModelIndex()
+        )
+        if index.isValid():
+            self.list.setCurrentIndex(index)
+            self.list.scrollTo(index)
+        else:
+            self.list.clearSelection()
 
     def _open_index(self, index: QModelIndex) -> None:
         entry: LibraryEntry | None = index.data(EntryRole)

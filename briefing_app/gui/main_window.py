@@ -361,6 +361,7 @@ class MainWindow(QMainWindow):
             self.word_count.clear()
             return
         self.setWindowTitle(f"{briefing.title} — {APP_NAME}")
+        self.library.select_path(tab.path)
         minutes = briefing.reading_minutes
         self.word_count.setText(
             f"{briefing.word_count:,} words · {minutes} min read" if minutes else "No text"

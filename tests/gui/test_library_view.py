@@ -144,3 +144,14 @@ def test_hidden_files_and_symlink_loops_stay_out_of_the_library(make_window, qtb
     with qtbot.waitSignal(window.library.scanFinished, timeout=10_000):
         pass
     assert titles(window.library) == ["Shown"]
+
+
+def test_the_open_briefing_is_marked_in_the_library(make_window, qtbot):
+    from tests.conftest import SEED_BRIEFING
+
+    window = make_window()
+    window.library.scan(window.library_folders())
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 2)
+    window.open_file(str(SEED_BRIEFING))
+    assert window.library.list.currentIndex().data(EntryRole).path == str(SEED_BRIEFING)
+    assert window.tabs.count() == 1  # marking the row opened nothing more

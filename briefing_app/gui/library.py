@@ -358,15 +358,12 @@ class LibraryView(QWidget):
 
     def _scan_finished(self, seen: set[str], folders: set[str]) -> None:
         self.scanning = False
-        current = self.list.currentIndex().data(EntryRole)
         self.model.remove_paths(self.model.paths() - seen)
         count = self.model.rowCount()
         self.status.setText(
             f"{count:,} briefing{'s' if count != 1 else ''}" if count else "No briefings yet"
         )
         self._watch(folders, seen)
-        if current is not None:
-            self.select_path(current.path)
         self.scanFinished.emit()
 
     def _watch(self, folders: set[str], files: set[str]) -> None:

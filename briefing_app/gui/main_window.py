@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self._reload_timer.timeout.connect(self._reload_pending)
 
         self.library.openRequested.connect(self.open_file)
+        self.library.scanFinished.connect(self._mark_current_in_library)
         self.outline.headingActivated.connect(self._go_to_heading)
         self.panels.personClicked.connect(self.show_person)
         self.panels.figureClicked.connect(lambda index: self.show_quote("figure", index))
@@ -367,6 +368,11 @@ class MainWindow(QMainWindow):
             f"{briefing.word_count:,} words · {minutes} min read" if minutes else "No text"
         )
         self.panels.set_visible_quotes(*tab.reader.visible_quotes())
+
+    def _mark_current_in_library(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            self.library.select_path(tab.path)
 
     # -- live reload ------------------------------------------------------------------------
     def _file_changed(self, path: str) -> None:

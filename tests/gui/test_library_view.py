@@ -155,3 +155,14 @@ def test_the_open_briefing_is_marked_in_the_library(make_window, qtbot):
     window.open_file(str(SEED_BRIEFING))
     assert window.library.list.currentIndex().data(EntryRole).path == str(SEED_BRIEFING)
     assert window.tabs.count() == 1  # marking the row opened nothing more
+
+
+def test_a_briefing_opened_before_the_scan_ends_is_marked_when_it_does(make_window, qtbot):
+    from tests.conftest import SEED_BRIEFING
+
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    window.library.scan(window.library_folders())
+    with qtbot.waitSignal(window.library.scanFinished, timeout=10_000):
+        pass
+    assert window.library.list.currentIndex().data(EntryRole).path == str(SEED_BRIEFING)

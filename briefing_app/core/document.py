@@ -5,6 +5,7 @@ Plain HTML with class names; the reader and the printer each bring their own sty
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from briefing_app.core.model import Briefing
@@ -78,23 +79,17 @@ def print_html(briefing: Briefing) -> str:
         parts.append(_at_a_glance(briefing))
     parts.append(f'<div class="body">{briefing.body_html}</div>')
     if briefing.people:
-        rows = "".join(
-            f"<tr><td><b>{escape(p.name)}</b></td><td>{escape(p.role)}</td><td>{escape(p.affiliation)}</td></tr>"
+        rows = [
+            (f"<b>{escape(p.name)}</b>", escape(p.role), escape(p.affiliation))
             for p in briefing.people
-        )
-        parts.append(
-            '<h2 class="appendix">People</h2><table class="panel" width="100%" cellspacing="0" cellpadding="4">'
-            f"<thead><tr><th>Name</th><th>Role</th><th>Affiliation</th></tr></thead>{rows}</table>"
-        )
+        ]
+        parts.append(_appendix("People", ("Name", "Role", "Affiliation"), rows))
     if briefing.timeline:
-        rows = "".join(
-            f'<tr><td class="when">{escape(e.display_date)}</td><td>{escape(e.event)}</td></tr>'
+        events = [
+            (f'<span class="when">{escape(e.display_date)}</span>', escape(e.event))
             for e in briefing.timeline
-        )
-        parts.append(
-            '<h2 class="appendix">Timeline</h2><table class="panel" width="100%" cellspacing="0" cellpadding="4">'
-            f"<thead><tr><th>Date</th><th>Event</th></tr></thead>{rows}</table>"
-        )
+        ]
+        parts.append(_appendix("Timeline", ("Date", "Event"), events))
     return f"<html><body>{''.join(parts)}</body></html>"
 
 
@@ -120,4 +115,15 @@ def _at_a_glance(briefing: Briefing, columns: int = 3) -> str:
         '<table class="glance" width="100%" cellspacing="0" cellpadding="8">'
         f'<tr><td class="glance-title" colspan="{columns}" style="border: none">At a glance</td></tr>'
         f"{rows}</table>"
+    )
+
+
+def _appendix(title: str, headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
+    """A panel printed in full: a heading and a table with a header row."""
+    head = "".join(f"<th>{header}</th>" for header in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return (
+        f'<h2 class="appendix">{title}</h2>'
+        '<table class="panel" width="100%" cellspacing="0" cellpadding="4">'
+        f"<thead><tr>{head}</tr></thead>{body}</table>"
     )

@@ -90,7 +90,7 @@ th {{ background-color: #e8edf3; font-weight: 600; border: 1px solid {RULE}; pad
 td {{ border: 1px solid {RULE}; padding: 4px 7px; }}
 table.glance td {{ border: none; }}
 table.panel {{ font-family: 'DejaVu Sans', sans-serif; font-size: 8.5pt; }}
-td.when {{ white-space: nowrap; color: {MUTED}; }}
+span.when {{ color: {MUTED}; }}
 a {{ color: {ACCENT}; text-decoration: none; }}
 a.mention-person {{ color: {INK}; }}
 div.footnote {{ color: {MUTED}; font-size: 8.5pt; }}

@@ -86,6 +86,21 @@ def open_by_double_click(home: Path, env: dict[str, str]) -> None:
     print(f"double-click opens     {title}")
 
 
+def bundled_icu_answers_as_qts_own(home: Path, env: dict[str, str]) -> None:
+    """The bundle's trimmed ICU data must sort and case-map exactly as the full data does."""
+    bundled = next((FROZEN.parent / "_internal").rglob("libicudata.so.*"), None)
+    if bundled is None:
+        return
+    only_icu = home / "bundled-icu"
+    only_icu.mkdir()
+    shutil.copy(bundled, only_icu / bundled.name)
+    probe = [sys.executable, str(ROOT / "build" / "icu_probe.py")]
+    expected = run(probe, env)
+    got = run(probe, {**env, "LD_LIBRARY_PATH": str(only_icu)})
+    if got.stdout != expected.stdout or got.stderr:
+        sys.exit(f"FAILED: the bundled ICU data answers differently\n{got.stdout}{got.stderr}")
+
+
 def main() -> int:
     if not FROZEN.exists():
         sys.exit(f"no frozen app at {FROZEN}: run build/build.py first")
@@ -100,6 +115,8 @@ def main() -> int:
     pdf = home / "seed.pdf"
     run([str(FROZEN), "--export-pdf", str(pdf), BRIEFINGS[-1]], env)
     assert pdf.read_bytes().startswith(b"%PDF"), "the exported PDF is not a PDF"
+    if sys.platform == "linux":
+        bundled_icu_answers_as_qts_own(home, env)
 
     xvfb = None
     if sys.platform == "linux":

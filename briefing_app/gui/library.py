@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
     QFileSystemWatcher,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -137,6 +138,8 @@ class LibraryFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self._words: list[str] = []
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        # "Éclair" among the E's, not after "Zeta"; the C locale's collation would not ignore case
+        self.setSortLocaleAware(QLocale().language() != QLocale.Language.C)
         self.setDynamicSortFilter(True)
 
     def set_query(self, text: str) -> None:

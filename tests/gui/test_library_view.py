@@ -6,7 +6,7 @@ import os
 import time
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 
 from benchmarks.generate import write_library
 from briefing_app.gui.library import EntryRole
@@ -84,6 +84,24 @@ def test_sort_by_date_or_title(make_window, qtbot, tmp_path):
     assert titles(window.library) == ["Alpha", "Beta", "Aardvark", "Gamma"]
     window.library.sort.setCurrentIndex(1)
     assert titles(window.library) == ["Aardvark", "Alpha", "Beta", "Gamma"]
+
+
+@pytest.fixture
+def english_locale():
+    QLocale.setDefault(QLocale("en_US"))
+    yield
+    QLocale.setDefault(QLocale.system())
+
+
+@pytest.mark.usefixtures("english_locale")
+def test_titles_sort_as_a_reader_expects_accents_and_case_aside(make_window, qtbot, tmp_path):
+    for name in ("Zeta", "Éclair", "apple", "Ångström"):
+        (tmp_path / f"{name}.briefing").write_text(f"---\ntitle: {name}\n---\n", encoding="utf-8")
+    window = make_window([str(tmp_path)])
+    window.library.scan(window.library_folders())
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 4)
+    window.library.sort.setCurrentIndex(1)
+    assert titles(window.library) == ["Ångström", "apple", "Éclair", "Zeta"]
 
 
 def test_added_changed_and_removed_files_update_the_list(make_window, qtbot, tmp_path):

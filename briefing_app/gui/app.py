@@ -124,11 +124,11 @@ def run_gui(
     from briefing_app.gui import crash, dialogs
     from briefing_app.gui.main_window import MainWindow
     from briefing_app.gui.settings import Settings
-    from briefing_app.gui.single_instance import SingleInstance
-
     crash.install(show_dialog=crash_dialog and not screenshot)
     instance = None
     if not screenshot:
+        from briefing_app.gui.single_instance import SingleInstance
+
         instance = SingleInstance()
         if instance.forward_or_listen(list(files)):
             return 0  # the running window opened them
@@ -165,6 +165,7 @@ def _take_screenshot(app: QApplication, window, path: str, ok: bool) -> int:
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     window.library.wait_for_scan()
+    window.wait_for_loads()
     for _ in range(3):
         app.processEvents()
     QTimer.singleShot(0, app.quit)

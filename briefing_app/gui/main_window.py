@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QFileSystemWatcher, Qt, QTimer
 from PySide6.QtGui import (
@@ -16,7 +17,6 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -34,22 +34,21 @@ from briefing_app import APP_NAME, __version__
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import BRIEFING_EXTENSIONS
 from briefing_app.core.loader import load_briefing
+from briefing_app.core.model import Briefing
 from briefing_app.gui import dialogs
 from briefing_app.gui.briefing_tab import BriefingTab
 from briefing_app.gui.find_bar import FindBar
 from briefing_app.gui.library import LibraryView
+from briefing_app.gui.loading import LoadingTab, LoadThread, opens_in_background
 from briefing_app.gui.outline import OutlineView
 from briefing_app.gui.panels import PANEL_NAMES, PanelsView
-from briefing_app.gui.printing import (
-    PAGE_SIZES,
-    ExportCancelled,
-    ExportError,
-    configure,
-    export_pdf,
-    render,
-)
+from briefing_app.gui.paper import PAGE_SIZE_NAMES
 from briefing_app.gui.reader import ReaderView
 from briefing_app.gui.settings import ZOOM_RANGE, Settings
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPagedPaintDevice
+    from PySide6.QtPrintSupport import QPrinter
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +63,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.base_folders = list(base_folders)  # the bundled briefings and the user's folder
+        self._loads: set[LoadThread] = set()
         self.setAcceptDrops(True)
 
         self.library = LibraryView(self)
@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         self.preview_action = self._action(file_menu, "Print Pre&view…", self.print_preview)
         page_menu = file_menu.addMenu("Page &Size")
         sizes = QActionGroup(self)
-        for size in PAGE_SIZES:
+        for size in PAGE_SIZE_NAMES:
             action = page_menu.addAction(size)
             action.setCheckable(True)
             action.setChecked(size == self.settings.page_size)
@@ -242,35 +242,77 @@ class MainWindow(QMainWindow):
             self.raise_and_activate()
 
     def open_file(self, path: str) -> bool:
+        """Opens ``path`` in a tab (or shows its tab). Big files finish loading in the background."""
         path = os.path.abspath(path)
         tab = self._tab_for(path)
         if tab is not None:
             self.tabs.setCurrentWidget(tab)
             return True
+        if opens_in_background(path):
+            self._open_in_background(path)
+            return True
         try:
             briefing = load_briefing(path)
         except BriefingError as error:
-            logger.warning("%s", error)
-            dialogs.show_error(self, "Cannot open briefing", f"{error.path}\n\n{error.message}.")
+            self._cannot_open(error)
             return False
+        self._add_tab(briefing)
+        return True
+
+    def _open_in_background(self, path: str) -> None:
+        placeholder = LoadingTab(path, self.tabs)
+        index = self.tabs.addTab(placeholder, f"Opening {_short(os.path.basename(path))}")
+        self.tabs.setTabToolTip(index, path)
+        self.tabs.setCurrentIndex(index)
+        thread = LoadThread(path, self)  # the window's: closing the tab must not kill it
+        thread.done.connect(lambda result: self._loaded_in_background(placeholder, result))
+        thread.finished.connect(thread.deleteLater)
+        self._loads.add(thread)
+        thread.finished.connect(lambda: self._loads.discard(thread))
+        thread.start()
+
+    def _loaded_in_background(self, placeholder: LoadingTab, result: object) -> None:
+        index = self.tabs.indexOf(placeholder)
+        if index < 0:
+            return  # the tab was closed while it loaded
+        was_current = self.tabs.currentIndex() == index
+        self.tabs.removeTab(index)
+        placeholder.deleteLater()
+        if isinstance(result, BriefingError):
+            self._cannot_open(result)
+            return
+        assert isinstance(result, Briefing)
+        self._add_tab(result, index, make_current=was_current)
+
+    def _cannot_open(self, error: BriefingError) -> None:
+        logger.warning("%s", error)
+        dialogs.show_error(self, "Cannot open briefing", f"{error.path}\n\n{error.message}.")
+
+    def _add_tab(self, briefing: Briefing, index: int = -1, make_current: bool = True) -> None:
         tab = BriefingTab(briefing, self.tabs)
         tab.reader.set_zoom(self.zoom)
         tab.reader.personActivated.connect(self.show_person_from_text)
         tab.reader.visibleQuotesChanged.connect(self._visible_quotes_changed)
-        index = self.tabs.addTab(tab, _short(briefing.title))
-        self.tabs.setTabToolTip(index, f"{briefing.title}\n{path}")
-        self.tabs.setCurrentIndex(index)
-        self.watcher.addPath(path)
-        self.settings.add_recent_file(path)
-        self.settings.last_folder = os.path.dirname(path)
-        return True
+        index = self.tabs.insertTab(index, tab, _short(briefing.title))
+        self.tabs.setTabToolTip(index, f"{briefing.title}\n{briefing.path}")
+        if make_current:
+            self.tabs.setCurrentIndex(index)
+        self.watcher.addPath(briefing.path)
+        self.settings.add_recent_file(briefing.path)
+        self.settings.last_folder = os.path.dirname(briefing.path)
 
-    def _tab_for(self, path: str) -> BriefingTab | None:
+    def _tab_for(self, path: str) -> BriefingTab | LoadingTab | None:
         for index in range(self.tabs.count()):
             tab = self.tabs.widget(index)
-            if isinstance(tab, BriefingTab) and tab.path == path:
+            if isinstance(tab, BriefingTab | LoadingTab) and tab.path == path:
                 return tab
         return None
+
+    def wait_for_loads(self) -> None:
+        """Lets briefings still loading in the background finish (before quitting, in tests)."""
+        while self._loads:
+            next(iter(self._loads)).wait()
+            QCoreApplication.processEvents()
 
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
@@ -383,7 +425,7 @@ class MainWindow(QMainWindow):
         paths, self._pending_reloads = self._pending_reloads, set()
         for path in paths:
             tab = self._tab_for(path)
-            if tab is not None:
+            if isinstance(tab, BriefingTab):  # one still loading reads the file anew anyway
                 self._reload_tab(tab)
 
     def reload_current(self) -> None:
@@ -420,7 +462,7 @@ class MainWindow(QMainWindow):
 
     def _rewatch(self, path: str) -> None:
         tab = self._tab_for(path)
-        if tab is not None and os.path.isfile(path):
+        if isinstance(tab, BriefingTab) and os.path.isfile(path):
             self.watcher.addPath(path)
             self._reload_tab(tab)
 
@@ -495,12 +537,14 @@ class MainWindow(QMainWindow):
             QCoreApplication.processEvents()
             return not progress.wasCanceled()
 
+        from briefing_app.gui import printing  # loaded on first use: not needed to start
+
         try:
-            pages = export_pdf(tab.briefing, target, self.settings.page_size, step)
-        except ExportCancelled:
+            pages = printing.export_pdf(tab.briefing, target, self.settings.page_size, step)
+        except printing.ExportCancelled:
             self.statusBar().showMessage("Export cancelled; nothing was written", 5000)
             return
-        except ExportError as error:
+        except printing.ExportError as error:
             dialogs.show_error(self, "Cannot export PDF", f"{error.target}\n\n{error.message}.")
             return
         finally:
@@ -513,6 +557,8 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         if tab is None:
             return
+        from PySide6.QtPrintSupport import QPrintDialog
+
         printer = self._new_printer()
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
@@ -522,6 +568,8 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         if tab is None:
             return
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
         preview = QPrintPreviewDialog(self._new_printer(), self)
         preview.setWindowTitle(f"Print Preview — {tab.briefing.title}")
         preview.paintRequested.connect(lambda device: self._render_to(device, tab))
@@ -529,14 +577,20 @@ class MainWindow(QMainWindow):
         preview.exec()
 
     def _new_printer(self) -> QPrinter:
+        from PySide6.QtPrintSupport import QPrinter
+
+        from briefing_app.gui import printing
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        configure(printer, self.settings.page_size)
+        printing.configure(printer, self.settings.page_size)
         return printer
 
-    def _render_to(self, printer: QPrinter, tab: BriefingTab) -> None:
+    def _render_to(self, printer: QPagedPaintDevice, tab: BriefingTab) -> None:
+        from briefing_app.gui import printing
+
         try:
-            render(tab.briefing, printer)
-        except ExportError as error:
+            printing.render(tab.briefing, printer)
+        except printing.ExportError as error:
             dialogs.show_error(self, "Cannot print", error.message)
 
     # -- view -------------------------------------------------------------------------------
@@ -608,13 +662,15 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter_state = self.splitter.saveState()
         tabs = [self.tabs.widget(i) for i in range(self.tabs.count())]
-        self.settings.open_tabs = [t.path for t in tabs if isinstance(t, BriefingTab)]
+        self.settings.open_tabs = [t.path for t in tabs if isinstance(t, BriefingTab | LoadingTab)]
         self.settings.current_tab = max(0, self.tabs.currentIndex())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.library.stop()
+        for thread in list(self._loads):
+            thread.wait()  # a load cannot be interrupted; none outlives its window
         super().closeEvent(event)
 
 

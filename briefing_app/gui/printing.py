@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -37,11 +37,13 @@ from PySide6.QtGui import (
 from briefing_app import APP_NAME, __version__
 from briefing_app.core.document import print_html
 from briefing_app.core.model import Briefing
+from briefing_app.gui.paper import PAGE_SIZE_NAMES, default_page_size
 from briefing_app.gui.textdoc import fit_images
 
 logger = logging.getLogger(__name__)
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+assert tuple(PAGE_SIZES) == PAGE_SIZE_NAMES
 MARGIN_MM = 20
 BODY_POINT_SIZE = 10.5
 LAYOUT_DPI = 96
@@ -54,13 +56,6 @@ LONG_PARAGRAPH = 3000  # characters; longer paragraphs are laid out in pieces
 FULL_LAYOUT_Y = 1e7  # below the end of any document (Qt's layout units overflow near 3.3e7)
 HEADER_GAP_MM = 9  # between the running header and the text, and the text and the footer
 INK, MUTED, ACCENT, RULE = "#1d232b", "#5d6978", "#1f4f7f", "#b9c2cc"
-# Letter-paper countries; everywhere else uses A4.
-_LETTER_TERRITORIES = {
-    QLocale.Country.UnitedStates, QLocale.Country.Canada, QLocale.Country.Mexico,
-    QLocale.Country.Chile, QLocale.Country.Colombia, QLocale.Country.Venezuela,
-    QLocale.Country.Philippines, QLocale.Country.CostaRica, QLocale.Country.Guatemala,
-    QLocale.Country.PuertoRico,
-}  # fmt: skip
 
 # Qt's rich-text CSS takes lengths in px (here 1/96 inch, see LAYOUT_DPI), font sizes in pt.
 PRINT_STYLESHEET = f"""
@@ -110,10 +105,6 @@ class ExportError(Exception):
 
 class ExportCancelled(ExportError):
     """The person stopped the export; nothing was written."""
-
-
-def default_page_size() -> str:
-    return "Letter" if QLocale().territory() in _LETTER_TERRITORIES else "A4"
 
 
 class PrintDocument(QTextDocument):

@@ -115,11 +115,13 @@ class ReaderView(QTextBrowser):
         underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         underline.setUnderlineColor(QColor(self._colours.muted))
         cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()  # one relayout at the end, not one per mention
         for spans in self.person_ranges.values():
             for start, end in spans:
                 cursor.setPosition(start)
                 cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
                 cursor.mergeCharFormat(underline)
+        cursor.endEditBlock()
 
     # -- highlighting -----------------------------------------------------------------------
     def highlight(self, ranges: list[Range], current: int = -1) -> None:

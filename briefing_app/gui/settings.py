@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from briefing_app import APP_ID, ORGANIZATION
+from briefing_app.gui.paper import PAGE_SIZE_NAMES, default_page_size
 
 logger = logging.getLogger(__name__)
 
@@ -150,10 +151,8 @@ class Settings:
 
     @property
     def page_size(self) -> str:
-        from briefing_app.gui.printing import PAGE_SIZES, default_page_size
-
         value = self._get("print/page_size", "", str)
-        return value if value in PAGE_SIZES else default_page_size()
+        return value if value in PAGE_SIZE_NAMES else default_page_size()
 
     @page_size.setter
     def page_size(self, value: str) -> None:

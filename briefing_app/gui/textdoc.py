@@ -8,7 +8,10 @@ from PySide6.QtGui import QImage, QPixmap, QTextCursor, QTextDocument
 
 def fit_images(document: QTextDocument, width: float) -> None:
     """Scale images down to ``width`` (never up), keeping their proportions."""
+    if not any(text_format.isImageFormat() for text_format in document.allFormats()):
+        return  # walking every fragment of a long text for nothing shows on every resize
     cursor = QTextCursor(document)
+    cursor.beginEditBlock()
     block = document.begin()
     while block.isValid():
         iterator = block.begin()
@@ -33,6 +36,7 @@ def fit_images(document: QTextDocument, width: float) -> None:
                         cursor.setCharFormat(image_format)
             iterator += 1
         block = block.next()
+    cursor.endEditBlock()
 
 
 def as_image(resource: object) -> QImage:

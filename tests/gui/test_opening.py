@@ -116,6 +116,70 @@ def test_opening_an_unreadable_file_keeps_the_window_usable(make_window, errors_
 
 
 @pytest.fixture
+def big_briefing(tmp_path):
+    from benchmarks.generate import write_briefing
+    from briefing_app.gui.loading import BACKGROUND_OPEN_BYTES
+
+    return write_briefing(tmp_path / "big.briefing", 2 * BACKGROUND_OPEN_BYTES)
+
+
+def test_a_big_briefing_loads_in_the_background_while_the_window_keeps_working(
+    make_window, qtbot, big_briefing
+):
+    from PySide6.QtCore import QTimer
+
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    ticks = []
+    heartbeat = QTimer(window)
+    heartbeat.timeout.connect(lambda: ticks.append(1))
+    heartbeat.start(5)
+    assert window.open_file(str(big_briefing))
+    placeholder = window.tabs.currentWidget()
+    assert "Opening big.briefing" in placeholder.label.text()
+    assert window.tabs.tabText(1).startswith("Opening")
+    qtbot.waitUntil(lambda: hasattr(window.tabs.widget(1), "briefing"), timeout=60_000)
+    heartbeat.stop()
+    assert ticks  # the event loop ran while the file was parsed
+    assert open_titles(window)[1].startswith("Generated briefing of")
+    assert window.tabs.currentIndex() == 1
+    assert window.windowTitle().startswith("Generated briefing of")
+    assert len(window.current_tab().briefing.people) == 300
+    window.open_file(str(big_briefing))  # already open: shown, not loaded again
+    assert window.tabs.count() == 2
+
+
+def test_closing_a_tab_while_it_loads_leaves_nothing_behind(
+    make_window, qtbot, errors_shown, big_briefing
+):
+    window = make_window()
+    window.open_file(str(big_briefing))
+    window.close_current_tab()
+    window.wait_for_loads()
+    qtbot.wait(50)
+    assert window.tabs.count() == 0
+    assert errors_shown == []
+
+
+def test_a_big_file_that_cannot_be_read_says_so_and_its_tab_goes(
+    make_window, qtbot, errors_shown, big_briefing, monkeypatch
+):
+    from briefing_app.core.errors import BriefingError
+    from briefing_app.gui import loading
+
+    def refuse(path):
+        raise BriefingError(path, "permission denied")
+
+    monkeypatch.setattr(loading, "load_briefing", refuse)
+    window = make_window()
+    window.open_file(str(big_briefing))
+    window.wait_for_loads()
+    assert window.tabs.count() == 0
+    assert errors_shown[0][0] == "Cannot open briefing"
+    assert "permission denied" in errors_shown[0][1]
+
+
+@pytest.fixture
 def runtime_dir(tmp_path, monkeypatch):
     folder = tmp_path / "run"
     folder.mkdir(mode=0o700)

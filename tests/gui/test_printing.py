@@ -312,7 +312,6 @@ def test_print_preview_renders_through_the_same_routine(make_window, monkeypatch
     monkeypatch.setattr(
         printing, "render", lambda briefing, device, progress=None: drawn.append(briefing.title)
     )
-    monkeypatch.setattr("briefing_app.gui.main_window.render", printing.render)
     window._render_to(QPrinter(), window.current_tab())
     assert drawn == [window.current_tab().briefing.title]
 

@@ -1,0 +1,65 @@
+"""Opening big briefings off the main thread, with a tab that says so meanwhile.
+
+Parsing and rendering a 2 MB briefing takes a second or two of pure Python; done on the main
+thread the window would freeze for that long. Small files still open at once, synchronously,
+so the common case shows its text without a flash of "Opening…".
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from briefing_app.core.errors import BriefingError
+from briefing_app.core.loader import load_briefing
+
+BACKGROUND_OPEN_BYTES = 256 * 1024
+
+
+def opens_in_background(path: str) -> bool:
+    try:
+        return os.path.getsize(path) > BACKGROUND_OPEN_BYTES
+    except OSError:
+        return False  # the synchronous path reports the error
+
+
+class LoadThread(QThread):
+    """Loads one briefing; ``done`` carries the Briefing or the BriefingError."""
+
+    done = Signal(object)
+
+    def __init__(self, path: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+
+    def run(self) -> None:
+        try:
+            result: object = load_briefing(self.path)
+        except BriefingError as error:
+            result = error
+        except Exception as error:  # a bug in the core must not take the window down
+            result = BriefingError(self.path, f"internal error while reading: {error!r}")
+        self.done.emit(result)
+
+
+class LoadingTab(QWidget):
+    """Stands in a tab while its briefing loads."""
+
+    def __init__(self, path: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        size = os.path.getsize(path) if os.path.exists(path) else 0
+        self.label = QLabel(f"Opening {os.path.basename(path)} ({size / 1e6:.1f} MB)…", self)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setAccessibleName("Opening")
+        bar = QProgressBar(self)
+        bar.setRange(0, 0)  # busy: the parser cannot say how far it is
+        bar.setMaximumWidth(320)
+        bar.setTextVisible(False)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addWidget(bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)

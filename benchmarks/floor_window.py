@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
 
 def main(out: str, path: str) -> int:
     app = QApplication(sys.argv[:1])
-    text = open(path, encoding="utf-8").read()
+    with open(path, encoding="utf-8") as file:
+        text = file.read()
     body = text.split("\n---\n", 1)[-1]
     window = QMainWindow()
     browser = QTextBrowser(window)

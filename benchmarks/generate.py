@@ -54,7 +54,8 @@ def briefing_text(target_bytes: int, people: int = 300, events: int = 1000, seed
         words = [rng.choice(WORDS) for _ in range(rng.randint(60, 120))]
         words.insert(5, names[paragraph % people])
         words.insert(20, f"event number {paragraph % events}")
-        text = " ".join(words).capitalize() + "."
+        sentence = " ".join(words)
+        text = sentence[0].upper() + sentence[1:] + "."
         body.append(text)
         size += len(text) + 2
         paragraph += 1

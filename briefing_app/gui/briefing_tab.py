@@ -14,7 +14,7 @@ MAX_BANNER_LINES = 8
 
 
 class BriefingTab(QWidget):
-    def __init__(self, briefing: Briefing, parent: QWidget | None = None) -> None:
+    def __init__(self, briefing: Briefing, parent: QWidget | None = None, zoom: int = 0) -> None:
         super().__init__(parent)
         self.briefing = briefing
         self.banner = QLabel(self)
@@ -33,6 +33,7 @@ class BriefingTab(QWidget):
         )
         self.notice.hide()
         self.reader = ReaderView(self)
+        self.reader.set_zoom(zoom)  # before the text is laid out, so it is laid out once
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

@@ -289,8 +289,7 @@ class MainWindow(QMainWindow):
         dialogs.show_error(self, "Cannot open briefing", f"{error.path}\n\n{error.message}.")
 
     def _add_tab(self, briefing: Briefing, index: int = -1, make_current: bool = True) -> None:
-        tab = BriefingTab(briefing, self.tabs)
-        tab.reader.set_zoom(self.zoom)
+        tab = BriefingTab(briefing, self.tabs, zoom=self.zoom)
         tab.reader.personActivated.connect(self.show_person_from_text)
         tab.reader.visibleQuotesChanged.connect(self._visible_quotes_changed)
         index = self.tabs.insertTab(index, tab, _short(briefing.title))
@@ -394,7 +393,8 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         briefing = tab.briefing if tab else None
         self.stack.setCurrentWidget(self.tabs if tab else self.empty)
-        self.panels.show_briefing(briefing)
+        figures, events = tab.reader.visible_quotes() if tab else (set(), set())
+        self.panels.show_briefing(briefing, figures, events)
         self.outline.show_briefing(briefing)
         self.find_bar.refresh()
         for action in (self.export_action, self.print_action, self.preview_action):
@@ -409,7 +409,6 @@ class MainWindow(QMainWindow):
         self.word_count.setText(
             f"{briefing.word_count:,} words · {minutes} min read" if minutes else "No text"
         )
-        self.panels.set_visible_quotes(*tab.reader.visible_quotes())
 
     def _mark_current_in_library(self) -> None:
         tab = self.current_tab()

@@ -133,10 +133,16 @@ class PanelsView(QScrollArea):
         self.visible: dict[str, set[int]] = {"figure": set(), "timeline": set()}
         self.show_briefing(None)
 
-    def show_briefing(self, briefing: Briefing | None) -> None:
+    def show_briefing(
+        self,
+        briefing: Briefing | None,
+        figures: set[int] | None = None,
+        events: set[int] | None = None,
+    ) -> None:
+        """Show ``briefing``'s panels, with the figures and events on screen already marked."""
         self.briefing = briefing
         self.selected_person = -1
-        self.visible = {"figure": set(), "timeline": set()}
+        self.visible = {"figure": figures or set(), "timeline": events or set()}
         self.sections["figures"].set_count(len(briefing.key_figures) if briefing else 0)
         self.sections["people"].set_count(len(briefing.people) if briefing else 0)
         self.sections["timeline"].set_count(len(briefing.timeline) if briefing else 0)

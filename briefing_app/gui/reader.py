@@ -26,6 +26,8 @@ from briefing_app.gui.theme import Colours, current_colours, reader_stylesheet
 
 logger = logging.getLogger(__name__)
 
+QUOTES_SETTLE_MS = 60
+
 MEASURE_CHARACTERS = 72  # a comfortable line length
 TOP_MARGIN = 20
 EXTERNAL_SCHEMES = {"http", "https", "mailto"}
@@ -51,7 +53,11 @@ class ReaderView(QTextBrowser):
         self._base_point_size = self.font().pointSizeF()
         self._visible_quotes: tuple[set[int], set[int]] = (set(), set())
         self.setMouseTracking(True)
-        self.verticalScrollBar().valueChanged.connect(self._update_visible_quotes)
+        # The panels re-render when the quotes on screen change: once scrolling pauses,
+        # not on every step, or a long timeline panel makes scrolling stutter.
+        self._quotes_timer = QTimer(self, singleShot=True, interval=QUOTES_SETTLE_MS)
+        self._quotes_timer.timeout.connect(self._update_visible_quotes)
+        self.verticalScrollBar().valueChanged.connect(self._quotes_timer.start)
 
     # -- content ----------------------------------------------------------------------------
     def show_briefing(self, briefing: Briefing) -> None:
@@ -188,7 +194,10 @@ class ReaderView(QTextBrowser):
     def set_zoom(self, steps: int) -> None:
         """Zoom relative to the default size; ``steps`` points up or down."""
         font = self.font()
-        font.setPointSizeF(max(6.0, self._base_point_size + steps))
+        size = max(6.0, self._base_point_size + steps)
+        if size == font.pointSizeF():
+            return  # laying out a long text again for nothing is not free
+        font.setPointSizeF(size)
         self.setFont(font)
         if self.briefing is not None:
             position = self.reading_position()

@@ -1,0 +1,203 @@
+"""Measures the running app from inside, in a process of its own; prints JSON for run.py.
+
+    python benchmarks/app_probe.py open RUNS FILE...   open each FILE RUNS times, and its floor
+    python benchmarks/app_probe.py library FOLDER      scan a library, then search it
+    python benchmarks/app_probe.py export FILE         export FILE to PDF, then cancel an export
+
+A heartbeat timer fires every 10 ms throughout; the longest gap between two beats is how long the
+window stopped answering.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
+
+from briefing_app.gui.app import create_application
+from briefing_app.gui.briefing_tab import BriefingTab
+from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.settings import Settings
+
+WINDOW_SIZE = (1280, 800)
+
+
+class Heartbeat:
+    """The longest pause of the event loop since ``reset``, in seconds."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._beat)
+        self.reset()
+        self.timer.start()
+
+    def reset(self) -> None:
+        self.last = time.perf_counter()
+        self.longest = 0.0
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def stop(self) -> float:
+        self._beat()
+        self.timer.stop()
+        return self.longest
+
+
+def spin_until(condition, timeout: float = 120.0) -> None:
+    """Runs the event loop, as the app does, until ``condition`` holds.
+
+    The loop idles between checks, as it does for a user: a busy loop here would hold
+    Python's lock and slow down the threads being measured.
+    """
+    if condition():
+        return
+    loop = QEventLoop()
+    check = QTimer()
+    check.setInterval(2)
+    check.timeout.connect(lambda: loop.quit() if condition() else None)
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(loop.quit)
+    check.start()
+    deadline.start(int(timeout * 1000))
+    loop.exec()
+    check.stop()
+    if not condition():
+        raise TimeoutError("the app did not get there in time")
+
+
+def new_window(folders: list[str]) -> MainWindow:
+    backend = QSettings(
+        str(Path(tempfile.mkdtemp()) / "settings.ini"), QSettings.Format.IniFormat
+    )
+    window = MainWindow(Settings(backend), folders)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    QCoreApplication.processEvents()
+    return window
+
+
+def open_once(window: MainWindow, path: str) -> tuple[float, float]:
+    """Seconds from asking to open ``path`` to its text painted, and the longest stall."""
+    while window.tabs.count():
+        window.close_tab(0)
+    QCoreApplication.processEvents()
+    heartbeat = Heartbeat()
+    start = time.perf_counter()
+    window.open_file(path)
+    spin_until(lambda: isinstance(window.tabs.currentWidget(), BriefingTab))
+    tab = window.tabs.currentWidget()
+    assert isinstance(tab, BriefingTab)
+    tab.reader.viewport().repaint()
+    seconds = time.perf_counter() - start
+    return seconds, heartbeat.stop()
+
+
+def floor_once(path: str) -> float:
+    """The least any Qt viewer does: plain Markdown into a QTextBrowser, painted."""
+    import markdown
+    from PySide6.QtWidgets import QTextBrowser
+
+    start = time.perf_counter()
+    text = Path(path).read_text(encoding="utf-8")
+    browser = QTextBrowser()
+    browser.resize(*WINDOW_SIZE)
+    browser.setHtml(markdown.markdown(text.split("\n---\n", 1)[-1], extensions=["tables"]))
+    browser.show()
+    browser.viewport().repaint()
+    seconds = time.perf_counter() - start
+    browser.deleteLater()
+    return seconds
+
+
+def probe_open(runs: int, paths: list[str]) -> dict[str, object]:
+    window = new_window([])
+    results: dict[str, object] = {}
+    for path in paths:
+        opens, stalls, floors = [], [], []
+        for _ in range(runs):
+            seconds, stall = open_once(window, path)
+            opens.append(seconds)
+            stalls.append(stall)
+            floors.append(floor_once(path))
+        results[path] = {"open": opens, "stall": stalls, "floor": floors}
+    return results
+
+
+def probe_library(folder: str) -> dict[str, object]:
+    window = new_window([folder])
+    library = window.library
+    heartbeat = Heartbeat()
+    start = time.perf_counter()
+    library.scan([folder])
+    spin_until(lambda: library.proxy.rowCount() > 0)
+    library.list.viewport().repaint()
+    first_rows = time.perf_counter() - start
+    spin_until(lambda: not library.scanning)
+    full = time.perf_counter() - start
+    stall = heartbeat.stop()
+    keystrokes = []
+    for query in ("e", "en", "ene", "ener", "energ", "energy", "energy ", "energy t", ""):
+        start = time.perf_counter()
+        library.search.setText(query)
+        library.list.viewport().repaint()
+        keystrokes.append(time.perf_counter() - start)
+    return {
+        "rows": library.model.rowCount(),
+        "first_rows": first_rows,
+        "full": full,
+        "stall": stall,
+        "keystrokes": keystrokes,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def probe_export(path: str) -> dict[str, object]:
+    from briefing_app.core import load_briefing
+    from briefing_app.gui.printing import ExportCancelled, export_pdf
+
+    briefing = load_briefing(path)
+    target = Path(tempfile.mkdtemp()) / "out.pdf"
+    steps: list[int] = []
+    start = time.perf_counter()
+    pages = export_pdf(briefing, str(target), progress=lambda page, total: steps.append(page) or True)
+    seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    with contextlib.suppress(ExportCancelled):
+        export_pdf(briefing, str(target) + "2", progress=lambda page, total: page < 3)
+    cancelled = time.perf_counter() - start
+    return {"seconds": seconds, "pages": pages, "progress_calls": len(steps), "cancel": cancelled}
+
+
+def main(argv: list[str]) -> int:
+    app = create_application()  # noqa: F841 - kept alive for the whole probe
+    mode, args = argv[0], argv[1:]
+    if mode == "open":
+        result = probe_open(int(args[0]), args[1:])
+    elif mode == "library":
+        result = probe_library(args[0])
+    elif mode == "export":
+        result = probe_export(args[0])
+    else:
+        raise SystemExit(f"unknown mode {mode}")
+    print(json.dumps(result))
+    sys.stdout.flush()
+    os._exit(0)  # skip tearing down Qt: nothing left to measure
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -81,9 +81,7 @@ def spin_until(condition, timeout: float = 120.0) -> None:
 
 
 def new_window(folders: list[str]) -> MainWindow:
-    backend = QSettings(
-        str(Path(tempfile.mkdtemp()) / "settings.ini"), QSettings.Format.IniFormat
-    )
+    backend = QSettings(str(Path(tempfile.mkdtemp()) / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(Settings(backend), folders)
     window.resize(*WINDOW_SIZE)
     window.show()
@@ -174,7 +172,9 @@ def probe_export(path: str) -> dict[str, object]:
     target = Path(tempfile.mkdtemp()) / "out.pdf"
     steps: list[int] = []
     start = time.perf_counter()
-    pages = export_pdf(briefing, str(target), progress=lambda page, total: steps.append(page) or True)
+    pages = export_pdf(
+        briefing, str(target), progress=lambda page, total: steps.append(page) or True
+    )
     seconds = time.perf_counter() - start
     start = time.perf_counter()
     with contextlib.suppress(ExportCancelled):

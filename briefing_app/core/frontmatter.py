@@ -31,6 +31,7 @@ _STANDARD_SCALAR_TAGS = {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "binary")
 }
+_STR_TAG = "tag:yaml.org,2002:str"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -175,6 +176,8 @@ class _Converter:
 
     def _scalar(self, node: ScalarNode, path: Path) -> Any:
         self.result.raw[path] = node.value
+        if node.tag == _STR_TAG:
+            return node.value  # most values: nothing to construct
         if node.tag not in _STANDARD_SCALAR_TAGS:
             self._tag_ok(node, path)
             return None

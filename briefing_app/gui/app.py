@@ -124,6 +124,7 @@ def run_gui(
     from briefing_app.gui import crash, dialogs
     from briefing_app.gui.main_window import MainWindow
     from briefing_app.gui.settings import Settings
+
     crash.install(show_dialog=crash_dialog and not screenshot)
     instance = None
     if not screenshot:

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 import os
 import time
+from collections import deque
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCollator,
     QCoreApplication,
     QFileSystemWatcher,
+    QItemSelectionModel,
     QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
-    QSortFilterProxyModel,
     Qt,
     QThread,
     QTimer,
@@ -43,9 +46,9 @@ from briefing_app.core.library import LibraryEntry, iter_briefing_files, read_en
 logger = logging.getLogger(__name__)
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
-SortKeyDateRole = Qt.ItemDataRole.UserRole + 2
-SearchTextRole = Qt.ItemDataRole.UserRole + 3
-BATCH_SECONDS = 0.05
+DRAIN_INTERVAL_MS = 30  # how often found briefings are moved into the list
+DRAIN_BUDGET_SECONDS = 0.02  # and for how long at most, so the window keeps answering
+DRAIN_CHUNK = 64
 RESCAN_DELAY_MS = 400
 MAX_WATCHED_FOLDERS = 1000
 MAX_WATCHED_PATHS = 4000  # inotify watches are a limited, per-user resource
@@ -59,6 +62,7 @@ class LibraryModel(QAbstractListModel):
         super().__init__(parent)
         self._entries: list[LibraryEntry] = []
         self._search: list[str] = []  # each entry's searchable text, built once
+        self._dates: list[str] = []  # each entry's date as YYYY-MM-DD (or shorter), for sorting
         self._rows: dict[str, int] = {}
 
     def rowCount(self, parent: _Index | None = None) -> int:
@@ -76,14 +80,16 @@ class LibraryModel(QAbstractListModel):
             return f"{entry.title}, {entry.date.display() if entry.date else 'undated'}"
         if role == EntryRole:
             return entry
-        if role == SortKeyDateRole:
-            return entry.date.iso() if entry.date else ""
-        if role == SearchTextRole:
-            return self._search[index.row()]
         return None
 
     def entry(self, row: int) -> LibraryEntry:
         return self._entries[row]
+
+    def search_text(self, row: int) -> str:
+        return self._search[row]
+
+    def date_key(self, row: int) -> str:
+        return self._dates[row]
 
     def known(self) -> dict[str, tuple[float, int]]:
         """What each indexed file looked like, so a rescan reads only what changed."""
@@ -98,6 +104,7 @@ class LibraryModel(QAbstractListModel):
             else:
                 self._entries[row] = entry
                 self._search[row] = search_text(entry)
+                self._dates[row] = date_key(entry)
                 index = self.index(row)
                 self.dataChanged.emit(index, index)
         if new:
@@ -107,6 +114,7 @@ class LibraryModel(QAbstractListModel):
                 self._rows[entry.path] = len(self._entries)
                 self._entries.append(entry)
                 self._search.append(search_text(entry))
+                self._dates.append(date_key(entry))
             self.endInsertRows()
 
     def remove_paths(self, paths: set[str]) -> None:
@@ -116,6 +124,7 @@ class LibraryModel(QAbstractListModel):
         keep = [n for n, entry in enumerate(self._entries) if entry.path not in paths]
         self._entries = [self._entries[n] for n in keep]
         self._search = [self._search[n] for n in keep]
+        self._dates = [self._dates[n] for n in keep]
         self._rows = {entry.path: number for number, entry in enumerate(self._entries)}
         self.endResetModel()
 
@@ -126,50 +135,143 @@ class LibraryModel(QAbstractListModel):
         return self._rows.get(path)
 
 
+def date_key(entry: LibraryEntry) -> str:
+    return entry.date.iso() if entry.date else ""
+
+
 def search_text(entry: LibraryEntry) -> str:
     words = (entry.title, entry.source, *entry.tags, *entry.people, entry.summary)
     return " ".join(words).casefold() + " " + entry.text
 
 
-class LibraryFilter(QSortFilterProxyModel):
-    """Filters by every word typed (title, tags, people, source, text); sorts by date or title."""
+class LibraryFilter(QAbstractListModel):
+    """The rows on screen: the library filtered by every word typed, sorted by date or title.
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    Filtering and sorting happen here in Python over keys computed once per entry. A
+    QSortFilterProxyModel would ask the Python model for every row's data on every keystroke
+    and for both sides of every comparison: seconds, not milliseconds, for 10,000 briefings.
+    """
+
+    def __init__(self, source: LibraryModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.source = source
         self._words: list[str] = []
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._sort = "date"
+        self._all_rows: list[int] = []  # every source row, sorted
+        self._all_keys: list[tuple[object, ...]] = []  # their sort keys
+        self._rows: list[int] = []  # the source rows shown, in order
+        self._keys: list[tuple[object, ...]] = []
         # "Éclair" among the E's, not after "Zeta"; the C locale's collation would not ignore case
-        self.setSortLocaleAware(QLocale().language() != QLocale.Language.C)
-        self.setDynamicSortFilter(True)
+        locale = QLocale()
+        self._collator: QCollator | None = None
+        if locale.language() != QLocale.Language.C:
+            self._collator = QCollator(locale)
+            self._collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            self._collator.setNumericMode(True)  # "Briefing 9" before "Briefing 10"
+        source.rowsInserted.connect(self._source_rows_inserted)
+        source.modelReset.connect(self._rebuild)
+        source.dataChanged.connect(self._rebuild)
 
+    # -- the model --------------------------------------------------------------------------
+    def rowCount(self, parent: _Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        return self.source.data(self.source.index(self._rows[index.row()]), role)
+
+    def index_of_path(self, path: str) -> QModelIndex:
+        row = self.source.row_of(path)
+        if row is None or row not in self._rows:
+            return QModelIndex()
+        return self.index(self._rows.index(row))
+
+    # -- what is shown ----------------------------------------------------------------------
     def set_query(self, text: str) -> None:
-        self.beginFilterChange()
-        self._words = text.casefold().split()
-        self.endFilterChange()
+        words = text.casefold().split()
+        if words != self._words:
+            self._words = words
+            self.beginResetModel()
+            self._filter()
+            self.endResetModel()
 
     def sort_by(self, key: str) -> None:
-        if key == "title":
-            self.setSortRole(Qt.ItemDataRole.DisplayRole)
-            self.sort(0, Qt.SortOrder.AscendingOrder)
-        else:
-            self.setSortRole(SortKeyDateRole)
-            self.sort(0, Qt.SortOrder.DescendingOrder)
+        if key == self._sort:
+            return
+        self._sort = key
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        rows_before = [self._rows[index.row()] for index in before]
+        self._order_all()
+        self._filter()
+        position = {row: n for n, row in enumerate(self._rows)}
+        self.changePersistentIndexList(before, [self.index(position[row]) for row in rows_before])
+        self.layoutChanged.emit()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        if not self._words:
-            return True
-        text = self.sourceModel().index(source_row, 0, source_parent).data(SearchTextRole)
+    def _matches(self, row: int) -> bool:
+        text = self.source.search_text(row)
         return all(word in text for word in self._words)
+
+    def _key(self, row: int) -> tuple[object, ...]:
+        entry = self.source.entry(row)
+        if self._sort == "title":
+            title = (
+                self._collator.sortKey(entry.title) if self._collator else entry.title.casefold()
+            )
+            return (title, entry.path)
+        # Newest first, undated last: the date's digits inverted sort ascending.
+        date = self.source.date_key(row)
+        return (date.translate(_NEWEST_FIRST) if date else "~", entry.title.casefold(), entry.path)
+
+    def _order_all(self) -> None:
+        """Sorts every entry once; each keystroke then only filters this order."""
+        ordered = sorted((self._key(row), row) for row in range(self.source.rowCount()))
+        self._all_keys = [key for key, _ in ordered]
+        self._all_rows = [row for _, row in ordered]
+
+    def _filter(self) -> None:
+        if not self._words:
+            self._keys, self._rows = list(self._all_keys), list(self._all_rows)
+            return
+        shown = [n for n, row in enumerate(self._all_rows) if self._matches(row)]
+        self._keys = [self._all_keys[n] for n in shown]
+        self._rows = [self._all_rows[n] for n in shown]
+
+    def _rebuild(self, *_: object) -> None:
+        self.beginResetModel()
+        self._order_all()
+        self._filter()
+        self.endResetModel()
+
+    def _source_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        """New rows from a scan go to their places one by one, so selection and scrolling hold."""
+        for row in range(first, last + 1):
+            key = self._key(row)
+            position = bisect.bisect(self._all_keys, key)
+            self._all_keys.insert(position, key)
+            self._all_rows.insert(position, row)
+            if self._words and not self._matches(row):
+                continue
+            position = bisect.bisect(self._keys, key)
+            self.beginInsertRows(QModelIndex(), position, position)
+            self._keys.insert(position, key)
+            self._rows.insert(position, row)
+            self.endInsertRows()
+
+
+_NEWEST_FIRST = str.maketrans("0123456789", "9876543210")
 
 
 class LibraryScanner(QThread):
-    """Indexes folders in the background, handing over rows in batches so the first appear at once.
+    """Indexes folders in the background into ``queue``, which the view drains at its own pace.
 
-    Files whose modification time and size match ``known`` are not read again.
+    The view pulls rather than being pushed batches: a fast scanner would otherwise fill the event
+    queue faster than the window empties it, and the window would stop answering. Files whose
+    modification time and size match ``known`` are not read again.
     """
 
-    found = Signal(list)
-    progress = Signal(int)
+    firstFound = Signal()  # so the first row shows at once
     finishedScan = Signal(set, set)  # every file seen, every folder seen
 
     def __init__(
@@ -181,12 +283,12 @@ class LibraryScanner(QThread):
         super().__init__(parent)
         self.folders = list(folders)
         self.known = known or {}
+        self.queue: deque[LibraryEntry] = deque()  # appends and pops are thread-safe
+        self.found = 0
 
     def run(self) -> None:
-        batch: list[LibraryEntry] = []
         seen: set[str] = set()
         folders: set[str] = set(self.folders)
-        last = time.monotonic()
         for folder in self.folders:
             for path in iter_briefing_files(folder):
                 if self.isInterruptionRequested():
@@ -205,16 +307,11 @@ class LibraryScanner(QThread):
                     logger.exception("could not index %s", path)
                     continue
                 seen.add(entry.path)
-                batch.append(entry)
-                if (
-                    len(seen) == 1 or time.monotonic() - last > BATCH_SECONDS
-                ):  # the first row at once
-                    self.found.emit(batch)
-                    self.progress.emit(len(seen))
-                    batch, last = [], time.monotonic()
-        if batch:
-            self.found.emit(batch)
-        self.progress.emit(len(seen))
+                self.queue.append(entry)
+                self.found = len(seen)
+                if len(self.queue) == 1 and len(seen) == 1:
+                    self.firstFound.emit()
+        self.found = len(seen)
         self.finishedScan.emit(seen, folders)
 
 
@@ -278,8 +375,9 @@ class LibraryView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = LibraryModel(self)
-        self.proxy = LibraryFilter(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy = LibraryFilter(self.model, self)
+        self.proxy.modelReset.connect(self._mark_again, Qt.ConnectionType.QueuedConnection)
+        self._marked_path = ""
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search briefings, people, tags…")
         self.search.setClearButtonEnabled(True)
@@ -295,6 +393,9 @@ class LibraryView(QWidget):
         self.list.setItemDelegate(LibraryDelegate(self.list))
         self.list.setAccessibleName("Library")
         self.list.setUniformItemSizes(True)
+        # Lay rows out a batch at a time between events: in one pass, every row added during a
+        # scan of 10,000 files would make the list lay out all of them again, freezing the window.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
         self.list.activated.connect(self._open_index)
         self.list.clicked.connect(self._open_index)
         self.status = QLabel(self)
@@ -309,7 +410,6 @@ class LibraryView(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.status)
-        self.proxy.sort_by("date")
         self.folders: list[str] = []
         self.scanning = False
         self._scanner: LibraryScanner | None = None
@@ -318,6 +418,9 @@ class LibraryView(QWidget):
         self.watcher.fileChanged.connect(self._something_changed)
         self._rescan_timer = QTimer(self, singleShot=True, interval=RESCAN_DELAY_MS)
         self._rescan_timer.timeout.connect(self._start_scan)
+        self._drain_timer = QTimer(self, interval=DRAIN_INTERVAL_MS)
+        self._drain_timer.timeout.connect(self._drain)
+        self._scan_result: tuple[set[str], set[str]] | None = None
 
     def scan(self, folders: Sequence[str]) -> None:
         """Index ``folders`` in the background; later changes in them rescan by themselves."""
@@ -332,35 +435,55 @@ class LibraryView(QWidget):
         if not self.model.rowCount():
             self.status.setText("Looking for briefings…")
         scanner = LibraryScanner(self.folders, self.model.known(), self)
-        scanner.found.connect(
-            self._add_entries
-        )  # same receiver as finishedScan: delivered in order
-        scanner.progress.connect(self._progress)
-        scanner.finishedScan.connect(self._scan_finished)
+        scanner.firstFound.connect(self._drain)
+        scanner.finishedScan.connect(
+            lambda seen, folders: self._scanner_finished(scanner, seen, folders)
+        )
         self._scanner = scanner
+        self._scan_result = None
         self.scanning = True
         scanner.start()
+        self._drain_timer.start()
 
-    def _add_entries(self, entries: list[LibraryEntry]) -> None:
-        self.model.add_or_update(entries)
+    def _drain(self, budget: float | None = DRAIN_BUDGET_SECONDS) -> None:
+        """Moves found entries into the list for at most ``budget`` seconds (None: all of them)."""
+        scanner = self._scanner
+        if scanner is None:
+            return
+        deadline = time.monotonic() + budget if budget is not None else None
+        queue = scanner.queue
+        while queue and (deadline is None or time.monotonic() < deadline):
+            chunk = [queue.popleft() for _ in range(min(DRAIN_CHUNK, len(queue)))]
+            self.model.add_or_update(chunk)
+        if self._scan_result is not None and not queue:
+            self._drain_timer.stop()
+            self._scan_finished(*self._scan_result)
+        elif self.scanning:
+            self.status.setText(f"Indexing… {scanner.found:,} found")
 
-    def _progress(self, count: int) -> None:
-        if self.scanning:
-            self.status.setText(f"Indexing… {count:,} found")
+    def _scanner_finished(self, scanner: LibraryScanner, seen: set[str], folders: set[str]) -> None:
+        if scanner is not self._scanner:
+            return  # a scan replaced by a newer one
+        self._scan_result = (seen, folders)
+        self._drain()
 
     def wait_for_scan(self, timeout_ms: int = 10_000) -> None:
+        """Blocks until the scan is done and every row is in (screenshots, tests)."""
         if self._scanner is not None:
             self._scanner.wait(timeout_ms)
-            QCoreApplication.processEvents()
+            QCoreApplication.processEvents()  # delivers finishedScan
+            self._drain(budget=None)
 
     def stop(self) -> None:
         self._rescan_timer.stop()
+        self._drain_timer.stop()
         if self._scanner is not None:
             self._scanner.requestInterruption()
             self._scanner.wait()
 
     def _scan_finished(self, seen: set[str], folders: set[str]) -> None:
         self.scanning = False
+        self._scan_result = None
         self.model.remove_paths(self.model.paths() - seen)
         count = self.model.rowCount()
         self.status.setText(
@@ -386,15 +509,21 @@ class LibraryView(QWidget):
 
     def select_path(self, path: str) -> None:
         """Show which row is the open briefing, without opening anything."""
-        row = self.model.row_of(path)
-        index = (
-            self.proxy.mapFromSource(self.model.index(row)) if row is not None else QModelIndex()
-        )
+        self._marked_path = path
+        index = self.proxy.index_of_path(path)
         if index.isValid():
             self.list.setCurrentIndex(index)
             self.list.scrollTo(index)
         else:
             self.list.clearSelection()
+
+    def _mark_again(self) -> None:
+        """A new search shows new rows: the open briefing, if among them, stays marked."""
+        index = self.proxy.index_of_path(self._marked_path) if self._marked_path else QModelIndex()
+        if index.isValid():  # selected without becoming current, so the list does not scroll
+            self.list.selectionModel().select(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
 
     def _open_index(self, index: QModelIndex) -> None:
         entry: LibraryEntry | None = index.data(EntryRole)

@@ -173,6 +173,9 @@ def test_the_open_briefing_is_marked_in_the_library(make_window, qtbot):
     window.open_file(str(SEED_BRIEFING))
     assert window.library.list.currentIndex().data(EntryRole).path == str(SEED_BRIEFING)
     assert window.tabs.count() == 1  # marking the row opened nothing more
+    window.library.search.setText("azerbaijan")
+    qtbot.waitUntil(lambda: bool(window.library.list.selectedIndexes()))
+    assert window.library.list.selectedIndexes()[0].data(EntryRole).path == str(SEED_BRIEFING)
 
 
 def test_a_briefing_opened_before_the_scan_ends_is_marked_when_it_does(make_window, qtbot):

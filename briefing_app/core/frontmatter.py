@@ -23,7 +23,10 @@ MAX_NODES = 250_000  # values visited, aliases counted each time they are used
 MAX_DEPTH = 48
 MAX_INDENT = 300
 _OPENING = re.compile(r"---[ \t]*")
-_CLOSING = re.compile(r"(?:---|\.\.\.)[ \t]*")
+# A line indented by more than MAX_INDENT spaces that has something on it; possessive, so a
+# long line of blanks cannot make the search backtrack.
+_TOO_FAR_INDENTED = re.compile(rf"^ {{{MAX_INDENT + 1},}}+[^\S\n]*+\S", re.MULTILINE)
+_CLOSING_LINE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 Path = tuple[str | int, ...]
 
@@ -74,19 +77,12 @@ def split(text: str) -> Split:
     first_line = text if first_end < 0 else text[:first_end]
     if not _OPENING.fullmatch(first_line):
         return Split(None, 0, text, 1)
-    position = first_end + 1
-    line_number = 2
-    while 0 < position <= len(text):
-        end = text.find("\n", position)
-        line = text[position:] if end < 0 else text[position:end]
-        if _CLOSING.fullmatch(line):
-            yaml_text = text[first_end + 1 : position]
-            body = "" if end < 0 else text[end + 1 :]
-            return Split(yaml_text, 2, body, line_number + 1)
-        if end < 0:
-            break
-        position = end + 1
-        line_number += 1
+    closing = _CLOSING_LINE.search(text, first_end + 1) if first_end >= 0 else None
+    if closing is not None:
+        yaml_text = text[first_end + 1 : closing.start()]
+        body = text[closing.end() + 1 :]
+        closing_line = text.count("\n", 0, closing.start()) + 1
+        return Split(yaml_text, 2, body, closing_line + 1)
     message = "the front matter opened on line 1 is never closed with '---'; read as Markdown"
     return Split(None, 0, text, 1, [Diagnostic("error", 1, 1, message)])
 
@@ -247,9 +243,9 @@ def _nesting_problem(yaml_text: str, first_line: int) -> Diagnostic | None:
                 return Diagnostic("error", line, 1, message)
         elif char in "]}" and depth:
             depth -= 1
-    for number, text in enumerate(yaml_text.split("\n")):
-        indent = len(text) - len(text.lstrip(" "))
-        if indent > MAX_INDENT and text.strip():
-            message = f"the front matter is indented more than {MAX_INDENT} spaces; it was ignored"
-            return Diagnostic("error", number + first_line, 1, message)
+    too_far = _TOO_FAR_INDENTED.search(yaml_text)
+    if too_far:
+        line = yaml_text.count("\n", 0, too_far.start()) + first_line
+        message = f"the front matter is indented more than {MAX_INDENT} spaces; it was ignored"
+        return Diagnostic("error", line, 1, message)
     return None

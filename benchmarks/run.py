@@ -1,16 +1,26 @@
-"""Speed of the core, as medians over several runs, each against a floor measured in the same run.
+"""Every path a user waits on, as medians over several runs, each against a floor from the same run.
 
-    .venv/bin/python benchmarks/run.py           # full sizes
-    .venv/bin/python benchmarks/run.py --smoke   # smallest sizes, one quick pass (CI)
+    .venv/bin/python benchmarks/run.py           # full sizes (about ten minutes)
+    .venv/bin/python benchmarks/run.py --smoke   # smallest sizes, few runs: proves they run (CI)
 
-Floors: reading the file and running plain Python-Markdown on it (for loading a briefing), and
-reading every file's bytes (for indexing a library). Ratios hold on a noisy shared machine where
-absolute times do not.
+Floors, measured alongside so that ratios hold on a noisy shared machine where absolute times
+do not:
+- cold start: a bare Qt script that imports the same Qt modules, renders the seed's Markdown into
+  a QTextBrowser in a QMainWindow and grabs it (benchmarks/floor_window.py);
+- opening in the running app: plain Markdown into a QTextBrowser, painted, in the same process;
+- loading in the core: reading the file and running plain Python-Markdown on it;
+- indexing a library: reading every file's bytes;
+- PDF export: QTextDocument.print_ of the same body.
+GUI figures come from benchmarks/app_probe.py, run in a process of its own so that memory is the
+app's alone. Results and the machine they ran on are kept in docs/performance.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import platform
 import statistics
 import sys
 import tempfile
@@ -24,10 +34,12 @@ sys.path.insert(0, str(ROOT))
 import markdown  # noqa: E402
 
 from benchmarks.generate import write_briefing, write_library  # noqa: E402
+from benchmarks.processes import run_process  # noqa: E402
 from briefing_app.core import load_briefing  # noqa: E402
 from briefing_app.core.library import scan  # noqa: E402
 
 SEED = ROOT / "briefings" / "israel-azerbaijan-strategic-partners.briefing"
+FROZEN = ROOT / "dist" / "briefing-app" / "briefing-app"
 
 
 def timed(function: Callable[[], object], runs: int) -> list[float]:
@@ -39,27 +51,162 @@ def timed(function: Callable[[], object], runs: int) -> list[float]:
     return times
 
 
-def plain_markdown(path: Path) -> str:
-    return markdown.markdown(path.read_text(encoding="utf-8"), extensions=["tables", "footnotes"])
+class Table:
+    """Prints rows as they are measured: median, min, max, the floor's median, ratio, goal."""
+
+    def __init__(self) -> None:
+        print(
+            f"{'benchmark':<44} {'median':>10} {'min':>10} {'max':>10} {'floor':>10} {'ratio':>7}  goal"
+        )
+
+    def section(self, title: str) -> None:
+        print(f"-- {title}")
+
+    def row(
+        self,
+        name: str,
+        values: list[float],
+        floor: list[float] | None = None,
+        unit: str = "ms",
+        goal: str = "",
+    ) -> None:
+        scale = 1000.0 if unit == "ms" else 1.0
+        median = statistics.median(values)
+        cells = [f"{median * scale:>8.1f}{unit:>2}", f"{min(values) * scale:>10.1f}"]
+        cells.append(f"{max(values) * scale:>10.1f}")
+        if floor:
+            floor_median = statistics.median(floor)
+            ratio = median / floor_median if floor_median else float("nan")
+            cells += [f"{floor_median * scale:>10.1f}", f"{ratio:>6.2f}×"]
+        else:
+            cells += [f"{'':>10}", f"{'':>7}"]
+        print(f"{name:<44} {' '.join(cells)}  {goal}", flush=True)
 
 
-def read_all(folder: Path) -> int:
-    return sum(len(p.read_bytes()) for p in folder.rglob("*.briefing"))
+def isolated_env(home: Path) -> dict[str, str]:
+    """A fresh home for each app process: no settings, library or single instance of the user's."""
+    runtime = home / "run"
+    runtime.mkdir(mode=0o700, exist_ok=True)
+    return {
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_RUNTIME_DIR": str(runtime),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
 
 
-def row(name: str, times: list[float], floor: list[float]) -> str:
-    median, floor_median = statistics.median(times), statistics.median(floor)
-    ratio = median / floor_median if floor_median else float("nan")
-    return (
-        f"{name:<34} {median * 1000:>9.1f} {min(times) * 1000:>9.1f} {max(times) * 1000:>9.1f}"
-        f" {floor_median * 1000:>9.1f} {ratio:>7.2f}×"
+def probe(env: dict[str, str], *args: str) -> dict:
+    result = run_process([sys.executable, str(ROOT / "benchmarks" / "app_probe.py"), *args], env)
+    return json.loads(result.stdout)
+
+
+# -- the sections ----------------------------------------------------------------------------
+def cold_start(table: Table, runs: int, home: Path) -> None:
+    table.section("cold start to a painted window with the seed open (new process each run)")
+    env = isolated_env(home)
+    shot = str(home / "shot.png")
+    app = [sys.executable, "-m", "briefing_app", "--no-crash-dialog", "--screenshot", shot, str(SEED)]
+    floor = [sys.executable, str(ROOT / "benchmarks" / "floor_window.py"), shot, str(SEED)]
+    app_runs, floor_runs = [], []
+    for _ in range(runs):  # alternated, so both see the same machine
+        app_runs.append(run_process(app, env))
+        floor_runs.append(run_process(floor, env))
+    table.row(
+        "start from source, --screenshot",
+        [r.seconds for r in app_runs],
+        [r.seconds for r in floor_runs],
+        goal="≤ 1.3× floor",
     )
+    table.row(
+        "peak memory, seed open",
+        [r.peak_rss_mb for r in app_runs],
+        [r.peak_rss_mb for r in floor_runs],
+        unit="MB",
+        goal="< 120 MB",
+    )
+    if FROZEN.exists():
+        frozen = [str(FROZEN), "--no-crash-dialog", "--screenshot", shot]
+        frozen_runs = [run_process([*frozen, str(SEED)], env).seconds for _ in range(runs)]
+        table.row(
+            "start frozen (dist/), against from source",
+            frozen_runs,
+            [r.seconds for r in app_runs],
+        )
+        size = sum(f.stat().st_size for f in FROZEN.parent.rglob("*") if f.is_file())
+        print(f"{'frozen bundle size':<44} {size / 1e6:>8.1f}MB", flush=True)
 
 
-def pdf_rows(runs: int, folder: Path) -> list[str]:
-    """Seed PDF export against a floor: the same body printed naively with QTextDocument.print_."""
-    import os
+def opening(table: Table, runs: int, sizes: list[int], folder: Path, home: Path) -> None:
+    table.section("open a briefing in the running app: loaded, rendered, panels filled, painted")
+    paths = [str(SEED)]
+    for size in sizes:
+        paths.append(str(write_briefing(folder / f"generated-{size}.briefing", size)))
+    results = probe(isolated_env(home), "open", str(runs), *paths)
+    previous: float | None = None
+    for path, size in zip(paths, [0, *sizes], strict=True):
+        name = "the seed briefing" if size == 0 else f"generated {size / 1e6:.2f} MB"
+        measured = results[path]
+        goal = "≪ 50 ms" if size == 0 else ("< 1.5 s, responsive" if size >= 2_000_000 else "")
+        table.row(f"open {name}", measured["open"], measured["floor"], goal=goal)
+        table.row(f"  longest stall while opening {name}", measured["stall"], goal="< 100 ms")
+        median = statistics.median(measured["open"])
+        if size and previous is not None and size == 2 * sizes[sizes.index(size) - 1]:
+            print(f"{'  doubled the size: time ×':<44} {median / previous:>10.2f}   goal ≤ 2.2", flush=True)
+        previous = median if size else None
 
+
+def core(table: Table, runs: int, sizes: list[int], library_sizes: list[int], folder: Path) -> None:
+    table.section("the core alone (no Qt): load a briefing, index a library")
+
+    def plain_markdown(path: Path) -> str:
+        text = path.read_text(encoding="utf-8")
+        return markdown.markdown(text, extensions=["tables", "footnotes"])
+
+    table.row(
+        "load the seed",
+        timed(lambda: load_briefing(SEED), runs * 3),
+        timed(lambda: plain_markdown(SEED), runs * 3),
+    )
+    for size in sizes:
+        path = folder / f"generated-{size}.briefing"
+        if not path.exists():
+            write_briefing(path, size)
+        table.row(
+            f"load generated {size / 1e6:.2f} MB",
+            timed(lambda p=path: load_briefing(p), runs),
+            timed(lambda p=path: plain_markdown(p), runs),
+        )
+    for count in library_sizes:
+        library = folder / f"library-{count}"
+        if not library.exists():
+            write_library(library, count)
+        table.row(
+            f"index {count:,} files",
+            timed(lambda f=library: sum(1 for _ in scan([str(f)])), max(2, runs // 3)),
+            timed(lambda f=library: sum(len(p.read_bytes()) for p in f.rglob("*.briefing")), 3),
+        )
+
+
+def library(table: Table, library_sizes: list[int], folder: Path, home: Path) -> None:
+    table.section("the library in the window (scan in the background, then search)")
+    for count in library_sizes:
+        path = folder / f"library-{count}"
+        if not path.exists():
+            write_library(path, count)
+        result = probe(isolated_env(home), "library", str(path))
+        label = f"{count:,} files"
+        table.row(f"{label}: first rows on screen", [result["first_rows"]], goal="< 0.3 s")
+        table.row(f"{label}: all indexed", [result["full"]], goal="< 3 s for 10,000")
+        table.row(f"{label}: longest stall during the scan", [result["stall"]], goal="< 100 ms")
+        table.row(f"{label}: search keystroke", result["keystrokes"], goal="< 50 ms")
+        table.row(
+            f"{label}: peak memory", [result["peak_rss_mb"]], unit="MB", goal="< 300 MB at 10,000"
+        )
+
+
+def pdf(table: Table, runs: int, big: int, folder: Path, home: Path) -> None:
+    table.section("PDF export")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication, QPdfWriter, QTextDocument
 
@@ -74,13 +221,22 @@ def pdf_rows(runs: int, folder: Path) -> list[str]:
         document.setHtml(briefing.body_html)
         document.print_(writer)
 
-    return [
-        row(
-            "export seed briefing to PDF",
-            timed(lambda: export_pdf(briefing, str(folder / "seed.pdf")), runs),
-            timed(naive, runs),
-        )
-    ]
+    table.row(
+        "export the seed",
+        timed(lambda: export_pdf(briefing, str(folder / "seed.pdf")), runs),
+        timed(naive, runs),
+        goal="< 0.5 s",
+    )
+    path = folder / f"generated-{big}.briefing"
+    if not path.exists():
+        write_briefing(path, big)
+    result = probe(isolated_env(home), "export", str(path))
+    table.row(
+        f"export generated {big / 1e6:.2f} MB ({result['pages']} pages)",
+        [result["seconds"]],
+        goal=f"progress shown: {result['progress_calls']} steps",
+    )
+    table.row("  cancelled after 3 pages", [result["cancel"]])
 
 
 def main() -> int:
@@ -89,40 +245,23 @@ def main() -> int:
     )
     parser.add_argument("--smoke", action="store_true", help="smallest sizes, few runs")
     args = parser.parse_args()
-    runs = 3 if args.smoke else 9
+    runs = 2 if args.smoke else 9
     sizes = [250_000] if args.smoke else [250_000, 500_000, 1_000_000, 2_000_000]
     library_sizes = [200] if args.smoke else [1_000, 10_000]
-
-    print(f"{'benchmark (ms)':<34} {'median':>9} {'min':>9} {'max':>9} {'floor':>9} {'ratio':>8}")
     print(
-        row(
-            "open seed briefing",
-            timed(lambda: load_briefing(SEED), runs * 3),
-            timed(lambda: plain_markdown(SEED), runs * 3),
-        )
+        f"# {platform.node()}: {platform.system()} {platform.machine()}, {os.cpu_count()} CPUs,"
+        f" Python {platform.python_version()}"
     )
-    with tempfile.TemporaryDirectory() as folder:
-        for size in sizes:
-            path = write_briefing(Path(folder) / f"big-{size}.briefing", size)
-            print(
-                row(
-                    f"open generated {size / 1e6:.2f} MB",
-                    timed(lambda p=path: load_briefing(p), runs),
-                    timed(lambda p=path: plain_markdown(p), runs),
-                )
-            )
-        for count in library_sizes:
-            library = Path(folder) / f"library-{count}"
-            write_library(library, count)
-            print(
-                row(
-                    f"index library of {count:,} files",
-                    timed(lambda f=library: sum(1 for _ in scan([str(f)])), max(2, runs // 3)),
-                    timed(lambda f=library: read_all(f), max(2, runs // 3)),
-                )
-            )
-        for line in pdf_rows(runs, Path(folder)):
-            print(line)
+    table = Table()
+    with tempfile.TemporaryDirectory() as work:
+        folder, home = Path(work) / "data", Path(work) / "home"
+        folder.mkdir()
+        home.mkdir()
+        cold_start(table, runs if args.smoke else 7, home)
+        opening(table, runs if args.smoke else 5, sizes, folder, home)
+        core(table, runs, sizes, library_sizes, folder)
+        library(table, library_sizes, folder, home)
+        pdf(table, runs, sizes[-1], folder, home)
     return 0
 
 

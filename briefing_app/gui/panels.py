@@ -21,6 +21,7 @@ from briefing_app.core.model import Briefing
 from briefing_app.gui.theme import current_colours, panel_stylesheet
 
 PANEL_NAMES = ("figures", "people", "timeline")
+PANEL_LIMIT = 100  # entries listed at first; a link lists the rest (long lists cost seconds)
 
 
 class PanelBrowser(QTextBrowser):
@@ -142,6 +143,7 @@ class PanelsView(QScrollArea):
         """Show ``briefing``'s panels, with the figures and events on screen already marked."""
         self.briefing = briefing
         self.selected_person = -1
+        self.listed_in_full: set[str] = set()
         self.visible = {"figure": figures or set(), "timeline": events or set()}
         self.sections["figures"].set_count(len(briefing.key_figures) if briefing else 0)
         self.sections["people"].set_count(len(briefing.people) if briefing else 0)
@@ -151,7 +153,15 @@ class PanelsView(QScrollArea):
     def select_person(self, index: int) -> None:
         if index != self.selected_person:
             self.selected_person = index
+            if index >= PANEL_LIMIT:
+                self.listed_in_full.add("people")
             self._render("people")
+
+    def list_in_full(self, name: str) -> None:
+        """Show every entry of a long panel, not only the first :data:`PANEL_LIMIT`."""
+        if name in self.sections and name not in self.listed_in_full:
+            self.listed_in_full.add(name)
+            self._render(name)
 
     def set_visible_quotes(self, figures: set[int], events: set[int]) -> None:
         """Emphasise the entries whose quotes are on screen in the text."""
@@ -167,16 +177,20 @@ class PanelsView(QScrollArea):
     def _render(self, *names: str) -> None:
         briefing = self.briefing
         for name in names:
+            limit = None if name in self.listed_in_full else PANEL_LIMIT
             if name == "figures":
-                html = figures_html(briefing, self.visible["figure"])
+                html = figures_html(briefing, self.visible["figure"], limit)
             elif name == "people":
-                html = people_html(briefing, self.selected_person)
+                html = people_html(briefing, self.selected_person, limit)
             else:
-                html = timeline_html(briefing, self.visible["timeline"])
+                html = timeline_html(briefing, self.visible["timeline"], limit)
             self.sections[name].browser.set_panel_html(html)
 
     def _on_link(self, url: QUrl) -> None:
         kind, _, index = url.toString().lstrip("#").partition("-")
+        if kind == "more":
+            self.list_in_full(index)
+            return
         if not index.isdigit():
             return
         signal = {
@@ -192,15 +206,24 @@ def _empty(text: str) -> str:
     return f'<p class="empty">{escape(text)}</p>'
 
 
+def _more(name: str, total: int, noun: str) -> str:
+    return (
+        f'<p class="more"><a href="#more-{name}" title="List them all in this panel">'
+        f"Show all {total:,} {noun}</a></p>"
+    )
+
+
 def figures_html(
-    briefing: Briefing | None, visible: set[int] | frozenset[int] = frozenset()
+    briefing: Briefing | None,
+    visible: set[int] | frozenset[int] = frozenset(),
+    limit: int | None = None,
 ) -> str:
     if briefing is None:
         return _empty("Open a briefing to see its key figures.")
     if not briefing.key_figures:
         return _empty("No key figures in this briefing.")
     cards = []
-    for index, figure in enumerate(briefing.key_figures):
+    for index, figure in enumerate(briefing.key_figures[:limit]):
         detail = (
             f'<br/><span class="detail">{escape(figure.detail)}</span>' if figure.detail else ""
         )
@@ -211,16 +234,18 @@ def figures_html(
             f'<span class="value">{escape(figure.value)}</span><br/>'
             f'<span class="label">{escape(figure.label)}</span></a>{detail}</td></tr></table>'
         )
+    if limit is not None and len(briefing.key_figures) > limit:
+        cards.append(_more("figures", len(briefing.key_figures), "key figures"))
     return "".join(cards)
 
 
-def people_html(briefing: Briefing | None, selected: int = -1) -> str:
+def people_html(briefing: Briefing | None, selected: int = -1, limit: int | None = None) -> str:
     if briefing is None:
         return _empty("Open a briefing to see who is in it.")
     if not briefing.people:
         return _empty("No people listed in this briefing.")
     rows = []
-    for index, person in enumerate(briefing.people):
+    for index, person in enumerate(briefing.people[:limit]):
         role = ", ".join(part for part in (person.role, person.affiliation) if part)
         count = person.mentions
         mentions = f"{count} mention{'s' if count != 1 else ''}" if count else "not mentioned"
@@ -232,18 +257,22 @@ def people_html(briefing: Briefing | None, selected: int = -1) -> str:
             + (f'<br/><span class="role">{escape(role)}</span>' if role else "")
             + "</td></tr></table>"
         )
+    if limit is not None and len(briefing.people) > limit:
+        rows.append(_more("people", len(briefing.people), "people"))
     return "".join(rows)
 
 
 def timeline_html(
-    briefing: Briefing | None, visible: set[int] | frozenset[int] = frozenset()
+    briefing: Briefing | None,
+    visible: set[int] | frozenset[int] = frozenset(),
+    limit: int | None = None,
 ) -> str:
     if briefing is None:
         return _empty("Open a briefing to see its timeline.")
     if not briefing.timeline:
         return _empty("No timeline in this briefing.")
     parts = []
-    indexed = list(enumerate(briefing.timeline))
+    indexed = list(enumerate(briefing.timeline[:limit]))
     for year, group in groupby(indexed, key=lambda item: item[1].date.year):
         parts.append(f'<p class="year">{year}</p>')
         parts.append('<table class="timeline" width="100%" cellspacing="0" cellpadding="0">')
@@ -263,4 +292,6 @@ def timeline_html(
                 f"</td></tr>"
             )
         parts.append("</table>")
+    if limit is not None and len(briefing.timeline) > limit:
+        parts.append(_more("timeline", len(briefing.timeline), "events"))
     return "".join(parts)

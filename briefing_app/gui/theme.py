@@ -86,6 +86,8 @@ td.on-screen {{ border-left: 2px solid {c.accent}; padding-left: 8px; padding-bo
 .current {{ font-weight: 700; }}
 .badge {{ color: {c.page}; background-color: {c.accent}; font-size: {em(0.75)}; font-weight: 700; }}
 .empty {{ color: {c.muted}; font-style: italic; }}
+.more {{ margin-top: 6px; margin-left: 4px; }}
+.more a {{ color: {c.accent}; font-weight: 600; }}
 """
 
 

@@ -133,7 +133,8 @@ def cold_start(table: Table, runs: int, home: Path) -> None:
             frozen_runs,
             [r.seconds for r in app_runs],
         )
-        size = sum(f.stat().st_size for f in FROZEN.parent.rglob("*") if f.is_file())
+        files = [f for f in FROZEN.parent.rglob("*") if f.is_file() and not f.is_symlink()]
+        size = sum(f.stat().st_size for f in files)
         print(f"{'frozen bundle size':<44} {size / 1e6:>8.1f}MB", flush=True)
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import platform
 import sys
 import traceback
 from types import TracebackType
@@ -26,6 +25,8 @@ def data_dir() -> str:
 
 
 def versions() -> str:
+    import platform  # only when something has gone wrong: not worth its time at start-up
+
     return (
         f"{APP_NAME} {__version__}, Python {platform.python_version()}, Qt {qVersion()}, "
         f"PySide6 {pyside_version}, {platform.platform()}"

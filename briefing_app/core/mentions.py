@@ -3,6 +3,7 @@ timeline events by their quote."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -127,18 +128,26 @@ def _alternation(terms: Iterable[str], *, words: bool) -> re.Pattern[str] | None
 
 
 def _trie_pattern(node: dict[str, dict], first: bool = False) -> str:
+    # A run of single-child nodes (most of a long quote) is written out in one loop.
+    chain = []
+    while len(node) == 1 and "" not in node:
+        ((char, child),) = node.items()
+        chain.append(_char_pattern(char, first))
+        node, first = child, False
+    prefix = "".join(chain)
     ends_here = "" in node
     branches = []
     for char in sorted(key for key in node if key):
         branches.append(_char_pattern(char, first) + _trie_pattern(node[char]))
     if not branches:
-        return ""
+        return prefix
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if ends_here:  # longer terms first, the term ending here as the fallback
-        return f"(?:{body})?"
-    return body
+        return f"{prefix}(?:{body})?"
+    return prefix + body
 
 
+@functools.lru_cache(maxsize=1024)
 def _char_pattern(char: str, first: bool) -> str:
     if char == " ":
         return r"\s+"

@@ -38,18 +38,21 @@ class PanelBrowser(QTextBrowser):
         self.setStyleSheet("QTextBrowser { background: transparent; }")
 
     def set_panel_html(self, html: str) -> None:
-        self.document().setDefaultStyleSheet(
-            panel_stylesheet(current_colours(), self.font().pointSizeF())
-        )
+        stylesheet = panel_stylesheet(current_colours(), self.font().pointSizeF())
+        if stylesheet != self.document().defaultStyleSheet():  # parsing it is not free
+            self.document().setDefaultStyleSheet(stylesheet)
         self.setHtml(f"<html><body>{html}</body></html>")
-        self._fit_height()
+        self._fit_height(force=True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_height()
 
-    def _fit_height(self) -> None:
-        self.document().setTextWidth(self.viewport().width())
+    def _fit_height(self, force: bool = False) -> None:
+        width = self.viewport().width()
+        if not force and width == self.document().textWidth():
+            return  # a height change resizes the widget too; its text is laid out already
+        self.document().setTextWidth(width)
         height = int(self.document().size().height()) + 4
         if self.height() != height:
             self.setFixedHeight(height)

@@ -531,6 +531,9 @@ class MainWindow(QMainWindow):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
 
         def step(page: int, pages: int) -> bool:
+            progress.setLabelText(
+                f"Exporting page {page:,} of {pages:,}…" if pages else "Laying out the pages…"
+            )
             progress.setMaximum(pages)
             progress.setValue(page)
             QCoreApplication.processEvents()

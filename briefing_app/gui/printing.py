@@ -133,12 +133,28 @@ def _mm(device: QPagedPaintDevice, millimetres: float) -> float:
     return millimetres / 25.4 * device.logicalDpiY()
 
 
-def layout_for(briefing: Briefing, device: QPagedPaintDevice) -> Layout:
+class _Stopped(Exception):
+    """The reader cancelled while the pages were still being laid out."""
+
+
+def layout_for(
+    briefing: Briefing,
+    device: QPagedPaintDevice,
+    keep_going: Callable[[], bool] = lambda: True,
+) -> Layout:
     """Lay the text out at 96 dpi, where Qt's CSS pixels mean what they say, and scale to the device.
 
     (Laid out at the device's resolution, margins, padding and borders given in CSS would shrink to
     nothing at 600 dpi. Design metrics keep the text's widths exact when scaled.)
+
+    ``keep_going`` is asked between the steps, each up to a second or so for a long briefing;
+    when it says no, :class:`_Stopped` is raised.
     """
+
+    def checkpoint() -> None:
+        if not keep_going():
+            raise _Stopped
+
     paint = device.pageLayout().paintRectPixels(device.logicalDpiX())
     header = _mm(device, HEADER_GAP_MM)
     body = QRectF(0, header, paint.width(), paint.height() - 2 * header)
@@ -159,14 +175,19 @@ def layout_for(briefing: Briefing, device: QPagedPaintDevice) -> Layout:
         QUrl.fromLocalFile(os.path.dirname(os.path.abspath(briefing.path)) + os.sep)
     )
     document.setHtml(print_html(briefing))
+    checkpoint()
     _split_long_paragraphs(document)
     page = QSizeF(math.floor(body.width() / scale), math.floor(body.height() / scale))
     document.setPageSize(page)
     fit_images(document, page.width())
+    checkpoint()
     _relayout(document)
+    checkpoint()
     if document.pageCount() <= MAX_PAGES_TO_REFINE:
         _keep_headings_with_next(document, page.height())
+        checkpoint()
     _split_paragraphs_at_page_ends(document, page.height())
+    checkpoint()
     headings = _heading_pages(document, page.height())
     return Layout(document, body, scale, max(1, document.pageCount()), headings)
 
@@ -335,8 +356,13 @@ def render(
     progress: Callable[[int, int], bool] | None = None,
 ) -> Layout:
     """Paint every page of ``briefing`` on ``device``. ``progress(page, pages)`` may return
-    False to stop early."""
-    layout = layout_for(briefing, device)
+    False to stop early; while the pages are laid out it is called as ``progress(0, 0)``."""
+    try:
+        layout = layout_for(
+            briefing, device, lambda: progress is None or progress(0, 0) is not False
+        )
+    except _Stopped:
+        return Layout(QTextDocument(), QRectF(), 1.0, 0)
     painter = QPainter()
     if not painter.begin(device):
         raise ExportError("the printer", "could not be opened for drawing")

@@ -268,6 +268,23 @@ def test_cancelling_writes_nothing(qapp, tmp_path):
     assert os.listdir(tmp_path) == []
 
 
+def test_cancel_is_asked_while_pages_are_laid_out_and_while_they_are_drawn(qapp, tmp_path):
+    from briefing_app.gui.printing import ExportCancelled
+
+    calls = []
+
+    def progress(page, pages):
+        calls.append((page, pages))
+        return page < 2
+
+    target = tmp_path / "cancelled.pdf"
+    with pytest.raises(ExportCancelled):
+        export_pdf(load_briefing(SEED_BRIEFING), str(target), progress=progress)
+    assert calls[0] == (0, 0)  # before any page exists: a long layout can be cancelled too
+    assert calls[-1][0] == 2 and calls[-1][1] > 2  # stopped while drawing page 2
+    assert os.listdir(tmp_path) == []
+
+
 def test_export_from_the_window(make_window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 

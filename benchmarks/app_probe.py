@@ -4,7 +4,7 @@
     python benchmarks/app_probe.py library FOLDER      scan a library, then search it
     python benchmarks/app_probe.py export FILE         export FILE to PDF, then cancel an export
 
-A heartbeat timer fires every 10 ms throughout; the longest gap between two beats is how long the
+A heartbeat timer fires every 20 ms throughout; the longest gap between two beats is how long the
 window stopped answering.
 """
 
@@ -30,6 +30,7 @@ from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.settings import Settings
 
 WINDOW_SIZE = (1280, 800)
+HEARTBEAT_MS = 20
 
 
 class Heartbeat:
@@ -37,7 +38,7 @@ class Heartbeat:
 
     def __init__(self) -> None:
         self.timer = QTimer()
-        self.timer.setInterval(10)
+        self.timer.setInterval(HEARTBEAT_MS)
         self.timer.timeout.connect(self._beat)
         self.reset()
         self.timer.start()
@@ -57,25 +58,35 @@ class Heartbeat:
         return self.longest
 
 
-def spin_until(condition, timeout: float = 120.0) -> None:
+def spin_until(condition, signals=(), timeout: float = 120.0) -> None:
     """Runs the event loop, as the app does, until ``condition`` holds.
 
-    The loop idles between checks, as it does for a user: a busy loop here would hold
-    Python's lock and slow down the threads being measured.
+    The condition is checked when one of ``signals`` fires (and every 50 ms in case none does):
+    polling faster would wake the main thread for nothing and take Python's lock from the
+    threads being measured.
     """
     if condition():
         return
     loop = QEventLoop()
-    check = QTimer()
-    check.setInterval(2)
-    check.timeout.connect(lambda: loop.quit() if condition() else None)
+
+    def check(*_: object) -> None:
+        if condition():
+            loop.quit()
+
+    for signal in signals:
+        signal.connect(check)
+    fallback = QTimer()
+    fallback.setInterval(50)
+    fallback.timeout.connect(check)
     deadline = QTimer()
     deadline.setSingleShot(True)
     deadline.timeout.connect(loop.quit)
-    check.start()
+    fallback.start()
     deadline.start(int(timeout * 1000))
     loop.exec()
-    check.stop()
+    fallback.stop()
+    for signal in signals:
+        signal.disconnect(check)
     if not condition():
         raise TimeoutError("the app did not get there in time")
 
@@ -97,7 +108,9 @@ def open_once(window: MainWindow, path: str) -> tuple[float, float]:
     heartbeat = Heartbeat()
     start = time.perf_counter()
     window.open_file(path)
-    spin_until(lambda: isinstance(window.tabs.currentWidget(), BriefingTab))
+    spin_until(
+        lambda: isinstance(window.tabs.currentWidget(), BriefingTab), [window.tabs.currentChanged]
+    )
     tab = window.tabs.currentWidget()
     assert isinstance(tab, BriefingTab)
     tab.reader.viewport().repaint()
@@ -142,10 +155,10 @@ def probe_library(folder: str) -> dict[str, object]:
     heartbeat = Heartbeat()
     start = time.perf_counter()
     library.scan([folder])
-    spin_until(lambda: library.proxy.rowCount() > 0)
+    spin_until(lambda: library.proxy.rowCount() > 0, [library.proxy.rowsInserted])
     library.list.viewport().repaint()
     first_rows = time.perf_counter() - start
-    spin_until(lambda: not library.scanning)
+    spin_until(lambda: not library.scanning, [library.scanFinished])
     full = time.perf_counter() - start
     stall = heartbeat.stop()
     keystrokes = []

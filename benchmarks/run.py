@@ -106,7 +106,15 @@ def cold_start(table: Table, runs: int, home: Path) -> None:
     table.section("cold start to a painted window with the seed open (new process each run)")
     env = isolated_env(home)
     shot = str(home / "shot.png")
-    app = [sys.executable, "-m", "briefing_app", "--no-crash-dialog", "--screenshot", shot, str(SEED)]
+    app = [
+        sys.executable,
+        "-m",
+        "briefing_app",
+        "--no-crash-dialog",
+        "--screenshot",
+        shot,
+        str(SEED),
+    ]
     floor = [sys.executable, str(ROOT / "benchmarks" / "floor_window.py"), shot, str(SEED)]
     app_runs, floor_runs = [], []
     for _ in range(runs):  # alternated, so both see the same machine
@@ -153,7 +161,10 @@ def opening(table: Table, runs: int, sizes: list[int], folder: Path, home: Path)
         table.row(f"  longest stall while opening {name}", measured["stall"], goal="< 100 ms")
         median = statistics.median(measured["open"])
         if size and previous is not None and size == 2 * sizes[sizes.index(size) - 1]:
-            print(f"{'  doubled the size: time ×':<44} {median / previous:>10.2f}   goal ≤ 2.2", flush=True)
+            print(
+                f"{'  doubled the size: time ×':<44} {median / previous:>10.2f}   goal ≤ 2.2",
+                flush=True,
+            )
         previous = median if size else None
 
 

@@ -46,7 +46,7 @@ from briefing_app.core.library import LibraryEntry, iter_briefing_files, read_en
 logger = logging.getLogger(__name__)
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
-DRAIN_INTERVAL_MS = 30  # how often found briefings are moved into the list
+DRAIN_INTERVAL_MS = 100  # how often found briefings are moved into the list (and it repaints)
 DRAIN_BUDGET_SECONDS = 0.02  # and for how long at most, so the window keeps answering
 DRAIN_CHUNK = 64
 RESCAN_DELAY_MS = 400
@@ -318,6 +318,21 @@ class LibraryScanner(QThread):
 class LibraryDelegate(QStyledItemDelegate):
     """Two lines per briefing: the title, then date · source · tags in a quieter colour."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fonts: dict[str, tuple[QFont, QFontMetrics, QFont, QFontMetrics]] = {}
+
+    def _fonts_for(self, base: QFont) -> tuple[QFont, QFontMetrics, QFont, QFontMetrics]:
+        """The title and detail fonts for ``base``, made once: every row of every repaint asks."""
+        key = base.key()
+        if key not in self._fonts:
+            title = QFont(base)
+            title.setWeight(QFont.Weight.DemiBold)
+            small = QFont(base)
+            small.setPointSizeF(max(7.0, small.pointSizeF() * 0.88))
+            self._fonts[key] = (title, QFontMetrics(title), small, QFontMetrics(small))
+        return self._fonts[key]
+
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         metrics = QFontMetrics(option.font)
         return QSize(200, metrics.height() * 2 + metrics.height() // 2 + 14)
@@ -335,15 +350,11 @@ class LibraryDelegate(QStyledItemDelegate):
         palette = opt.palette
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         rect: QRect = opt.rect.adjusted(10, 7, -10, -7)
-        title_font = QFont(opt.font)
-        title_font.setWeight(QFont.Weight.DemiBold)
-        metrics = QFontMetrics(title_font)
+        title_font, metrics, small, small_metrics = self._fonts_for(opt.font)
         painter.setFont(title_font)
         painter.setPen(palette.color(text_role))
         title = metrics.elidedText(entry.title, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(rect.x(), rect.y() + metrics.ascent(), title)
-        small = QFont(opt.font)
-        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.88))
         painter.setFont(small)
         colour = palette.color(text_role)
         if not selected:
@@ -358,7 +369,6 @@ class LibraryDelegate(QStyledItemDelegate):
             )
             if part
         ) or os.path.basename(entry.path)
-        small_metrics = QFontMetrics(small)
         details = small_metrics.elidedText(details, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(
             rect.x(), rect.y() + metrics.height() + 4 + small_metrics.ascent(), details

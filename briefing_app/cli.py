@@ -38,6 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="write FILE as a PDF handout and exit (no display needed)",
     )
     mode.add_argument(
+        "--draft",
+        metavar="ARTICLE",
+        help="propose a briefing from a plain-text or Markdown article: people, key figures and"
+        " timeline found in the text, marked as a draft; printed, or written with -o",
+    )
+    mode.add_argument(
         "--install-desktop-integration",
         action="store_true",
         help="Linux: add the app to the menu and open .briefing files with it (this user only)",
@@ -46,6 +52,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--uninstall-desktop-integration",
         action="store_true",
         help="Linux: remove what --install-desktop-integration added",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.briefing",
+        help="with --draft: the file to write (an existing file is never written over)",
+    )
+    parser.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="with --draft: when the article was published, for dates such as 'four months ago'",
     )
     parser.add_argument(
         "--page-size",
@@ -88,6 +105,12 @@ def _dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> in
         if len(args.files) != 1:
             parser.error("--dump-json takes exactly one FILE")
         return run_dump_json(args.files[0])
+    if args.draft:
+        if args.files:
+            parser.error("--draft takes the ARTICLE only; name the output with -o")
+        return run_draft(parser, args.draft, args.output, args.date)
+    if args.output or args.date:
+        parser.error("-o and --date go with --draft")
     if args.install_desktop_integration or args.uninstall_desktop_integration:
         from briefing_app import desktop_integration
 
@@ -150,6 +173,37 @@ def run_check(paths: Sequence[str]) -> int:
         if briefing.has_errors:
             status = EXIT_ERRORS
     return status
+
+
+def run_draft(
+    parser: argparse.ArgumentParser, article: str, output: str | None, date_text: str | None
+) -> int:
+    from briefing_app.core.dates import PartialDate
+    from briefing_app.core.drafting.files import draft_from_file, write_new_file
+    from briefing_app.core.errors import BriefingError
+
+    article_date = None
+    if date_text:
+        try:
+            article_date = PartialDate.parse(date_text)
+        except ValueError as error:
+            parser.error(f"--date {error}")
+    try:
+        draft = draft_from_file(article, article_date)
+        if output is None:
+            _tolerant_stdout()
+            sys.stdout.write(draft.text)
+            return EXIT_OK
+        write_new_file(output, draft.text)
+    except BriefingError as error:
+        print(f"{error.path}: error: {error.message}", file=sys.stderr)
+        return EXIT_ERRORS
+    print(
+        f"{output}: drafted {len(draft.people)} people, {len(draft.figures)} key figures and"
+        f" {len(draft.events)} timeline events; check them, then set 'draft: false'",
+        file=sys.stderr,
+    )
+    return EXIT_OK
 
 
 def run_dump_json(path: str) -> int:

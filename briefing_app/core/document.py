@@ -10,9 +10,16 @@ from html import escape
 
 from briefing_app.core.model import Briefing
 
+DRAFT_NOTICE = (
+    "Draft: the key figures, people and timeline were proposed from the text and are not yet"
+    " checked."
+)
+
 
 def header_html(briefing: Briefing) -> str:
     parts = ['<div class="briefing-header">']
+    if briefing.draft:
+        parts.append(f'<p class="draft">{escape(DRAFT_NOTICE)}</p>')
     if briefing.tags:
         tags = " · ".join(escape(tag) for tag in briefing.tags)
         parts.append(f'<p class="tags">{tags}</p>')
@@ -53,6 +60,8 @@ def document_html(briefing: Briefing) -> str:
 def print_html(briefing: Briefing) -> str:
     """The briefing laid out for paper: title block, "At a glance", the text, people, timeline."""
     parts = ['<div class="title-block">']
+    if briefing.draft:
+        parts.append(f'<p class="draft">{escape(DRAFT_NOTICE)}</p>')
     if briefing.tags:
         parts.append(f'<p class="tags">{escape(" · ".join(briefing.tags))}</p>')
     parts.append(f'<h1 class="title">{escape(briefing.title)}</h1>')

@@ -42,6 +42,7 @@ def parse_briefing(text: str, path: str = "<text>") -> Briefing:
     briefing = Briefing(
         path=path,
         title=title,
+        draft=fields.draft,
         subtitle=fields.subtitle,
         date=fields.date,
         byline=fields.byline,

@@ -17,7 +17,7 @@ from briefing_app.core.model import Diagnostic, KeyFigure, Person, Severity, Sou
 
 TOP_LEVEL_KEYS = (
     "title", "subtitle", "date", "byline", "source", "tags", "summary",
-    "key_figures", "people", "timeline",
+    "key_figures", "people", "timeline", "draft",
 )  # fmt: skip
 ENTRY_KEYS = {
     "key_figures": ("value", "label", "detail", "quote"),
@@ -31,6 +31,7 @@ _SAFE_URL_SCHEMES = ("http://", "https://", "mailto:")
 
 @dataclass
 class Fields:
+    draft: bool = False
     title: str = ""
     subtitle: str = ""
     date: PartialDate | None = None
@@ -186,6 +187,11 @@ def read_fields(front: FrontMatter) -> Fields:
         setattr(fields, key, reader.text(data.get(key), (key,)))
     if data.get("date") is not None:
         fields.date = reader.date(data["date"], ("date",))
+    if data.get("draft") is not None:
+        if isinstance(data["draft"], bool):
+            fields.draft = data["draft"]
+        else:
+            reader.report("warning", ("draft",), "draft must be true or false; ignored")
     fields.source = _source(reader, data.get("source"))
     fields.tags = reader.string_list(data.get("tags"), ("tags",))
     fields.key_figures = _key_figures(reader)

@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
         self._action(file_menu, "Add &Folder to Library…", self.choose_folder)
+        self._action(file_menu, "New Briefing from &Article…", self.draft_from_article)
         file_menu.addSeparator()
         self.export_action = self._action(
             file_menu, "&Export as PDF…", self.export_pdf, QKeySequence("Ctrl+Shift+E")
@@ -319,6 +320,11 @@ class MainWindow(QMainWindow):
         )
         for path in paths:
             self.open_file(path)
+
+    def draft_from_article(self) -> None:
+        from briefing_app.gui.drafting import new_briefing_from_article  # loaded on first use
+
+        new_briefing_from_article(self)
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(

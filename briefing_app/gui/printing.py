@@ -69,6 +69,7 @@ h4, h5, h6 {{ font-size: 10.5pt; font-weight: 600; margin-top: 13px; margin-bott
 h1.title {{ font-size: 22pt; margin-top: 0; margin-bottom: 5px; }}
 p.tags {{ color: {ACCENT}; font-family: 'DejaVu Sans', sans-serif; font-size: 8pt; font-weight: 600; margin-bottom: 5px; }}
 p.subtitle {{ color: {MUTED}; font-size: 13pt; margin-bottom: 7px; }}
+p.draft {{ color: {INK}; font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; font-weight: 600; border: 1px solid {RULE}; padding: 4px; margin-bottom: 8px; }}
 p.meta {{ color: {MUTED}; font-family: 'DejaVu Sans', sans-serif; font-size: 8.5pt; margin-bottom: 11px; }}
 p.summary {{ font-style: italic; margin-bottom: 13px; }}
 table.glance {{ border-collapse: collapse; margin-top: 5px; margin-bottom: 19px; background-color: #f1f4f8; }}

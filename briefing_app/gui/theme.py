@@ -51,6 +51,7 @@ p.tags {{ color: {c.accent}; font-family: sans-serif; font-size: {em(0.75)}; fon
 p.subtitle {{ color: {c.muted}; font-size: {em(1.2)}; margin-bottom: 0.6em; }}
 p.meta {{ color: {c.muted}; font-family: sans-serif; font-size: {em(0.85)}; margin-bottom: 0.9em; }}
 p.summary {{ font-size: {em(1.05)}; font-style: italic; margin-bottom: 0.6em; }}
+p.draft {{ color: {c.text}; background-color: {c.highlight}; font-family: sans-serif; font-size: {em(0.85)}; font-weight: 600; margin-bottom: 0.8em; }}
 table.extras {{ color: {c.muted}; font-family: sans-serif; font-size: {em(0.8)}; margin-bottom: 0.5em; }}
 td.extra-key {{ font-weight: 600; padding-right: 12px; }}
 hr {{ color: {c.rule}; background-color: {c.rule}; height: 1px; border: none; }}

@@ -1,0 +1,122 @@
+"""People named in an article: runs of capitalised words that are not places, peoples,
+faiths or organisations, with the role the text gives them and the surname used alone later."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing_app.core.drafting.words import NAME_PARTICLES, NOT_NAME_WORDS, SPEECH_VERBS, TITLES
+
+_WORD = r"[A-Z][a-zà-öø-ÿ]+(?:[-’'][A-Za-zà-öø-ÿ]+)*"
+_CANDIDATE = re.compile(rf"{_WORD}(?:\s(?:(?:{'|'.join(sorted(NAME_PARTICLES))})\s)*{_WORD})+")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_TITLE_BEFORE = re.compile(
+    r"(?:(?P<owner>[A-Z][\w-]+)[’']s\s)?(?P<title>"
+    + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+    + r")\s$"
+)
+_APPOSITIVE = re.compile(r"[’']?s?,\s(?P<role>(?:the\s|a\s|an\s)?[a-z][^,.;:“”\"]{2,110}?),\s")
+_SPEECH = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS) + r")\b")
+MAX_NAME_WORDS = 4
+
+
+@dataclass
+class PersonProposal:
+    name: str
+    role: str = ""
+    aliases: list[str] = field(default_factory=list)
+    first: int = 0  # offset of the first mention in the text
+
+
+def find_people(text: str, places: frozenset[str] = frozenset()) -> list[PersonProposal]:
+    """People in ``text`` in the order they first appear."""
+    found: dict[str, PersonProposal] = {}
+    for match in _CANDIDATE.finditer(text):
+        words = match.group().split()
+        start = match.start()
+        # Leading words that cannot begin a name: "The", "Israel's", a title.
+        while words and (_bare(words[0]) in NOT_NAME_WORDS or _bare(words[0]) in places):
+            start += len(words[0]) + 1
+            words = words[1:]
+        words, title = _without_title(words)
+        if title:
+            start = match.start() + match.group().index(" ".join(words)) if words else start
+        if not 2 <= len(words) <= MAX_NAME_WORDS:
+            continue
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+        if any(_bare(w) in NOT_NAME_WORDS or _bare(w) in places for w in words):
+            continue
+        if words[-1].lower() in NAME_PARTICLES:
+            continue
+        name = " ".join(words)
+        end = start + len(name)
+        role = title_role(text, start) or title or appositive_role(text, end)
+        person = found.get(name)
+        if person is None:
+            found[name] = PersonProposal(name, role, first=start)
+        elif role and not person.role:
+            person.role = role
+    people = sorted(found.values(), key=lambda p: p.first)
+    _merge_shorter_forms(people)
+    for person in people:
+        person.aliases = _surname_alias(text, person, people)
+    return people
+
+
+def _bare(word: str) -> str:
+    return _POSSESSIVE.sub("", word)
+
+
+def _without_title(words: list[str]) -> tuple[list[str], str]:
+    """``["Foreign", "Minister", "Eli", "Cohen"]`` -> ``(["Eli", "Cohen"], "Foreign Minister")``."""
+    for title in sorted(TITLES, key=len, reverse=True):
+        parts = title.split()
+        if words[: len(parts)] == parts:
+            return words[len(parts) :], title
+    return words, ""
+
+
+def title_role(text: str, start: int) -> str:
+    """The title written just before the name: "Israel’s President Isaac Herzog" -> President of Israel."""
+    before = text[max(0, start - 60) : start]
+    match = _TITLE_BEFORE.search(before)
+    if not match:
+        return ""
+    title = match["title"].removesuffix(".")
+    return f"{title} of {match['owner']}" if match["owner"] else title
+
+
+def appositive_role(text: str, end: int) -> str:
+    """ "Elchin Amirbayov, representative of the president …, told" -> the words between commas."""
+    match = _APPOSITIVE.match(text, end)
+    if not match:
+        return ""
+    role = match["role"].removeprefix("the ").removeprefix("a ").removeprefix("an ")
+    after = text[match.end() : match.end() + 40]
+    if _SPEECH.match(after) or len(role.split()) >= 2:
+        return role[:1].upper() + role[1:]
+    return ""
+
+
+def _merge_shorter_forms(people: list[PersonProposal]) -> None:
+    """ "Isaac Herzog" and "President Isaac Herzog" are one; so are a name and its longer form."""
+    names = {p.name for p in people}
+    for person in list(people):
+        for other in names:
+            if other != person.name and other.endswith(" " + person.name):
+                people.remove(person)
+                break
+
+
+def _surname_alias(text: str, person: PersonProposal, people: list[PersonProposal]) -> list[str]:
+    surname = person.name.split()[-1]
+    if len(surname) < 3 or sum(p.name.split()[-1] == surname for p in people) > 1:
+        return []
+    alone = re.compile(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])")
+    full = re.compile(re.escape(person.name))
+    full_spans = [m.span() for m in full.finditer(text)]
+    for match in alone.finditer(text):
+        if not any(a <= match.start() < b for a, b in full_spans):
+            return [surname]
+    return []

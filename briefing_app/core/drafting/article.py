@@ -19,6 +19,11 @@ _BYLINE_IN_TEXT = re.compile(
     r"\b(?:interview|article|report|column|story|analysis) (?:of|by) "
     r"(?P<who>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2})"
 )
+# "Interview by Samuel Otieno for the Nairobi Ledger, 3 October 2023"
+_CREDIT = re.compile(
+    r"^(?P<kind>(?:[A-Z][a-z]+ )?[Bb]y) (?P<who>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})"
+    r"(?: (?:for|in|of) (?:the )?(?P<source>[A-Z][^,]+?))?(?:, (?P<date>[^,]+))?\.?$"
+)
 _SOURCE_LINE = re.compile(
     r"^(?:Source|Published by|Originally published (?:by|in)):\s*(?P<name>.+?)\.?$", re.I
 )
@@ -84,6 +89,18 @@ def _title(line: str) -> tuple[str, str]:
 
 def _front_line(article: Article, line: str) -> bool:
     """Takes a byline, source or date line into ``article``; False if the line is body text."""
+    line = re.sub(r"^([*_]{1,2})(.+)\1$", r"\2", line).strip()  # *Interview by … 2023*
+    credit = _CREDIT.match(line)
+    if credit:
+        article.byline = article.byline or credit["who"].strip()
+        if credit["source"]:
+            article.source = article.source or credit["source"].strip()
+        if credit["date"]:
+            date = _DATE_LINE.match(credit["date"])
+            article.date = _date_from(date) if date else article.date
+        if credit["kind"].lower().startswith("interview") and not article.subtitle:
+            article.subtitle = f"Interview by {credit['who'].strip()}"
+        return True
     by = _BY.match(line)
     if by and len(line.split()) <= 8:
         article.byline = article.byline or by["who"].strip()

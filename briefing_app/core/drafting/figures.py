@@ -35,6 +35,18 @@ _PREPOSITIONS = frozenset(
 )
 _LABEL_PREPOSITIONS = frozenset({"of", "with"})  # "30% of the oil", "a border with Iran"
 MAX_LABEL_WORDS = 6
+_FRACTIONS = {
+    "half": "1/2", "a half": "1/2", "one half": "1/2", "a third": "1/3", "one third": "1/3",
+    "two thirds": "2/3", "a quarter": "1/4", "one quarter": "1/4", "three quarters": "3/4",
+}  # fmt: skip
+_FRACTION = re.compile(
+    r"\b(?P<fraction>(?:a|one|two|three)?[\s-]?(?:half|third|thirds|quarter|quarters))(?= of\b)",
+    re.IGNORECASE,
+)
+_PRONOUNS = frozenset("them those these it us you".split())
+_COMPARATIVES = frozenset(
+    "higher lower more less above below bigger smaller larger cheaper up down".split()
+)
 
 
 @dataclass
@@ -49,13 +61,21 @@ def find_figures(text: str) -> list[FigureProposal]:
     """Figures in reading order; a number that is a year, a day, an age or a time ago is not one."""
     figures: list[FigureProposal] = []
     seen: set[str] = set()
-    for match in _FIGURE.finditer(text):
-        figure = _figure(text, match)
-        if figure is None or figure.value in seen:
+    candidates = [_figure(text, match) for match in _FIGURE.finditer(text)]
+    candidates += [_fraction(text, match) for match in _FRACTION.finditer(text)]
+    for figure in sorted((f for f in candidates if f), key=lambda f: f.start):
+        if figure.value in seen:
             continue
         seen.add(figure.value)
         figures.append(figure)
     return figures
+
+
+def _fraction(text: str, match: re.Match[str]) -> FigureProposal:
+    """ "Two-thirds of them live in the arid north": 2/3, of them live in the arid north."""
+    value = _FRACTIONS[re.sub(r"[\s-]+", " ", match["fraction"].lower())]
+    label, end = _label(text, match.end(), pronoun_clause=True)
+    return FigureProposal(value, label, text[match.start() : end].strip(), match.start())
 
 
 def _figure(text: str, match: re.Match[str]) -> FigureProposal | None:
@@ -78,7 +98,13 @@ def _figure(text: str, match: re.Match[str]) -> FigureProposal | None:
     if match["currency"]:
         value = match["currency"] + value
     label, label_end = _label(text, after_start)
-    if not label and not unit and not match["percent"]:
+    if label.split(" ", 1)[0].lower() in _COMPARATIVES:
+        subject = re.search(
+            r"([a-z][a-z-]+)\s+(?:up to\s+)?$", text[max(0, match.start() - 40) : match.start()]
+        )
+        if subject and subject[1] not in _LABEL_STOP:
+            label = f"{label} {subject[1]}"  # "yields up to 35% higher": higher yields
+    if not label and not unit and not match["percent"] and not match["scale"]:
         if not re.match(rf"\s{TIME_UNIT}\b", text[after_start:]) or (written and count == 1):
             return None  # a bare number says nothing
         unit_match = re.match(rf"\s({TIME_UNIT})\b", text[after_start:])
@@ -142,20 +168,29 @@ def _digits(number: str) -> str:
     return number
 
 
-def _label(text: str, start: int) -> tuple[str, int]:
-    """The words after a number that say what it counts, and where they end."""
+def _label(text: str, start: int, pronoun_clause: bool = False) -> tuple[str, int]:
+    """The words after a number that say what it counts, and where they end.
+
+    With ``pronoun_clause``, "of them" goes on to the end of its clause: "of them live in the
+    arid north" says more than "of them".
+    """
     words: list[str] = []
     position = start
+    expected = 0
     for match in re.finditer(r"\s*([^\s,.;:!?“”\"()—]+)", text[start : start + 200]):
-        if match.start() and not text[start + match.start()].isspace():
-            break
+        if match.start() != expected:
+            break  # punctuation in between: the phrase ended
+        expected = match.end()
         word = match.group(1)
         bare = word.lower()
-        if bare in _LABEL_STOP or len(words) >= MAX_LABEL_WORDS:
+        about_pronoun = pronoun_clause and len(words) >= 2 and words[1].lower() in _PRONOUNS
+        if about_pronoun and len(words) < MAX_LABEL_WORDS + 2:
+            pass  # the clause says what "them" are
+        elif bare in _LABEL_STOP or len(words) >= MAX_LABEL_WORDS:
             break
         if word[:1].isupper() and words and words[-1].lower() not in _PREPOSITIONS | {"the", "a"}:
             break
-        if bare in _PREPOSITIONS - _LABEL_PREPOSITIONS:
+        if bare in _PREPOSITIONS - _LABEL_PREPOSITIONS and not about_pronoun:
             break  # "ethnic groups in the country": the count is "ethnic groups"
         if len(words) >= 2 and bare.endswith("ed"):
             break  # "relationship rooted in …": a new clause

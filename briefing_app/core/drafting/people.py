@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing_app.core.drafting.words import NAME_PARTICLES, NOT_NAME_WORDS, SPEECH_VERBS, TITLES
+from briefing_app.core.drafting.words import (
+    HONORIFICS,
+    NAME_PARTICLES,
+    NOT_NAME_WORDS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    TITLES,
+)
 
 _WORD = r"[A-Z][a-zà-öø-ÿ]+(?:[-’'][A-Za-zà-öø-ÿ]+)*"
 _CANDIDATE = re.compile(rf"{_WORD}(?:\s(?:(?:{'|'.join(sorted(NAME_PARTICLES))})\s)*{_WORD})+")
@@ -16,7 +23,10 @@ _TITLE_BEFORE = re.compile(
     + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
     + r")\s$"
 )
-_APPOSITIVE = re.compile(r"[’']?s?,\s(?P<role>(?:the\s|a\s|an\s)?[a-z][^,.;:“”\"]{2,110}?),\s")
+_APPOSITIVE = re.compile(
+    r"[’']?s?,\s(?P<role>(?:the\s|a\s|an\s|[A-Z][\w-]+[’']s\s)?[a-z][^,.;:“”\"]{2,110}?)[,.]\s"
+)
+_WHICH = re.compile(r"[’']?s?,\s(?:which|that)\b")  # organisations are "which", people "who"
 _SPEECH = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS) + r")\b")
 MAX_NAME_WORDS = 4
 
@@ -50,8 +60,12 @@ def find_people(text: str, places: frozenset[str] = frozenset()) -> list[PersonP
         if words[-1].lower() in NAME_PARTICLES:
             continue
         name = " ".join(words)
+        start = match.start() + match.group().rindex(name) if name in match.group() else start
         end = start + len(name)
-        role = title_role(text, start) or title or appositive_role(text, end)
+        if _WHICH.match(text, end):
+            continue
+        given = title_role(text, start) or title
+        role = appositive_role(text, end) if given in HONORIFICS or not given else given
         person = found.get(name)
         if person is None:
             found[name] = PersonProposal(name, role, first=start)
@@ -74,6 +88,10 @@ def _without_title(words: list[str]) -> tuple[list[str], str]:
         parts = title.split()
         if words[: len(parts)] == parts:
             return words[len(parts) :], title
+    # "Agriculture Secretary Mithika Linturi": any run ending in a title word.
+    for index in range(len(words) - 2, -1, -1):
+        if words[index] in TITLE_WORDS:
+            return words[index + 1 :], " ".join(words[: index + 1])
     return words, ""
 
 

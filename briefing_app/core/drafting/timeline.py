@@ -26,10 +26,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "in month",
         re.compile(
-            rf"\b(?:in|since|by|until|from|last|this|next|early|late|mid-?) (?P<month>{_MONTH})\b(?!,? \d)(?! \d)"
+            rf"\b(?i:in|since|by|until|from|between|last|this|next|early|late|mid-?) "
+            rf"(?P<month>{_MONTH})\b(?!,? \d)"
         ),
     ),
-    ("year", re.compile(r"(?<![\d,.$€£-])\b(?P<y>1[89]\d\d|20\d\d)\b(?![\d,%]|-\d|\.\d)")),
+    (
+        "weekday",
+        re.compile(rf"\b(?i:on|last) (?P<weekday>{'|'.join(calendar.day_name)})\b"),
+    ),
+    # A year, not part of "2,020" or "2020%" or "2020-21"; a comma after it is fine.
+    ("year", re.compile(r"(?<![\d,.$€£-])\b(?P<y>1[89]\d\d|20\d\d)\b(?![\d%]|,\d|-\d|\.\d)")),
     (
         "ago",
         re.compile(
@@ -89,6 +95,8 @@ def find_events(text: str, article_date: PartialDate | None) -> list[EventPropos
             continue
         previous = date
         sentence_start, sentence = _sentence(text, start)
+        if sentence.startswith("#"):
+            continue  # a heading: "How bad is this year's harvest?" is not an event
         if any(e.event == sentence and e.date == date for e in events):
             continue
         quote_start, quote = _quote(text, match, sentence_start, sentence)
@@ -125,6 +133,8 @@ def _resolve(
             return PartialDate.parse(f"{article.year:04d}-{month:02d}-{int(groups['d']):02d}")
         if kind == "in month":
             return PartialDate(article.year, MONTH_NAMES.index(groups["month"]) + 1)
+        if kind == "weekday":
+            return _last_weekday(article, list(calendar.day_name).index(groups["weekday"]))
         if kind == "this":
             return _this(groups["which"].lower(), groups["unit"].lower(), article)
         count = _count(groups["n"])
@@ -137,6 +147,15 @@ def _resolve(
     except ValueError:
         return None
     return None
+
+
+def _last_weekday(article: PartialDate, weekday: int) -> PartialDate | None:
+    """ "On Tuesday" in an article of Tuesday 12 March is that day; otherwise the one before."""
+    if not article.day:
+        return None
+    day = dt.date(article.year, article.month, article.day)
+    day -= dt.timedelta(days=(day.weekday() - weekday) % 7)
+    return PartialDate(day.year, day.month, day.day)
 
 
 def _count(text: str) -> int | None:
@@ -198,8 +217,9 @@ def _label(kind: str, match: re.Match[str], date: PartialDate) -> str:
 
 def _sentence(text: str, position: int) -> tuple[int, str]:
     start = 0
-    for boundary in _SENTENCE_END.finditer(text, 0, position):
-        start = boundary.end()
+    for boundary in _SENTENCE_END.finditer(text, 0, position + 2):  # its lookahead needs room
+        if boundary.end() <= position:
+            start = boundary.end()
     end_match = _SENTENCE_END.search(text, position)
     end = end_match.start() if end_match else len(text)
     return start, text[start:end].strip()

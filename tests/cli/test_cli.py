@@ -140,3 +140,37 @@ def test_export_pdf_of_an_unreadable_briefing(tmp_path):
     result = run("--export-pdf", str(tmp_path / "x.pdf"), str(tmp_path / "missing.briefing"))
     assert result.returncode == 1
     assert "no such file" in result.stderr
+
+
+DRAFT_ARTICLE = (
+    Path(__file__).resolve().parent.parent / "drafting" / "articles" / "gdansk-terminal.txt"
+)
+
+
+def test_draft_prints_a_briefing_marked_as_a_draft():
+    result = run("--draft", str(DRAFT_ARTICLE))
+    assert result.returncode == 0
+    assert result.stdout.startswith("---\n# Drafted by Briefing Viewer from gdansk-terminal.txt.")
+    assert "\ndraft: true\n" in result.stdout
+    assert '  - name: "Anna Kowalczyk"' in result.stdout
+
+
+def test_draft_written_with_o_passes_check_and_is_never_written_over(tmp_path):
+    target = tmp_path / "port.briefing"
+    result = run("--draft", str(DRAFT_ARTICLE), "-o", str(target))
+    assert result.returncode == 0
+    assert "3 people" in result.stderr
+    assert run("--check", str(target)).stdout == ""
+    written = target.read_text(encoding="utf-8")
+    again = run("--draft", str(DRAFT_ARTICLE), "-o", str(target), "--date", "2024-03-12")
+    assert again.returncode == 1
+    assert "already exists" in again.stderr
+    assert target.read_text(encoding="utf-8") == written
+
+
+def test_draft_usage_errors():
+    assert run("--draft", str(DRAFT_ARTICLE), "--date", "2024-13-01").returncode == 2
+    assert run("-o", "x.briefing").returncode == 2
+    missing = run("--draft", "no-such-article.txt")
+    assert missing.returncode == 1
+    assert "no-such-article.txt" in missing.stderr

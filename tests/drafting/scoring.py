@@ -1,6 +1,6 @@
 """Precision and recall of the drafted panels against the gold lists in gold.yaml.
 
-    .venv/bin/python -m tests.drafting.scoring     # prints the table kept in docs/drafting.md
+.venv/bin/python -m tests.drafting.scoring     # prints the table kept in docs/drafting.md
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def draft_for(case: dict) -> Draft:
 
 
 def _number(text: str) -> str:
-    """"€1.2 billion" -> "1.2 billion", "~25,000–30,000" -> "25,000–30,000", "eighteen" -> "18"."""
+    """ "€1.2 billion" -> "1.2 billion", "~25,000–30,000" -> "25,000–30,000", "eighteen" -> "18"."""
     text = text.lower().replace("-", "–")
     text = re.sub(r"[€$£¥~+%]|per ?cent", "", text).strip()
     first = text.split()[0] if text.split() else ""
@@ -83,8 +83,10 @@ def score_case(case: dict) -> dict[str, Score]:
         "figures": _match(
             draft.figures,
             case["figures"],
-            lambda f, g: _number(f.value).startswith(_number(g["number"]))
-            and g["counts"].lower() in f" {f.value} {f.label} {f.quote} ".lower(),
+            lambda f, g: (
+                _number(f.value).startswith(_number(g["number"]))
+                and g["counts"].lower() in f" {f.value} {f.label} {f.quote} ".lower()
+            ),
         ),
         "dates": _match(
             draft.events,
@@ -94,22 +96,30 @@ def score_case(case: dict) -> dict[str, Score]:
     }
 
 
-def report() -> dict[str, Score]:
-    totals = {kind: Score() for kind in KINDS}
-    print(f"{'article':<36} {'kind':<8} {'proposed':>8} {'gold':>5} {'precision':>9} {'recall':>7}")
-    for case in load_gold():
+def totals(cases: list[dict]) -> dict[str, Score]:
+    summed = {kind: Score() for kind in KINDS}
+    for case in cases:
         for kind, score in score_case(case).items():
-            totals[kind] += score
-            print(
-                f"{Path(case['article']).name:<36} {kind:<8} {score.proposed:>8} {score.gold:>5}"
-                f" {score.precision:>9.2f} {score.recall:>7.2f}"
-            )
-    for kind, score in totals.items():
-        print(
-            f"{'all three':<36} {kind:<8} {score.proposed:>8} {score.gold:>5}"
-            f" {score.precision:>9.2f} {score.recall:>7.2f}"
-        )
-    return totals
+            summed[kind] += score
+    return summed
+
+
+def _line(name: str, kind: str, score: Score) -> None:
+    print(
+        f"{name:<36} {kind:<8} {score.proposed:>8} {score.gold:>5}"
+        f" {score.precision:>9.2f} {score.recall:>7.2f}"
+    )
+
+
+def report() -> dict[str, Score]:
+    cases = load_gold()
+    print(f"{'article':<36} {'kind':<8} {'proposed':>8} {'gold':>5} {'precision':>9} {'recall':>7}")
+    for case in cases:
+        for kind, score in score_case(case).items():
+            _line(Path(case["article"]).name, kind, score)
+    for kind, score in totals(cases).items():
+        _line(f"all {len(cases)} articles", kind, score)
+    return totals(cases)
 
 
 if __name__ == "__main__":

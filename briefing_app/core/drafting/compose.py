@@ -49,18 +49,22 @@ def draft_briefing(
 def _keep_quotes_apart(
     text: str, events: list[EventProposal], figures: list[FigureProposal]
 ) -> None:
-    """An event's quote stops short of a figure's quote: the text marks one or the other."""
+    """No two quotes overlap: the text can mark only one of them where they do.
+
+    An event's quote gives way to a figure's and to an earlier event's, keeping its date.
+    """
+    taken = [(f.start, f.start + len(f.quote)) for f in figures]
     for event in events:
         start, end = event.quote_start, event.quote_start + len(event.quote)
-        for figure in figures:
-            figure_end = figure.start + len(figure.quote)
-            if figure.start >= end or figure_end <= start:
+        for other_start, other_end in taken:
+            if other_start >= end or other_end <= start:
                 continue
-            if figure.start >= event.end:
-                end = figure.start
-            elif figure_end <= event.start:
-                start = figure_end
+            if other_start >= event.end:
+                end = other_start
+            elif other_end <= event.start:
+                start = other_end
         event.quote_start, event.quote = trimmed(text, start, end)
+        taken.append((event.quote_start, event.quote_start + len(event.quote)))
 
 
 def _front_matter(draft: Draft, article_name: str) -> str:
@@ -135,6 +139,16 @@ def _q(text: str) -> str:
     return json.dumps(" ".join(text.split()), ensure_ascii=False)
 
 
+def _as_text(paragraph: str) -> str:
+    """Escape what would make a plain paragraph a Markdown list, heading or quote."""
+    match = _MARKDOWN_START.match(paragraph)
+    if not match:
+        return paragraph
+    if match.group()[0].isdigit():  # "1. text" -> "1\. text"
+        return paragraph[: match.end() - 1] + "\\" + paragraph[match.end() - 1 :]
+    return "\\" + paragraph
+
+
 def _body(article: Article) -> str:
     if article.markdown:
         return "\n\n".join(text for _, text in article.blocks) + "\n"
@@ -143,5 +157,5 @@ def _body(article: Article) -> str:
         if kind == "heading":
             parts.append(f"## {text}")
         else:
-            parts.append("\\" + text if _MARKDOWN_START.match(text) else text)
+            parts.append(_as_text(text))
     return "\n\n".join(parts) + "\n"

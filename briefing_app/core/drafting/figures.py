@@ -24,12 +24,14 @@ _FIGURE = re.compile(
 _MONTH_NEAR = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$"
 )
+# Words that end the phrase saying what a number counts: verbs, conjunctions, time words.
 _LABEL_STOP = frozenset(
-    ["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "can", "may", "might", "must", "shall", "should", "do", "does", "did", "live", "lives", "lived", "work", "works", "worked", "die", "died", "said", "says", "told", "that", "which", "who", "whom", "whose", "than", "as", "since", "because", "while", "when", "after", "before", "ago", "later", "earlier", "until", "if", "but", "or", "so", "to", "from", "by", "per", "each", "according", "including"]
-)  # fmt: skip
-_TRAILING = frozenset(
-    ["in", "the", "of", "a", "an", "with", "and", "to", "on", "at", "for", "by", "from"]
+    """is are was were be been being has have had will would could can may might must shall
+    should do does did live lives lived work works worked die died said says told that which
+    who whom whose than as since because while when after before ago later earlier until if
+    but or so to from by per each according including last next this""".split()
 )
+_TRAILING = frozenset("in the of a an with and to on at for by from".split())
 _PREPOSITIONS = frozenset(
     ["of", "with", "in", "on", "at", "for", "from", "between", "among", "across"]
 )

@@ -26,6 +26,8 @@ _TITLE_BEFORE = re.compile(
 _APPOSITIVE = re.compile(
     r"[’']?s?,\s(?P<role>(?:the\s|a\s|an\s|[A-Z][\w-]+[’']s\s)?[a-z][^,.;:“”\"]{2,110}?)[,.]\s"
 )
+# "Lisbon Commuters' Association": the words before an organisation's name in the possessive
+_OWNED_ORGANISATION = re.compile(r"[’']s?\s(?P<word>[A-Z]\w+)")
 _WHICH = re.compile(r"[’']?s?,\s(?:which|that)\b")  # organisations are "which", people "who"
 _SPEECH = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS) + r")\b")
 MAX_NAME_WORDS = 4
@@ -62,7 +64,8 @@ def find_people(text: str, places: frozenset[str] = frozenset()) -> list[PersonP
         name = " ".join(words)
         start = match.start() + match.group().rindex(name) if name in match.group() else start
         end = start + len(name)
-        if _WHICH.match(text, end):
+        owner = _OWNED_ORGANISATION.match(text, end)
+        if _WHICH.match(text, end) or (owner and owner["word"] in NOT_NAME_WORDS):
             continue
         given = title_role(text, start) or title
         role = appositive_role(text, end) if given in HONORIFICS or not given else given

@@ -56,7 +56,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<which>earlier this|later this|this|last|next|since the beginning of the|"
             r"at the beginning of the|at the start of the|since the start of the|"
-            r"at the end of the|earlier in the) (?P<unit>week|month|year)\b",
+            r"at the end of the|(?:by|before|until) the end of the|earlier in the) (?P<unit>week|month|year)\b",
             re.I,
         ),
     ),

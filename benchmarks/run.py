@@ -8,7 +8,7 @@ do not:
 - cold start: a bare Qt script that imports the same Qt modules, renders the seed's Markdown into
   a QTextBrowser in a QMainWindow and grabs it (benchmarks/floor_window.py);
 - opening in the running app: plain Markdown into a QTextBrowser, painted, in the same process;
-- loading in the core: reading the file and running plain Python-Markdown on it;
+- loading in the core, and drafting from an article: plain Python-Markdown on the same text;
 - indexing a library: reading every file's bytes;
 - PDF export: QTextDocument.print_ of the same body.
 GUI figures come from benchmarks/app_probe.py, run in a process of its own so that memory is the
@@ -189,6 +189,18 @@ def core(table: Table, runs: int, sizes: list[int], library_sizes: list[int], fo
             timed(lambda p=path: load_briefing(p), runs),
             timed(lambda p=path: plain_markdown(p), runs),
         )
+    from briefing_app.core.dates import PartialDate
+    from briefing_app.core.drafting import draft_briefing
+
+    article = (
+        ROOT / "tests" / "drafting" / "articles" / "israel-azerbaijan-interview.txt"
+    ).read_text(encoding="utf-8")
+    table.row(
+        "draft a briefing from the seed article",
+        timed(lambda: draft_briefing(article, PartialDate(2023, 7, 31)), runs * 3),
+        timed(lambda: markdown.markdown(article), runs * 3),
+        goal="well under 1 s",
+    )
     for count in library_sizes:
         library = folder / f"library-{count}"
         if not library.exists():

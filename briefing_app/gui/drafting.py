@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
@@ -35,12 +36,16 @@ class PublicationDateDialog(QDialog):
     def __init__(self, article_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("New Briefing from Article")
-        text = QLabel(
-            f"When was <b>{article_name}</b> published?<br/>"
-            "Dates such as “four months ago” or “earlier this month” are counted from it.",
+        self.setMinimumWidth(460)
+        question = QLabel(f"When was <b>{escape(article_name)}</b> published?", self)
+        question.setWordWrap(True)
+        explanation = QLabel(
+            "The article does not say. Dates such as “four months ago” or “earlier this month”"
+            " are counted from it.",
             self,
         )
-        text.setWordWrap(True)
+        explanation.setWordWrap(True)
+        explanation.setStyleSheet("color: palette(placeholder-text);")
         self.date = QDateEdit(QDate.currentDate(), self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")
@@ -54,7 +59,9 @@ class PublicationDateDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(text)
+        layout.addWidget(question)
+        layout.addWidget(explanation)
+        layout.addSpacing(6)
         layout.addWidget(self.date)
         layout.addWidget(self.unknown)
         layout.addWidget(buttons)

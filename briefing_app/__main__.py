@@ -4,4 +4,5 @@ import sys
 
 from briefing_app.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a library-indexing worker process imports this module
+    sys.exit(main())

@@ -30,7 +30,13 @@ SOURCE = [sys.executable, "-m", "briefing_app"]
 BRIEFINGS = sorted(
     str(p) for p in (ROOT / "dist" / "briefing-app" / "_internal" / "briefings").glob("*.briefing")
 )
-BAD_SIGNS = ("qt.qpa", "Could not load", "Traceback", "cannot open shared object")
+BAD_SIGNS = (
+    "qt.qpa",
+    "Could not load",
+    "Traceback",
+    "cannot open shared object",
+    "indexing workers failed",
+)
 
 
 def run(
@@ -101,6 +107,19 @@ def bundled_icu_answers_as_qts_own(home: Path, env: dict[str, str]) -> None:
         sys.exit(f"FAILED: the bundled ICU data answers differently\n{got.stdout}{got.stderr}")
 
 
+def index_big_library_in_workers(home: Path, env: dict[str, str]) -> None:
+    """A library big enough for the indexing worker processes, which the frozen app must spawn."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.generate import write_library
+
+    library = home / "Documents" / "Briefings"
+    write_library(library, 800)
+    start = time.perf_counter()
+    run([str(FROZEN), "--no-crash-dialog", "--screenshot", str(home / "library.png")], env)
+    print(f"800-file library       indexed and shown in {time.perf_counter() - start:.2f} s")
+    shutil.rmtree(library)
+
+
 def main() -> int:
     if not FROZEN.exists():
         sys.exit(f"no frozen app at {FROZEN}: run build/build.py first")
@@ -149,6 +168,7 @@ def main() -> int:
             )
             source_times.append(time.perf_counter() - start)
         assert shot.stat().st_size > 10_000, "the screenshot is empty"
+        index_big_library_in_workers(home, env)
         if sys.platform == "linux":
             open_by_double_click(home, env)
     finally:

@@ -110,6 +110,17 @@ def read_entry(path: str) -> LibraryEntry:
     )
 
 
+def read_entries(paths: list[str]) -> list[LibraryEntry]:
+    """Index ``paths``, skipping what cannot be read: one batch of work for an indexing process."""
+    entries = []
+    for path in paths:
+        try:
+            entries.append(read_entry(path))
+        except (BriefingError, OSError):
+            continue
+    return entries
+
+
 def scan(folders: Iterable[str]) -> Iterator[LibraryEntry]:
     """Index every briefing in ``folders``; unreadable files are skipped."""
     for folder in folders:

@@ -6,7 +6,6 @@ import bisect
 import logging
 import os
 import time
-from collections import deque
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
@@ -22,7 +21,6 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
-    QThread,
     QTimer,
     Signal,
 )
@@ -40,8 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.errors import BriefingError
-from briefing_app.core.library import LibraryEntry, iter_briefing_files, read_entry
+from briefing_app.core.library import LibraryEntry
+from briefing_app.gui.scanner import LibraryScanner
 
 logger = logging.getLogger(__name__)
 
@@ -261,58 +259,6 @@ class LibraryFilter(QAbstractListModel):
 
 
 _NEWEST_FIRST = str.maketrans("0123456789", "9876543210")
-
-
-class LibraryScanner(QThread):
-    """Indexes folders in the background into ``queue``, which the view drains at its own pace.
-
-    The view pulls rather than being pushed batches: a fast scanner would otherwise fill the event
-    queue faster than the window empties it, and the window would stop answering. Files whose
-    modification time and size match ``known`` are not read again.
-    """
-
-    firstFound = Signal()  # so the first row shows at once
-    finishedScan = Signal(set, set)  # every file seen, every folder seen
-
-    def __init__(
-        self,
-        folders: Sequence[str],
-        known: dict[str, tuple[float, int]] | None = None,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.folders = list(folders)
-        self.known = known or {}
-        self.queue: deque[LibraryEntry] = deque()  # appends and pops are thread-safe
-        self.found = 0
-
-    def run(self) -> None:
-        seen: set[str] = set()
-        folders: set[str] = set(self.folders)
-        for folder in self.folders:
-            for path in iter_briefing_files(folder):
-                if self.isInterruptionRequested():
-                    return
-                folders.add(os.path.dirname(path))
-                try:
-                    info = os.stat(path)
-                    if self.known.get(path) == (info.st_mtime, info.st_size):
-                        seen.add(path)
-                        continue
-                    entry = read_entry(path)
-                except (BriefingError, OSError) as error:
-                    logger.info("skipped %s: %s", path, error)
-                    continue
-                except Exception:
-                    logger.exception("could not index %s", path)
-                    continue
-                seen.add(entry.path)
-                self.queue.append(entry)
-                self.found = len(seen)
-                if len(self.queue) == 1 and len(seen) == 1:
-                    self.firstFound.emit()
-        self.found = len(seen)
-        self.finishedScan.emit(seen, folders)
 
 
 class LibraryDelegate(QStyledItemDelegate):

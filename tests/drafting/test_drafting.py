@@ -35,6 +35,14 @@ def test_precision_and_recall_hold_their_floors(scores, kind):
     assert scores[kind].recall >= recall
 
 
+def test_the_seed_article_kept_here_is_the_one_handed_over():
+    from tests.conftest import ORIGINAL_SEED_TEXT, SEED_TEXT_COPY
+
+    if not ORIGINAL_SEED_TEXT.exists():
+        pytest.skip("the seed article is not beside the repository")
+    assert SEED_TEXT_COPY.read_bytes() == ORIGINAL_SEED_TEXT.read_bytes()
+
+
 def seed_draft():
     return draft_briefing(SEED_ARTICLE.read_text(encoding="utf-8"), PartialDate(2023, 7, 31))
 

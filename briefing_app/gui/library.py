@@ -349,9 +349,6 @@ class LibraryView(QWidget):
         self.list.setItemDelegate(LibraryDelegate(self.list))
         self.list.setAccessibleName("Library")
         self.list.setUniformItemSizes(True)
-        # Lay rows out a batch at a time between events: in one pass, every row added during a
-        # scan of 10,000 files would make the list lay out all of them again, freezing the window.
-        self.list.setLayoutMode(QListView.LayoutMode.Batched)
         self.list.activated.connect(self._open_index)
         self.list.clicked.connect(self._open_index)
         self.status = QLabel(self)

@@ -24,7 +24,7 @@ from briefing_app.core.library import LibraryEntry, iter_briefing_files, read_en
 logger = logging.getLogger(__name__)
 
 READ_AT_ONCE = 100  # files read on the thread before any worker could have started
-WORKERS_FROM = 400  # files left to read before worker processes are worth their start-up
+WORKERS_FROM = 2000  # files left to read before worker processes win back their start-up (~0.4 s)
 CHUNK = 250  # files per task handed to a worker
 
 

@@ -224,6 +224,7 @@ def library(table: Table, library_sizes: list[int], folder: Path, home: Path) ->
         table.row(f"{label}: all indexed", [result["full"]], goal="< 3 s for 10,000")
         table.row(f"{label}: longest stall during the scan", [result["stall"]], goal="< 100 ms")
         table.row(f"{label}: search keystroke", result["keystrokes"], goal="< 50 ms")
+        table.row(f"{label}: the filter pass", result["filters"])
         table.row(
             f"{label}: peak memory", [result["peak_rss_mb"]], unit="MB", goal="< 300 MB at 10,000"
         )

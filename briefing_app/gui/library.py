@@ -48,6 +48,8 @@ DRAIN_INTERVAL_MS = 100  # how often found briefings are moved into the list (an
 DRAIN_BUDGET_SECONDS = 0.02  # and for how long at most, so the window keeps answering
 DRAIN_CHUNK = 64
 RESCAN_DELAY_MS = 400
+SEARCH_PAUSE_FROM = 2000  # entries from which the search waits for a pause in typing
+SEARCH_PAUSE_MS = 150
 MAX_WATCHED_FOLDERS = 1000
 MAX_WATCHED_PATHS = 4000  # inotify watches are a limited, per-user resource
 _Index = QModelIndex | QPersistentModelIndex
@@ -338,7 +340,10 @@ class LibraryView(QWidget):
         self.search.setPlaceholderText("Search briefings, people, tags…")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search the library")
-        self.search.textChanged.connect(self.proxy.set_query)
+        # A big library is filtered once typing pauses, so keys never wait for a filter pass.
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self._search_changed)
         self.sort = QComboBox(self)
         self.sort.addItem("Newest first", "date")
         self.sort.addItem("By title", "title")
@@ -469,6 +474,16 @@ class LibraryView(QWidget):
             self.list.scrollTo(index)
         else:
             self.list.clearSelection()
+
+    def _search_changed(self, _text: str) -> None:
+        if self.model.rowCount() >= SEARCH_PAUSE_FROM:
+            self._search_timer.start()
+        else:
+            self.apply_search()
+
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        self.proxy.set_query(self.search.text())
 
     def _mark_again(self) -> None:
         """A new search shows new rows: the open briefing, if among them, stays marked."""

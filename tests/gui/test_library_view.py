@@ -187,3 +187,17 @@ def test_a_briefing_opened_before_the_scan_ends_is_marked_when_it_does(make_wind
     with qtbot.waitSignal(window.library.scanFinished, timeout=10_000):
         pass
     assert window.library.list.currentIndex().data(EntryRole).path == str(SEED_BRIEFING)
+
+
+def test_a_big_library_filters_once_typing_pauses(make_window, qtbot, tmp_path, monkeypatch):
+    from briefing_app.gui import library
+
+    monkeypatch.setattr(library, "SEARCH_PAUSE_FROM", 3)  # as if it held thousands
+    for name in ("Pipeline talks", "Harbour report", "Energy summit"):
+        (tmp_path / f"{name}.briefing").write_text(f"---\ntitle: {name}\n---\nText.\n")
+    window = make_window([str(tmp_path)])
+    window.library.scan(window.library_folders())
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 3)
+    window.library.search.setText("harb")
+    assert len(titles(window.library)) == 3  # the key is taken at once; the filter waits
+    qtbot.waitUntil(lambda: titles(window.library) == ["Harbour report"], timeout=2000)

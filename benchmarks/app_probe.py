@@ -149,9 +149,11 @@ def probe_open(runs: int, paths: list[str]) -> dict[str, object]:
     return results
 
 
-def probe_library(folder: str) -> dict[str, object]:
+def probe_library(folder: str, index: str | None = None) -> dict[str, object]:
+    """Scan ``folder`` (keeping its index at ``index``, and starting from it if it is there)."""
     window = new_window([folder])
     library = window.library
+    library.index_path = index
     heartbeat = Heartbeat()
     start = time.perf_counter()
     library.scan([folder])
@@ -161,6 +163,8 @@ def probe_library(folder: str) -> dict[str, object]:
     spin_until(lambda: not library.scanning, [library.scanFinished])
     full = time.perf_counter() - start
     stall = heartbeat.stop()
+    if index is not None:
+        spin_until(lambda: os.path.exists(index), timeout=30)  # written on a thread
     keystrokes, filters = [], []
     for query in ("e", "en", "ene", "ener", "energ", "energy", "energy ", "energy t", ""):
         start = time.perf_counter()  # a key: the field takes it (a big library filters later)
@@ -218,7 +222,7 @@ def main(argv: list[str]) -> int:
     if mode == "open":
         result = probe_open(int(args[0]), args[1:])
     elif mode == "library":
-        result = probe_library(args[0])
+        result = probe_library(args[0], args[1] if len(args) > 1 else None)
     elif mode == "export":
         result = probe_export(args[0])
     else:

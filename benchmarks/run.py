@@ -228,6 +228,11 @@ def library(table: Table, library_sizes: list[int], folder: Path, home: Path) ->
         table.row(
             f"{label}: peak memory", [result["peak_rss_mb"]], unit="MB", goal="< 300 MB at 10,000"
         )
+        index = str(home / f"index-{count}.json")
+        probe(isolated_env(home), "library", str(path), index)  # keeps the index
+        again = probe(isolated_env(home), "library", str(path), index)
+        table.row(f"{label}, next start: rows on screen", [again["first_rows"]])
+        table.row(f"{label}, next start: all checked", [again["full"]])
 
 
 def pdf(table: Table, runs: int, big: int, folder: Path, home: Path) -> None:

@@ -138,6 +138,9 @@ def run_gui(
 
     folders = [str(bundled_briefings_dir()), user_library_folder(create=not screenshot)]
     window = MainWindow(Settings(), folders)
+    if not screenshot:  # a screenshot shows the folders as they are, not as they were
+        cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+        window.library.index_path = os.path.join(cache, "library-index.json")
     window.library.scan(window.library_folders())
     if screenshot:
         opened = [window.open_file(path) for path in files]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import logging
 import os
+import threading
 import time
 from collections.abc import Sequence
 
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.library import LibraryEntry
+from briefing_app.core.library_index import save_index
 from briefing_app.gui.scanner import LibraryScanner
 
 logger = logging.getLogger(__name__)
@@ -85,6 +87,9 @@ class LibraryModel(QAbstractListModel):
     def entry(self, row: int) -> LibraryEntry:
         return self._entries[row]
 
+    def entries(self) -> list[LibraryEntry]:
+        return list(self._entries)
+
     def search_text(self, row: int) -> str:
         return self._search[row]
 
@@ -97,7 +102,8 @@ class LibraryModel(QAbstractListModel):
 
     def add_or_update(self, entries: Sequence[LibraryEntry]) -> None:
         new = []
-        for entry in entries:
+        # A file may come twice in one batch (kept from the last run, then read again): last wins.
+        for entry in {entry.path: entry for entry in entries}.values():
             row = self._rows.get(entry.path)
             if row is None:
                 new.append(entry)
@@ -245,7 +251,13 @@ class LibraryFilter(QAbstractListModel):
         self.endResetModel()
 
     def _source_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
-        """New rows from a scan go to their places one by one, so selection and scrolling hold."""
+        """New rows from a scan go to their places one by one, so selection and scrolling hold.
+
+        More new rows than rows shown (the kept index, a first batch) are shown all at once.
+        """
+        if last - first + 1 > max(len(self._all_rows), MANY_ROWS):
+            self._rebuild()
+            return
         for row in range(first, last + 1):
             key = self._key(row)
             position = bisect.bisect(self._all_keys, key)
@@ -260,6 +272,7 @@ class LibraryFilter(QAbstractListModel):
             self.endInsertRows()
 
 
+MANY_ROWS = 200
 _NEWEST_FIRST = str.maketrans("0123456789", "9876543210")
 
 
@@ -379,9 +392,14 @@ class LibraryView(QWidget):
         self._drain_timer = QTimer(self, interval=DRAIN_INTERVAL_MS)
         self._drain_timer.timeout.connect(self._drain)
         self._scan_result: tuple[set[str], set[str]] | None = None
+        self.index_path: str | None = None  # where the index is kept between runs, if anywhere
 
     def scan(self, folders: Sequence[str]) -> None:
-        """Index ``folders`` in the background; later changes in them rescan by themselves."""
+        """Index ``folders`` in the background; later changes in them rescan by themselves.
+
+        With an ``index_path``, the entries kept from the last run show at once, and the scan
+        reads only the files that changed since.
+        """
         self.folders = [f for f in folders if os.path.isdir(f)]
         self._start_scan()
 
@@ -392,7 +410,9 @@ class LibraryView(QWidget):
             self._scanner.deleteLater()
         if not self.model.rowCount():
             self.status.setText("Looking for briefings…")
-        scanner = LibraryScanner(self.folders, self.model.known(), self)
+        first = not self.model.rowCount()
+        kept = self.index_path if first else None  # the kept index fills an empty list
+        scanner = LibraryScanner(self.folders, self.model.known(), self, kept_index=kept)
         scanner.firstFound.connect(self._drain)
         scanner.finishedScan.connect(
             lambda seen, folders: self._scanner_finished(scanner, seen, folders)
@@ -411,7 +431,9 @@ class LibraryView(QWidget):
         deadline = time.monotonic() + budget if budget is not None else None
         queue = scanner.queue
         while queue and (deadline is None or time.monotonic() < deadline):
-            chunk = [queue.popleft() for _ in range(min(DRAIN_CHUNK, len(queue)))]
+            # An empty list takes all there is at once (the kept index): one layout, not many.
+            size = len(queue) if not self.model.rowCount() else min(DRAIN_CHUNK, len(queue))
+            chunk = [queue.popleft() for _ in range(size)]
             self.model.add_or_update(chunk)
         if self._scan_result is not None and not queue:
             self._drain_timer.stop()
@@ -448,6 +470,11 @@ class LibraryView(QWidget):
             f"{count:,} briefing{'s' if count != 1 else ''}" if count else "No briefings yet"
         )
         self._watch(folders, seen)
+        if self.index_path:  # written on a thread: 10,000 entries take a few hundred ms
+            entries = self.model.entries()
+            threading.Thread(
+                target=save_index, args=(self.index_path, entries), daemon=True
+            ).start()
         self.scanFinished.emit()
 
     def _watch(self, folders: set[str], files: set[str]) -> None:

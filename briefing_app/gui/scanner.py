@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import LibraryEntry, iter_briefing_files, read_entries, read_entry
+from briefing_app.core.library_index import load_index
 
 logger = logging.getLogger(__name__)
 
@@ -44,16 +45,24 @@ class LibraryScanner(QThread):
         folders: Sequence[str],
         known: dict[str, tuple[float, int]] | None = None,
         parent: QObject | None = None,
+        kept_index: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.folders = list(folders)
         self.known = known or {}
+        self.kept_index = kept_index  # entries kept from the last run, shown before the scan
         self.queue: deque[LibraryEntry] = deque()  # appends and pops are thread-safe
         self.found = 0
         self.used_workers = False
         self._seen: set[str] = set()
 
     def run(self) -> None:
+        if self.kept_index:
+            kept = load_index(self.kept_index, self.folders)
+            self.known = {**self.known, **{e.path: (e.mtime, e.size) for e in kept}}
+            self.queue.extend(kept)
+            if kept:
+                self.firstFound.emit()
         folders: set[str] = set(self.folders)
         later: list[str] = []
         for path in self._changed_files(folders):

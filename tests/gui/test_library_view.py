@@ -201,3 +201,35 @@ def test_a_big_library_filters_once_typing_pauses(make_window, qtbot, tmp_path, 
     window.library.search.setText("harb")
     assert len(titles(window.library)) == 3  # the key is taken at once; the filter waits
     qtbot.waitUntil(lambda: titles(window.library) == ["Harbour report"], timeout=2000)
+
+
+def test_the_next_start_shows_the_kept_index_at_once_and_reads_only_changed_files(
+    make_window, qtbot, tmp_path, monkeypatch
+):
+    from briefing_app.gui import scanner
+
+    library_folder = tmp_path / "lib"
+    write_library(library_folder, 40)
+    index = tmp_path / "cache" / "library-index.json"
+    first = make_window([str(library_folder)])
+    first.library.index_path = str(index)
+    with qtbot.waitSignal(first.library.scanFinished, timeout=20_000):
+        first.library.scan(first.library_folders())
+    qtbot.waitUntil(index.exists, timeout=5000)
+    first.close()  # the app quits; later it starts again
+
+    changed = library_folder / "folder-0" / "briefing-3.briefing"
+    changed.write_text("---\ntitle: Rewritten\n---\n", encoding="utf-8")
+    os.utime(changed, (time.time() + 5, time.time() + 5))
+    (library_folder / "folder-0" / "briefing-4.briefing").unlink()
+    reads = []
+    real_read = scanner.read_entry
+    monkeypatch.setattr(scanner, "read_entry", lambda path: reads.append(path) or real_read(path))
+
+    second = make_window([str(library_folder)])
+    second.library.index_path = str(index)
+    with qtbot.waitSignal(second.library.scanFinished, timeout=20_000):
+        second.library.scan(second.library_folders())
+    assert reads == [str(changed)]  # the 38 others came from the kept index
+    assert "Rewritten" in titles(second.library)
+    assert second.library.model.rowCount() == 39  # the deleted file is gone

@@ -1,0 +1,90 @@
+"""The library index kept on disk between runs, so a start reads only the files that changed.
+
+JSON Lines: a header, then one entry per line with the file's modification time and size.
+Line by line, reading and writing let the window keep Python's lock between lines; one
+20 MB document would hold it for a third of a second. It is only a cache: anything wrong with
+it (missing, from another version, damaged) means starting without.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+
+from briefing_app.core.dates import PartialDate
+from briefing_app.core.library import LibraryEntry
+
+logger = logging.getLogger(__name__)
+
+FORMAT = 1
+
+
+def save_index(path: str, entries: Iterable[LibraryEntry]) -> None:
+    """Write the index next to ``path`` and move it into place, so a reader never sees half."""
+    rows = (
+        {
+            "path": e.path,
+            "title": e.title,
+            "date": e.date.iso() if e.date else None,
+            "source": e.source,
+            "tags": list(e.tags),
+            "people": list(e.people),
+            "summary": e.summary,
+            "has_errors": e.has_errors,
+            "mtime": e.mtime,
+            "size": e.size,
+            "text": e.text,
+        }
+        for e in entries
+    )
+    folder = os.path.dirname(path)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".library-index", suffix=".part")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(json.dumps({"format": FORMAT}) + "\n")
+            for row in rows:
+                stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+        os.replace(temporary, path)
+    except OSError as error:
+        logger.warning("could not keep the library index in %s: %s", path, error)
+
+
+def load_index(path: str, folders: Sequence[str]) -> list[LibraryEntry]:
+    """The entries kept for files inside ``folders``; nothing if the index cannot be used."""
+    try:
+        with open(path, encoding="utf-8") as stream:
+            if json.loads(stream.readline()).get("format") != FORMAT:
+                return []
+            rows = [json.loads(line) for line in stream]
+        prefixes = tuple(
+            os.path.join(folder, "") for f in folders for folder in {f, os.path.abspath(f)}
+        )
+        entries = []
+        for row in rows:
+            if not str(row["path"]).startswith(prefixes):
+                continue
+            entries.append(
+                LibraryEntry(
+                    path=row["path"],
+                    title=row["title"],
+                    date=PartialDate.parse(row["date"]) if row["date"] else None,
+                    source=row["source"],
+                    tags=tuple(row["tags"]),
+                    people=tuple(row["people"]),
+                    summary=row["summary"],
+                    has_errors=bool(row["has_errors"]),
+                    mtime=float(row["mtime"]),
+                    size=int(row["size"]),
+                    text=row["text"],
+                )
+            )
+        return entries
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        logger.info("library index %s not used: %s", path, error)
+        return []

@@ -1,0 +1,45 @@
+"""The library index kept between runs: written whole, read back the same, ignored when odd."""
+
+from __future__ import annotations
+
+import json
+
+from briefing_app.core.dates import PartialDate
+from briefing_app.core.library import LibraryEntry
+from briefing_app.core.library_index import load_index, save_index
+
+
+def entry(path: str, **fields) -> LibraryEntry:
+    return LibraryEntry(path=path, title=fields.pop("title", "T"), **fields)
+
+
+def test_entries_come_back_as_they_were_kept_for_the_folders_asked(tmp_path):
+    inside = entry(
+        str(tmp_path / "lib" / "a.briefing"),
+        title="Talks",
+        date=PartialDate(2023, 7),
+        source="JNS",
+        tags=("energy",),
+        people=("Ada Lind",),
+        summary="S",
+        has_errors=True,
+        mtime=12.5,
+        size=99,
+        text="the caravan",
+    )
+    outside = entry(str(tmp_path / "elsewhere" / "b.briefing"))
+    index = tmp_path / "cache" / "library-index.json"
+    save_index(str(index), [inside, outside])
+    assert load_index(str(index), [str(tmp_path / "lib")]) == [inside]
+    assert [p.name for p in index.parent.iterdir()] == ["library-index.json"]  # no leftovers
+
+
+def test_a_missing_damaged_or_foreign_index_is_simply_not_used(tmp_path):
+    index = tmp_path / "library-index.json"
+    assert load_index(str(index), [str(tmp_path)]) == []
+    index.write_text("{not json", encoding="utf-8")
+    assert load_index(str(index), [str(tmp_path)]) == []
+    index.write_text(json.dumps({"format": 99}) + "\n", encoding="utf-8")
+    assert load_index(str(index), [str(tmp_path)]) == []
+    index.write_text(json.dumps({"format": 1}) + "\n" + json.dumps({"path": str(tmp_path / "x")}))
+    assert load_index(str(index), [str(tmp_path)]) == []

@@ -138,26 +138,23 @@ def _not_a_figure(text: str, match: re.Match[str], written: bool, compound: str)
         after,
     ):
         return True  # a day of the month
-    if compound == "year" and re.match(r"-old", text[match.end() - 4 : match.end()]):
-        return True
-    if re.match(rf"-?(?:{TIME_UNIT})-old\b|\s(?:{TIME_UNIT})-old\b", after) and compound == "":
-        return True
     if compound == "year":
         return True  # "23-year-old": an age
+    if not compound and re.match(rf"\s(?:{TIME_UNIT})-old\b", after):
+        return True  # "23 year-old"
     relative = re.match(
         rf"\s{TIME_UNIT}\s(ago|later|earlier|after|before|from now|since)\b(\s\w+)?", after
     )
+    # "four months after" is a time, for the timeline; "23 months before being" is a length
     if relative and not (relative[2] or "").endswith("ing"):
-        return (
-            True  # "four months after": a time, for the timeline ("23 months before being" is not)
-        )
+        return True
     if written:
         if re.search(r"\b(?:the|these|those|both|its|their|our|his|her)\s$", before.lower()):
             return True  # "the two nations": a reference, not a count
         if re.match(r"\s(?:of|or|and|another|by)\b", after) or number.lower() in ("one", "a dozen"):
             return True  # "one of the first"
         if not compound and not re.match(r"\s[a-z]", after):
-            return True
+            return True  # a written number must count something: "seven decades"
     # "10.30", "3:15": a time of day or a section number
     return bool(re.match(r"[.:]\d", text[match.end() : match.end() + 2]))
 

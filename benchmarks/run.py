@@ -1,6 +1,6 @@
 """Every path a user waits on, as medians over several runs, each against a floor from the same run.
 
-    .venv/bin/python benchmarks/run.py           # full sizes (about ten minutes)
+    .venv/bin/python benchmarks/run.py           # full sizes (about three minutes)
     .venv/bin/python benchmarks/run.py --smoke   # smallest sizes, few runs: proves they run (CI)
 
 Floors, measured alongside so that ratios hold on a noisy shared machine where absolute times

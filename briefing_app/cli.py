@@ -137,6 +137,7 @@ def _dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> in
         return run_export_pdf(args.export_pdf, args.files[0], args.page_size)
     if args.page_size:
         parser.error("--page-size goes with --export-pdf")
+    _import_before_qt()
     from briefing_app.gui.app import run_gui  # Qt is imported only when a window is wanted
 
     return run_gui(
@@ -145,6 +146,18 @@ def _dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> in
         color_scheme=args.color_scheme,
         crash_dialog=not args.no_crash_dialog,
     )
+
+
+def _import_before_qt() -> None:
+    """Imports the Qt-free modules the window uses before Qt itself, to start sooner.
+
+    Once PySide6 is loaded, it reads the source of every module imported after it, looking for
+    ``from __feature__ import``: some 150 modules, about 40 ms of a start-up.
+    """
+    import importlib
+
+    for name in ("logging", "briefing_app.core.loader", "briefing_app.core.document"):
+        importlib.import_module(name)
 
 
 def _load(path: str, errors: TextIO) -> Briefing | None:

@@ -7,7 +7,6 @@ bad entry never takes the rest of a panel with it.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -315,5 +314,7 @@ def _suggest(key: str, known: tuple[str, ...]) -> str | None:
     normalised = key.lower().replace("-", "_").replace(" ", "_")
     if normalised in known:
         return normalised
+    import difflib  # only for a misspelt key: not worth its import on every start
+
     matches = difflib.get_close_matches(normalised, known, n=1, cutoff=0.75)
     return matches[0] if matches else None

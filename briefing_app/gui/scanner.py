@@ -9,18 +9,19 @@ slow down. If the workers cannot start or fail, the thread reads the rest itself
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import LibraryEntry, iter_briefing_files, read_entries, read_entry
 from briefing_app.core.library_index import load_index
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 logger = logging.getLogger(__name__)
 
@@ -118,6 +119,11 @@ class LibraryScanner(QThread):
         chunks = [paths[start : start + CHUNK] for start in range(0, len(paths), CHUNK)]
         workers = max(1, min(os.cpu_count() or 1, len(chunks)))
         done: set[int] = set()
+        # Imported here: multiprocessing costs ~30 ms at start-up, and most libraries never need it.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             context = multiprocessing.get_context("spawn")  # forking a Qt process is unsafe
             with ProcessPoolExecutor(workers, mp_context=context) as pool:

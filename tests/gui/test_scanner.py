@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import concurrent.futures
+
 import pytest
 from PySide6.QtCore import QEventLoop, QTimer
 
 from benchmarks.generate import write_library
-from briefing_app.gui import scanner as scanner_module
 from briefing_app.gui.scanner import READ_AT_ONCE, WORKERS_FROM, LibraryScanner
 
 pytestmark = pytest.mark.gui
@@ -39,7 +40,7 @@ def test_when_workers_cannot_start_the_thread_reads_everything(qapp, tmp_path, m
         def __init__(self, *args, **kwargs):
             raise OSError("no processes here")
 
-    monkeypatch.setattr(scanner_module, "ProcessPoolExecutor", NoProcesses)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", NoProcesses)
     count = READ_AT_ONCE + WORKERS_FROM + 10
     write_library(tmp_path, count)
     scanner = scan(tmp_path)

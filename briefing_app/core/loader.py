@@ -7,7 +7,14 @@ from collections.abc import Sequence
 
 from briefing_app.core import frontmatter, textfile
 from briefing_app.core.mentions import MentionFinder, titled_names
-from briefing_app.core.model import Briefing, Diagnostic, KeyFigure, Person, TimelineEvent
+from briefing_app.core.model import (
+    Briefing,
+    Diagnostic,
+    KeyFigure,
+    Person,
+    TimelineEvent,
+    count_words,
+)
 from briefing_app.core.render import render_body, render_inline
 from briefing_app.core.schema import read_fields
 
@@ -57,6 +64,7 @@ def parse_briefing(text: str, path: str = "<text>") -> Briefing:
         body_markdown=split.body,
         body_html=rendered.html,
         body_text=rendered.text,
+        word_count=count_words(rendered.text),
         headings=rendered.headings,
         mentions=rendered.mentions,
     )

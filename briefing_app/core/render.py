@@ -72,6 +72,7 @@ class Rendered:
 # Python-Markdown recurses once per nesting level and backtracks on nested brackets; html5ever
 # slows down with depth. Real documents never come near these; hostile ones are flattened.
 MAX_INDENT = 48
+SANITISE_PIECE = 64 * 1024
 MAX_CONTAINER_MARKERS = 12
 MAX_BRACKET_DEPTH = 8
 MAX_HTML_DEPTH = 100
@@ -214,8 +215,17 @@ def render_inline(markdown_text: str) -> str:
 
 def sanitise(fragment: str) -> str:
     """Strip everything that could run, fetch, overlay or escape the document."""
+    flat = flatten_deep_html(fragment)
+    if len(flat) <= SANITISE_PIECE:
+        return _sanitise(flat)
+    # nh3 keeps Python's lock while it works: 2 MB at once would freeze the window for ~50 ms
+    # while a big file loads on a thread. Cut between elements, each piece is cleaned alone.
+    return "".join(_sanitise(piece) for piece in split_top_level(flat, SANITISE_PIECE))
+
+
+def _sanitise(flat: str) -> str:
     cleaned = nh3.clean(
-        flatten_deep_html(fragment),
+        flat,
         tags=_ALLOWED_TAGS,
         attributes=_ALLOWED_ATTRIBUTES,
         attribute_filter=_filter_attribute,
@@ -224,6 +234,28 @@ def sanitise(fragment: str) -> str:
         strip_comments=True,
     )
     return _IMAGE_WITHOUT_SOURCE.sub(_image_placeholder, cleaned)
+
+
+def split_top_level(html: str, size: int) -> list[str]:
+    """Cut HTML between top-level elements into pieces of about ``size`` characters.
+
+    A piece ends only where every element opened in it is closed again, so each one is whole
+    HTML. An element longer than ``size`` stays one piece. (Broken HTML may be cut oddly; it is
+    sanitised piece by piece, so what shows is still safe.)
+    """
+    pieces: list[str] = []
+    start = depth = 0
+    for tag in _HTML_TAG.finditer(html):
+        closing, name, self_closing = tag.groups()
+        if self_closing or name.lower() in _VOID_TAGS:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        if depth == 0 and tag.end() - start >= size:
+            pieces.append(html[start : tag.end()])
+            start = tag.end()
+    if start < len(html):
+        pieces.append(html[start:])
+    return pieces
 
 
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:

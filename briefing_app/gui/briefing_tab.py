@@ -9,14 +9,25 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from briefing_app.core.model import Briefing
 from briefing_app.gui.reader import ReaderView
+from briefing_app.gui.sliced_build import SlicedBuild
 
 MAX_BANNER_LINES = 8
 
 
 class BriefingTab(QWidget):
-    def __init__(self, briefing: Briefing, parent: QWidget | None = None, zoom: int = 0) -> None:
+    """With ``in_slices``, a long text is filled over several turns of the event loop; ``build``
+    tells how far it is and emits ``finished`` when the text is shown."""
+
+    def __init__(
+        self,
+        briefing: Briefing,
+        parent: QWidget | None = None,
+        zoom: int = 0,
+        in_slices: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.briefing = briefing
+        self.build: SlicedBuild | None = None
         self.banner = QLabel(self)
         self.banner.setAccessibleName("Problems in this briefing")
         self.banner.setWordWrap(True)
@@ -40,7 +51,11 @@ class BriefingTab(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.banner)
         layout.addWidget(self.reader, 1)
-        self.show_briefing(briefing)
+        if in_slices:
+            self.build = self.reader.show_briefing_in_slices(briefing)
+            self._update_banner()
+        else:
+            self.show_briefing(briefing)
 
     @property
     def path(self) -> str:

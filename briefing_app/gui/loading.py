@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.loader import load_briefing
+from briefing_app.gui.sliced_build import SlicedBuild
 
 BACKGROUND_OPEN_BYTES = 256 * 1024
 
@@ -54,7 +55,7 @@ class LoadingTab(QWidget):
         self.label = QLabel(f"Opening {os.path.basename(path)} ({size / 1e6:.1f} MB)…", self)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setAccessibleName("Opening")
-        bar = QProgressBar(self)
+        self.bar = bar = QProgressBar(self)
         bar.setRange(0, 0)  # busy: the parser cannot say how far it is
         bar.setMaximumWidth(320)
         bar.setTextVisible(False)
@@ -63,3 +64,12 @@ class LoadingTab(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(bar, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+
+    def follow(self, build: SlicedBuild) -> None:
+        """Read; now the text is laid out, and that can say how far it is."""
+        self.label.setText(f"Laying out {os.path.basename(self.path)}…")
+        build.progress.connect(self._progress)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.bar.setRange(0, max(1, total))
+        self.bar.setValue(done)

@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QFileSystemWatcher, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
@@ -273,24 +274,38 @@ class MainWindow(QMainWindow):
         thread.start()
 
     def _loaded_in_background(self, placeholder: LoadingTab, result: object) -> None:
-        index = self.tabs.indexOf(placeholder)
-        if index < 0:
+        if not shiboken6.isValid(placeholder) or self.tabs.indexOf(placeholder) < 0:
             return  # the tab was closed while it loaded
-        was_current = self.tabs.currentIndex() == index
-        self.tabs.removeTab(index)
-        placeholder.deleteLater()
         if isinstance(result, BriefingError):
+            self.tabs.removeTab(self.tabs.indexOf(placeholder))
+            placeholder.deleteLater()
             self._cannot_open(result)
             return
         assert isinstance(result, Briefing)
-        self._add_tab(result, index, make_current=was_current)
+        # Laid out hidden, as the placeholder's child: closing the placeholder drops it too.
+        tab = BriefingTab(result, placeholder, zoom=self.zoom, in_slices=True)
+        assert tab.build is not None
+        placeholder.follow(tab.build)
+        tab.build.finished.connect(lambda: self._built_in_background(placeholder, tab))
+
+    def _built_in_background(self, placeholder: LoadingTab, tab: BriefingTab) -> None:
+        index = self.tabs.indexOf(placeholder)
+        if index < 0:
+            return
+        tab.reader.set_zoom(self.zoom)  # in case it changed meanwhile
+        self._insert_tab(tab, index, make_current=self.tabs.currentIndex() == index)
+        self.tabs.removeTab(self.tabs.indexOf(placeholder))
+        placeholder.deleteLater()
 
     def _cannot_open(self, error: BriefingError) -> None:
         logger.warning("%s", error)
         dialogs.show_error(self, "Cannot open briefing", f"{error.path}\n\n{error.message}.")
 
-    def _add_tab(self, briefing: Briefing, index: int = -1, make_current: bool = True) -> None:
-        tab = BriefingTab(briefing, self.tabs, zoom=self.zoom)
+    def _add_tab(self, briefing: Briefing) -> None:
+        self._insert_tab(BriefingTab(briefing, self.tabs, zoom=self.zoom))
+
+    def _insert_tab(self, tab: BriefingTab, index: int = -1, make_current: bool = True) -> None:
+        briefing = tab.briefing
         tab.reader.personActivated.connect(self.show_person_from_text)
         tab.reader.visibleQuotesChanged.connect(self._visible_quotes_changed)
         index = self.tabs.insertTab(index, tab, _short(briefing.title))
@@ -309,10 +324,15 @@ class MainWindow(QMainWindow):
         return None
 
     def wait_for_loads(self) -> None:
-        """Lets briefings still loading in the background finish (before quitting, in tests)."""
-        while self._loads:
-            next(iter(self._loads)).wait()
+        """Lets briefings still opening in the background finish (screenshots, tests)."""
+        while self._loads or self._placeholders():
+            if self._loads:
+                next(iter(self._loads)).wait()
             QCoreApplication.processEvents()
+
+    def _placeholders(self) -> list[LoadingTab]:
+        widgets = (self.tabs.widget(index) for index in range(self.tabs.count()))
+        return [widget for widget in widgets if isinstance(widget, LoadingTab)]
 
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
@@ -382,10 +402,10 @@ class MainWindow(QMainWindow):
     def close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
         self.tabs.removeTab(index)
-        if isinstance(widget, BriefingTab):
-            if self._tab_for(widget.path) is None:
-                self.watcher.removePath(widget.path)
-            widget.deleteLater()
+        if isinstance(widget, BriefingTab) and self._tab_for(widget.path) is None:
+            self.watcher.removePath(widget.path)
+        if isinstance(widget, BriefingTab | LoadingTab):
+            widget.deleteLater()  # a placeholder takes the text it was laying out with it
 
     def close_current_tab(self) -> None:
         if self.tabs.count():

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
-from collections import defaultdict
 from html import escape
 
+import shiboken6
 from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
@@ -19,8 +19,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from briefing_app.core.document import document_html
+from briefing_app.core.document import document_html, header_html
 from briefing_app.core.model import Briefing, Person
+from briefing_app.gui.sliced_build import Anchors, SlicedBuild
 from briefing_app.gui.textdoc import fit_images
 from briefing_app.gui.theme import Colours, current_colours, reader_stylesheet
 
@@ -61,20 +62,50 @@ class ReaderView(QTextBrowser):
 
     # -- content ----------------------------------------------------------------------------
     def show_briefing(self, briefing: Briefing) -> None:
-        self.briefing = briefing
+        document = self._new_document(briefing)
+        document.setHtml(document_html(briefing))
+        self._install(briefing, document, Anchors.of(document))
+
+    def show_briefing_in_slices(self, briefing: Briefing) -> SlicedBuild:
+        """As :meth:`show_briefing`, for a long text: the document is filled a slice at a time and
+        shown when the build's ``finished`` is emitted."""
+        document = self._new_document(briefing)
+        build = SlicedBuild(
+            document, header_html(briefing), briefing.body_html, self._scratch_document, self
+        )
+        build.finished.connect(lambda: self._install(briefing, document, build.anchors))
+        build.start()
+        return build
+
+    def _new_document(self, briefing: Briefing) -> QTextDocument:
         self._colours = current_colours()
-        document = QTextDocument(self)
+        document = self._scratch_document()
+        document.setParent(self)  # images load through the reader's loadResource
+        folder = os.path.dirname(os.path.abspath(briefing.path))
+        document.setBaseUrl(QUrl.fromLocalFile(folder + os.sep))
+        return document
+
+    def _scratch_document(self) -> QTextDocument:
+        document = QTextDocument()
         document.setDefaultStyleSheet(
             reader_stylesheet(self._colours, self.font().pointSizeF() * 1.15)
         )
         document.setDefaultFont(self.font())
         document.setDocumentMargin(24)
-        self.setDocument(document)
+        return document
+
+    def _install(self, briefing: Briefing, document: QTextDocument, anchors: Anchors) -> None:
+        self.briefing = briefing
         folder = os.path.dirname(os.path.abspath(briefing.path))
         self.setSearchPaths([folder])
-        document.setBaseUrl(QUrl.fromLocalFile(folder + os.sep))
-        self.setHtml(document_html(briefing))
-        self._collect_anchors()
+        previous = self.document()
+        self.setDocument(document)
+        # Qt deletes the view's own first document; ours are the reader's children and would
+        # stay, one more for every reload or zoom.
+        if shiboken6.isValid(previous) and previous.parent() is self:
+            previous.deleteLater()
+        self.person_ranges = dict(anchors.people)
+        self.quote_positions = dict(anchors.quotes)
         self._underline_people()
         self._centre_text()
         self.verticalScrollBar().setValue(0)  # a new document starts at its top margin
@@ -87,34 +118,6 @@ class ReaderView(QTextBrowser):
             logger.info("refused to load %s", url.toString())
             return None
         return super().loadResource(kind, url)
-
-    def _collect_anchors(self) -> None:
-        """Find person links and quote anchors in the laid-out document, once per briefing."""
-        people: dict[int, list[Range]] = defaultdict(list)
-        quotes: dict[tuple[str, int], list[int]] = defaultdict(list)
-        block = self.document().begin()
-        while block.isValid():
-            iterator = block.begin()
-            while not iterator.atEnd():
-                fragment = iterator.fragment()
-                char_format = fragment.charFormat()
-                href = char_format.anchorHref()
-                if href.startswith("#person-") and href[8:].isdigit():
-                    start, end = fragment.position(), fragment.position() + fragment.length()
-                    spans = people[int(href[8:])]
-                    if spans and spans[-1][1] == start:  # one mention split over formats
-                        spans[-1] = (spans[-1][0], end)
-                    else:
-                        spans.append((start, end))
-                for name in char_format.anchorNames():
-                    kind, _, rest = name.partition("-")
-                    index = rest.split("-")[0]
-                    if kind in ("figure", "timeline") and index.isdigit():
-                        quotes[(kind, int(index))].append(fragment.position())
-                iterator += 1
-            block = block.next()
-        self.person_ranges = dict(people)
-        self.quote_positions = dict(quotes)
 
     def _underline_people(self) -> None:
         underline = QTextCharFormat()

@@ -161,6 +161,25 @@ def test_closing_a_tab_while_it_loads_leaves_nothing_behind(
     assert errors_shown == []
 
 
+def test_closing_a_tab_while_its_text_is_laid_out_leaves_nothing_behind(
+    make_window, qtbot, errors_shown, big_briefing, monkeypatch
+):
+    from briefing_app.gui import sliced_build
+
+    monkeypatch.setattr(sliced_build, "SLICE_SECONDS", 0.0)  # a piece a turn: time to close it
+    window = make_window()
+    window.open_file(str(big_briefing))
+    placeholder = window.tabs.currentWidget()
+    qtbot.waitUntil(lambda: placeholder.label.text().startswith("Laying out"), timeout=60_000)
+    qtbot.waitUntil(lambda: placeholder.bar.value() > 0)  # the bar now says how far it is
+    assert placeholder.bar.value() < placeholder.bar.maximum()
+    window.close_current_tab()
+    window.wait_for_loads()
+    qtbot.wait(50)
+    assert window.tabs.count() == 0
+    assert errors_shown == []
+
+
 def test_a_big_file_that_cannot_be_read_says_so_and_its_tab_goes(
     make_window, qtbot, errors_shown, big_briefing, monkeypatch
 ):

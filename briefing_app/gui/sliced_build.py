@@ -1,0 +1,136 @@
+"""Filling a long briefing's text document a slice at a time, so the window keeps answering.
+
+``QTextDocument.setHtml`` on 2 MB takes most of a second. It cannot move to another thread:
+PySide holds Python's lock for the whole call, so the window would freeze just the same. The
+body is cut between top-level elements instead, and each piece is parsed into a scratch document
+and appended, a few pieces per turn of the event loop.
+
+A piece is appended after a throwaway first paragraph: when a fragment is inserted, its first
+block merges into the block at the cursor and loses its own format (a heading would turn into a
+paragraph). The throwaway character is removed again, and the result is the same document that
+``setHtml`` gives (tests/gui/test_sliced_build.py compares them block by block).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextDocumentFragment
+
+from briefing_app.core.render import split_top_level
+
+PIECE_CHARACTERS = 20_000  # about 15 ms to parse and append on the machines measured
+SLICE_SECONDS = 0.03  # then the event loop gets its turn
+
+Range = tuple[int, int]
+
+
+class Anchors:
+    """Where person links and figure or timeline quotes sit in a document."""
+
+    def __init__(self) -> None:
+        self.people: dict[int, list[Range]] = defaultdict(list)
+        self.quotes: dict[tuple[str, int], list[int]] = defaultdict(list)
+
+    @classmethod
+    def of(cls, document: QTextDocument) -> Anchors:
+        anchors = cls()
+        anchors.add_from(document.begin())
+        return anchors
+
+    def add_from(self, block: QTextBlock) -> None:
+        """Adds the anchors of ``block`` and every block after it."""
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                char_format = fragment.charFormat()
+                href = char_format.anchorHref()
+                if href.startswith("#person-") and href[8:].isdigit():
+                    start, end = fragment.position(), fragment.position() + fragment.length()
+                    spans = self.people[int(href[8:])]
+                    if spans and spans[-1][1] == start:  # one mention split over formats
+                        spans[-1] = (spans[-1][0], end)
+                    else:
+                        spans.append((start, end))
+                for name in char_format.anchorNames():
+                    kind, _, rest = name.partition("-")
+                    index = rest.split("-")[0]
+                    if kind in ("figure", "timeline") and index.isdigit():
+                        self.quotes[(kind, int(index))].append(fragment.position())
+                iterator += 1
+            block = block.next()
+
+
+class SlicedBuild(QObject):
+    """Fills ``document`` with ``head`` (at once) and ``body`` (in slices); ``finished`` at the end.
+
+    ``make_scratch`` gives an empty document styled like ``document``, for parsing one piece.
+    """
+
+    progress = Signal(int, int)  # characters appended, characters in all
+    finished = Signal()
+
+    def __init__(
+        self,
+        document: QTextDocument,
+        head: str,
+        body: str,
+        make_scratch: Callable[[], QTextDocument],
+        parent: QObject | None = None,
+        piece_characters: int = PIECE_CHARACTERS,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.anchors = Anchors()
+        self._head = head
+        self._pieces = split_top_level(body, piece_characters)
+        self._pieces.reverse()  # popped from the end
+        self._total = len(body)
+        self._done = 0
+        self._make_scratch = make_scratch
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self._step)
+
+    def start(self) -> None:
+        self.document.setUndoRedoEnabled(False)  # the reader never undoes; the stack costs memory
+        self.document.setHtml(f"<html><body>{self._head}</body></html>")
+        self.anchors.add_from(self.document.begin())
+        self._timer.start()
+
+    def cancel(self) -> None:
+        self._timer.stop()
+        self._pieces.clear()
+
+    @property
+    def running(self) -> bool:
+        return bool(self._pieces) or self._timer.isActive()
+
+    def _step(self) -> None:
+        deadline = time.perf_counter() + SLICE_SECONDS
+        while self._pieces:  # at least one piece per turn, however slow
+            piece = self._pieces.pop()
+            self._append(piece)
+            self._done += len(piece)
+            if time.perf_counter() >= deadline:
+                break
+        if self._pieces:
+            self.progress.emit(self._done, self._total)
+            self._timer.start()
+        else:
+            self.finished.emit()
+
+    def _append(self, piece: str) -> None:
+        scratch = self._make_scratch()
+        scratch.setHtml(f"<html><body><p>x</p>{piece}</body></html>")
+        end = self.document.characterCount() - 1
+        cursor = QTextCursor(self.document)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertFragment(QTextDocumentFragment(scratch))
+        cursor.setPosition(end)
+        cursor.setPosition(end + 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()  # the throwaway "x", merged into the last block
+        self.anchors.add_from(self.document.findBlock(end).next())  # the last one was read

@@ -51,6 +51,9 @@ class BriefingTab(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.banner)
         layout.addWidget(self.reader, 1)
+        if parent is not None:  # the text is laid out once, at the width it will have
+            self.resize(parent.size())
+            layout.activate()
         if in_slices:
             self.build = self.reader.show_briefing_in_slices(briefing)
             self._update_banner()

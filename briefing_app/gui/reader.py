@@ -109,7 +109,9 @@ class ReaderView(QTextBrowser):
         self._underline_people()
         self._centre_text()
         self.verticalScrollBar().setValue(0)  # a new document starts at its top margin
-        self._update_visible_quotes()
+        # Later, not now: finding what is on screen lays the text out that far, and a text
+        # shown for the first time would be laid out whole (most of a second for 2 MB).
+        self._quotes_timer.start()
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # Qt override
         """Only files beside the briefing load; nothing is ever fetched from the network."""

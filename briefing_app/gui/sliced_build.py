@@ -101,15 +101,14 @@ class SlicedBuild(QObject):
         self.anchors.add_from(self.document.begin())
         self._timer.start()
 
-    def cancel(self) -> None:
-        self._timer.stop()
-        self._pieces.clear()
-
     @property
     def running(self) -> bool:
-        return bool(self._pieces) or self._timer.isActive()
+        return self._timer.isActive()
 
     def _step(self) -> None:
+        if not self._pieces:
+            self.finished.emit()  # a turn of its own: showing the text has work of its own
+            return
         deadline = time.perf_counter() + SLICE_SECONDS
         while self._pieces:  # at least one piece per turn, however slow
             piece = self._pieces.pop()
@@ -117,11 +116,8 @@ class SlicedBuild(QObject):
             self._done += len(piece)
             if time.perf_counter() >= deadline:
                 break
-        if self._pieces:
-            self.progress.emit(self._done, self._total)
-            self._timer.start()
-        else:
-            self.finished.emit()
+        self.progress.emit(self._done, self._total)
+        self._timer.start()
 
     def _append(self, piece: str) -> None:
         scratch = self._make_scratch()

@@ -57,7 +57,7 @@ class LoadingTab(QWidget):
         self.label.setAccessibleName("Opening")
         self.bar = bar = QProgressBar(self)
         bar.setRange(0, 0)  # busy: the parser cannot say how far it is
-        bar.setMaximumWidth(320)
+        bar.setFixedWidth(320)
         bar.setTextVisible(False)
         layout = QVBoxLayout(self)
         layout.addStretch(1)

@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
     def _current_changed(self, *_: object) -> None:
         tab = self.current_tab()
         briefing = tab.briefing if tab else None
-        self.stack.setCurrentWidget(self.tabs if tab else self.empty)
+        self.stack.setCurrentWidget(self.tabs if self.tabs.count() else self.empty)
         figures, events = tab.reader.visible_quotes() if tab else (set(), set())
         self.panels.show_briefing(briefing, figures, events)
         self.outline.show_briefing(briefing)

@@ -137,6 +137,8 @@ def test_a_big_briefing_loads_in_the_background_while_the_window_keeps_working(
     assert window.open_file(str(big_briefing))
     placeholder = window.tabs.currentWidget()
     assert "Opening big.briefing" in placeholder.label.text()
+    assert placeholder.isVisible()  # the tabs show while it opens, not "No briefing open"
+    assert not window.empty.isVisible()
     assert window.tabs.tabText(1).startswith("Opening")
     qtbot.waitUntil(lambda: hasattr(window.tabs.widget(1), "briefing"), timeout=60_000)
     heartbeat.stop()

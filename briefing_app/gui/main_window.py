@@ -286,7 +286,9 @@ class MainWindow(QMainWindow):
         tab = BriefingTab(result, placeholder, zoom=self.zoom, in_slices=True)
         assert tab.build is not None
         placeholder.follow(tab.build)
-        tab.build.finished.connect(lambda: self._built_in_background(placeholder, tab))
+        tab.build.finished.connect(  # queued: the text is shown in one turn, the tab in the next
+            lambda: self._built_in_background(placeholder, tab), Qt.ConnectionType.QueuedConnection
+        )
 
     def _built_in_background(self, placeholder: LoadingTab, tab: BriefingTab) -> None:
         index = self.tabs.indexOf(placeholder)

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRect,
     QSize,
+    QStringListModel,
     Qt,
     QTimer,
     Signal,
@@ -150,12 +151,16 @@ def search_text(entry: LibraryEntry) -> str:
     return " ".join(words).casefold() + " " + entry.text
 
 
-class LibraryFilter(QAbstractListModel):
+class LibraryFilter(QStringListModel):
     """The rows on screen: the library filtered by every word typed, sorted by date or title.
 
     Filtering and sorting happen here in Python over keys computed once per entry. A
     QSortFilterProxyModel would ask the Python model for every row's data on every keystroke
     and for both sides of every comparison: seconds, not milliseconds, for 10,000 briefings.
+
+    The row count lives in C++, in a list of as many empty strings as rows shown: laying the
+    list out asks for it twice per row, and from Python that took 30-40 ms for 10,000 rows.
+    Each change to ``_rows`` is made first, then told to that list, which tells the view.
     """
 
     def __init__(self, source: LibraryModel, parent: QObject | None = None) -> None:
@@ -165,6 +170,7 @@ class LibraryFilter(QAbstractListModel):
         self._sort = "date"
         self._all_rows: list[int] = []  # every source row, sorted
         self._all_keys: list[tuple[object, ...]] = []  # their sort keys
+        self._all_texts: list[str] = []  # their search texts
         self._rows: list[int] = []  # the source rows shown, in order
         self._keys: list[tuple[object, ...]] = []
         # "Éclair" among the E's, not after "Zeta"; the C locale's collation would not ignore case
@@ -179,13 +185,22 @@ class LibraryFilter(QAbstractListModel):
         source.dataChanged.connect(self._rebuild)
 
     # -- the model --------------------------------------------------------------------------
-    def rowCount(self, parent: _Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         return self.source.data(self.source.index(self._rows[index.row()]), role)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def _shown_again(self) -> None:
+        self.setStringList([""] * len(self._rows))  # resets the model
 
     def index_of_path(self, path: str) -> QModelIndex:
         row = self.source.row_of(path)
@@ -198,9 +213,8 @@ class LibraryFilter(QAbstractListModel):
         words = text.casefold().split()
         if words != self._words:
             self._words = words
-            self.beginResetModel()
             self._filter()
-            self.endResetModel()
+            self._shown_again()
 
     def sort_by(self, key: str) -> None:
         if key == self._sort:
@@ -235,20 +249,23 @@ class LibraryFilter(QAbstractListModel):
         ordered = sorted((self._key(row), row) for row in range(self.source.rowCount()))
         self._all_keys = [key for key, _ in ordered]
         self._all_rows = [row for _, row in ordered]
+        self._all_texts = [self.source.search_text(row) for row in self._all_rows]
 
     def _filter(self) -> None:
         if not self._words:
             self._keys, self._rows = list(self._all_keys), list(self._all_rows)
             return
-        shown = [n for n, row in enumerate(self._all_rows) if self._matches(row)]
+        texts = self._all_texts
+        shown: list[int] = list(range(len(texts)))
+        for word in self._words:  # word by word: each pass is over fewer entries
+            shown = [n for n in shown if word in texts[n]]
         self._keys = [self._all_keys[n] for n in shown]
         self._rows = [self._all_rows[n] for n in shown]
 
     def _rebuild(self, *_: object) -> None:
-        self.beginResetModel()
         self._order_all()
         self._filter()
-        self.endResetModel()
+        self._shown_again()
 
     def _source_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
         """New rows from a scan go to their places one by one, so selection and scrolling hold.
@@ -263,13 +280,13 @@ class LibraryFilter(QAbstractListModel):
             position = bisect.bisect(self._all_keys, key)
             self._all_keys.insert(position, key)
             self._all_rows.insert(position, row)
+            self._all_texts.insert(position, self.source.search_text(row))
             if self._words and not self._matches(row):
                 continue
             position = bisect.bisect(self._keys, key)
-            self.beginInsertRows(QModelIndex(), position, position)
             self._keys.insert(position, key)
             self._rows.insert(position, row)
-            self.endInsertRows()
+            self.insertRows(position, 1)
 
 
 MANY_ROWS = 200

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing_app.core import frontmatter, textfile
 from briefing_app.core.dates import PartialDate
@@ -31,6 +31,15 @@ class LibraryEntry:
     mtime: float = 0.0
     size: int = 0
     text: str = ""  # the start of the body, case-folded, for searching
+    # Worked out where the entry is made (a worker process, the scanner thread), so that
+    # 10,000 entries reach the window ready to sort and search.
+    search_text: str = field(init=False, repr=False, compare=False)
+    date_key: str = field(init=False, repr=False, compare=False)  # YYYY-MM-DD, or shorter
+
+    def __post_init__(self) -> None:
+        words = (self.title, self.source, *self.tags, *self.people, self.summary)
+        object.__setattr__(self, "search_text", " ".join(words).casefold() + " " + self.text)
+        object.__setattr__(self, "date_key", self.date.iso() if self.date else "")
 
 
 def is_briefing_file(name: str) -> bool:

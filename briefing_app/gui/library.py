@@ -55,6 +55,7 @@ SEARCH_PAUSE_FROM = 2000  # entries from which the search waits for a pause in t
 SEARCH_PAUSE_MS = 150
 MAX_WATCHED_FOLDERS = 1000
 MAX_WATCHED_PATHS = 4000  # inotify watches are a limited, per-user resource
+WATCH_BATCH = 500
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -64,8 +65,6 @@ class LibraryModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[LibraryEntry] = []
-        self._search: list[str] = []  # each entry's searchable text, built once
-        self._dates: list[str] = []  # each entry's date as YYYY-MM-DD (or shorter), for sorting
         self._rows: dict[str, int] = {}
 
     def rowCount(self, parent: _Index | None = None) -> int:
@@ -92,10 +91,10 @@ class LibraryModel(QAbstractListModel):
         return list(self._entries)
 
     def search_text(self, row: int) -> str:
-        return self._search[row]
+        return self._entries[row].search_text
 
     def date_key(self, row: int) -> str:
-        return self._dates[row]
+        return self._entries[row].date_key
 
     def known(self) -> dict[str, tuple[float, int]]:
         """What each indexed file looked like, so a rescan reads only what changed."""
@@ -110,8 +109,6 @@ class LibraryModel(QAbstractListModel):
                 new.append(entry)
             else:
                 self._entries[row] = entry
-                self._search[row] = search_text(entry)
-                self._dates[row] = date_key(entry)
                 index = self.index(row)
                 self.dataChanged.emit(index, index)
         if new:
@@ -120,8 +117,6 @@ class LibraryModel(QAbstractListModel):
             for entry in new:
                 self._rows[entry.path] = len(self._entries)
                 self._entries.append(entry)
-                self._search.append(search_text(entry))
-                self._dates.append(date_key(entry))
             self.endInsertRows()
 
     def remove_paths(self, paths: set[str]) -> None:
@@ -130,8 +125,6 @@ class LibraryModel(QAbstractListModel):
         self.beginResetModel()
         keep = [n for n, entry in enumerate(self._entries) if entry.path not in paths]
         self._entries = [self._entries[n] for n in keep]
-        self._search = [self._search[n] for n in keep]
-        self._dates = [self._dates[n] for n in keep]
         self._rows = {entry.path: number for number, entry in enumerate(self._entries)}
         self.endResetModel()
 
@@ -140,15 +133,6 @@ class LibraryModel(QAbstractListModel):
 
     def row_of(self, path: str) -> int | None:
         return self._rows.get(path)
-
-
-def date_key(entry: LibraryEntry) -> str:
-    return entry.date.iso() if entry.date else ""
-
-
-def search_text(entry: LibraryEntry) -> str:
-    words = (entry.title, entry.source, *entry.tags, *entry.people, entry.summary)
-    return " ".join(words).casefold() + " " + entry.text
 
 
 class LibraryFilter(QStringListModel):
@@ -233,23 +217,23 @@ class LibraryFilter(QStringListModel):
         text = self.source.search_text(row)
         return all(word in text for word in self._words)
 
-    def _key(self, row: int) -> tuple[object, ...]:
-        entry = self.source.entry(row)
+    def _key(self, entry: LibraryEntry) -> tuple[object, ...]:
         if self._sort == "title":
             title = (
                 self._collator.sortKey(entry.title) if self._collator else entry.title.casefold()
             )
             return (title, entry.path)
         # Newest first, undated last: the date's digits inverted sort ascending.
-        date = self.source.date_key(row)
+        date = entry.date_key
         return (date.translate(_NEWEST_FIRST) if date else "~", entry.title.casefold(), entry.path)
 
     def _order_all(self) -> None:
         """Sorts every entry once; each keystroke then only filters this order."""
-        ordered = sorted((self._key(row), row) for row in range(self.source.rowCount()))
-        self._all_keys = [key for key, _ in ordered]
-        self._all_rows = [row for _, row in ordered]
-        self._all_texts = [self.source.search_text(row) for row in self._all_rows]
+        entries = self.source.entries()
+        keys = [self._key(entry) for entry in entries]
+        self._all_rows = sorted(range(len(keys)), key=keys.__getitem__)
+        self._all_keys = [keys[row] for row in self._all_rows]
+        self._all_texts = [entries[row].search_text for row in self._all_rows]
 
     def _filter(self) -> None:
         if not self._words:
@@ -276,7 +260,7 @@ class LibraryFilter(QStringListModel):
             self._rebuild()
             return
         for row in range(first, last + 1):
-            key = self._key(row)
+            key = self._key(self.source.entry(row))
             position = bisect.bisect(self._all_keys, key)
             self._all_keys.insert(position, key)
             self._all_rows.insert(position, row)
@@ -404,6 +388,7 @@ class LibraryView(QWidget):
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(self._something_changed)
         self.watcher.fileChanged.connect(self._something_changed)
+        self._to_watch: list[str] = []
         self._rescan_timer = QTimer(self, singleShot=True, interval=RESCAN_DELAY_MS)
         self._rescan_timer.timeout.connect(self._start_scan)
         self._drain_timer = QTimer(self, interval=DRAIN_INTERVAL_MS)
@@ -502,9 +487,16 @@ class LibraryView(QWidget):
         stale = watched - set(wanted)
         if stale:
             self.watcher.removePaths(sorted(stale))
-        fresh = [p for p in wanted if p not in watched]
-        if fresh:
-            self.watcher.addPaths(fresh)
+        self._to_watch = [p for p in wanted if p not in watched]
+        self._watch_more()
+
+    def _watch_more(self) -> None:
+        """Adds watches a batch at a time: 4,000 at once held the window for ~90 ms."""
+        batch, self._to_watch = self._to_watch[:WATCH_BATCH], self._to_watch[WATCH_BATCH:]
+        if batch:
+            self.watcher.addPaths(batch)
+        if self._to_watch:
+            QTimer.singleShot(0, self, self._watch_more)
 
     def _something_changed(self, _path: str) -> None:
         self._rescan_timer.start()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -236,14 +237,14 @@ def _sanitise(flat: str) -> str:
     return _IMAGE_WITHOUT_SOURCE.sub(_image_placeholder, cleaned)
 
 
-def split_top_level(html: str, size: int) -> list[str]:
+def split_top_level(html: str, size: int) -> Iterator[str]:
     """Cut HTML between top-level elements into pieces of about ``size`` characters.
 
     A piece ends only where every element opened in it is closed again, so each one is whole
     HTML. An element longer than ``size`` stays one piece. (Broken HTML may be cut oddly; it is
-    sanitised piece by piece, so what shows is still safe.)
+    sanitised piece by piece, so what shows is still safe.) Pieces are found as they are asked
+    for, so a caller working in slices also spreads the cutting over them.
     """
-    pieces: list[str] = []
     start = depth = 0
     for tag in _HTML_TAG.finditer(html):
         closing, name, self_closing = tag.groups()
@@ -251,11 +252,10 @@ def split_top_level(html: str, size: int) -> list[str]:
             continue
         depth = max(0, depth - 1) if closing else depth + 1
         if depth == 0 and tag.end() - start >= size:
-            pieces.append(html[start : tag.end()])
+            yield html[start : tag.end()]
             start = tag.end()
     if start < len(html):
-        pieces.append(html[start:])
-    return pieces
+        yield html[start:]
 
 
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:

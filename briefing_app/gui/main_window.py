@@ -286,8 +286,11 @@ class MainWindow(QMainWindow):
         tab = BriefingTab(result, placeholder, zoom=self.zoom, in_slices=True)
         assert tab.build is not None
         placeholder.follow(tab.build)
-        tab.build.finished.connect(  # queued: the text is shown in one turn, the tab in the next
-            lambda: self._built_in_background(placeholder, tab), Qt.ConnectionType.QueuedConnection
+        # The text is shown in one turn of the event loop, the tab in a later one. A timer, not a
+        # queued call (or a zero timer, which Qt makes one): those run back to back, and the
+        # window would not answer in between.
+        tab.build.finished.connect(
+            lambda: QTimer.singleShot(1, self, lambda: self._built_in_background(placeholder, tab))
         )
 
     def _built_in_background(self, placeholder: LoadingTab, tab: BriefingTab) -> None:

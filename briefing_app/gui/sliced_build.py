@@ -90,7 +90,7 @@ class SlicedBuild(QObject):
         self.anchors = Anchors()
         self._head = head
         self._pieces = split_top_level(body, piece_characters)
-        self._pieces.reverse()  # popped from the end
+        self._next = next(self._pieces, None)
         self._total = len(body)
         self._done = 0
         self._scratch = make_scratch()  # one for all pieces: its style sheet is parsed once
@@ -108,15 +108,15 @@ class SlicedBuild(QObject):
         return self._timer.isActive()
 
     def _step(self) -> None:
-        if not self._pieces:
+        if self._next is None:
             self._scratch.clear()
             self.finished.emit()  # a turn of its own: showing the text has work of its own
             return
         deadline = time.perf_counter() + SLICE_SECONDS
-        while self._pieces:  # at least one piece per turn, however slow
-            piece = self._pieces.pop()
-            self._append(piece)
-            self._done += len(piece)
+        while self._next is not None:  # at least one piece per turn, however slow
+            self._append(self._next)
+            self._done += len(self._next)
+            self._next = next(self._pieces, None)
             if time.perf_counter() >= deadline:
                 break
         self.progress.emit(self._done, self._total)

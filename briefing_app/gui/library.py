@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -299,16 +298,19 @@ class LibraryDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(option.font)
         return QSize(200, metrics.height() * 2 + metrics.height() // 2 + 14)
 
+    def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:
+        super().initStyleOption(option, index)
+        option.text = ""  # the style draws the background only; paint draws the two lines
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         entry: LibraryEntry = index.data(EntryRole)
-        style = option.widget.style() if option.widget else None
         painter.save()
         opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        super().paint(painter, opt, index)  # the row's background, selected or not
+        # Asked of the view, not of the option's state flags: those are QStyle's, whose Python
+        # type (and its many enums) would otherwise be made at start-up for this alone.
+        view = self.parent()
+        selected = isinstance(view, QListView) and view.selectionModel().isSelected(index)
         palette = opt.palette
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         rect: QRect = opt.rect.adjusted(10, 7, -10, -7)

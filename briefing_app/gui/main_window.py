@@ -562,9 +562,13 @@ class MainWindow(QMainWindow):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
 
         def step(page: int, pages: int) -> bool:
-            progress.setLabelText(
-                f"Exporting page {page:,} of {pages:,}…" if pages else "Laying out the pages…"
-            )
+            if not pages:
+                label = "Laying out the pages…"
+            elif page < pages:
+                label = f"Exporting page {page:,} of {pages:,}…"
+            else:
+                label = "Finishing the PDF (bookmarks and details)…"
+            progress.setLabelText(label)
             progress.setMaximum(pages)
             progress.setValue(page)
             QCoreApplication.processEvents()

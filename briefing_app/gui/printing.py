@@ -12,6 +12,7 @@ import logging
 import math
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ STALE_PART_SECONDS = 600  # a temporary file this old is from an export that was
 # refinement costs time that grows with the square of the length: longer documents keep their
 # headings where they fall.
 MAX_PAGES_TO_REFINE = 80
+FINISH_POLL_SECONDS = 0.05
 LONG_PARAGRAPH = 3000  # characters; longer paragraphs are laid out in pieces
 FULL_LAYOUT_Y = 1e7  # below the end of any document (Qt's layout units overflow near 3.3e7)
 HEADER_GAP_MM = 9  # between the running header and the text, and the text and the footer
@@ -496,7 +498,10 @@ def export_pdf(
         del writer  # flushes and closes the file
         if not layout.complete:
             raise ExportCancelled(target, "export cancelled; nothing was written")
-        _finish_pdf(drawn, finished, briefing, layout)
+        if progress is None:
+            _finish_pdf(drawn, finished, briefing, layout)
+        elif not _finish_answering(drawn, finished, briefing, layout, progress):
+            raise ExportCancelled(target, "export cancelled; nothing was written")
         os.chmod(finished, 0o666 & ~_umask())
         os.replace(finished, target)
         return layout.page_count
@@ -543,6 +548,36 @@ def _finish_pdf(source: str, destination: str, briefing: Briefing, layout: Layou
         writer.write(handle)
         handle.flush()
         os.fsync(handle.fileno())
+
+
+def _finish_answering(
+    source: str,
+    destination: str,
+    briefing: Briefing,
+    layout: Layout,
+    progress: Callable[[int, int], bool],
+) -> bool:
+    """:func:`_finish_pdf` on a thread, asking ``progress`` meanwhile; False if it said stop.
+
+    pypdf rewrites a 700-page file in about 2 s of Python; the caller's window keeps answering.
+    """
+    failed: list[BaseException] = []
+
+    def finish() -> None:
+        try:
+            _finish_pdf(source, destination, briefing, layout)
+        except BaseException as error:  # handed to the caller's thread
+            failed.append(error)
+
+    worker = threading.Thread(target=finish, name="finish-pdf")
+    worker.start()
+    keep_going = True
+    while worker.is_alive():  # asked on after a cancel too: the window answers until the end
+        worker.join(FINISH_POLL_SECONDS)
+        keep_going = progress(layout.page_count, layout.page_count) is not False and keep_going
+    if failed:
+        raise failed[0]
+    return keep_going
 
 
 def _plain(markdown_text: str) -> str:

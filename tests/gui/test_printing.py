@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 
 import pytest
 from pypdf import PdfReader
@@ -282,6 +283,45 @@ def test_cancel_is_asked_while_pages_are_laid_out_and_while_they_are_drawn(qapp,
         export_pdf(load_briefing(SEED_BRIEFING), str(target), progress=progress)
     assert calls[0] == (0, 0)  # before any page exists: a long layout can be cancelled too
     assert calls[-1][0] == 2 and calls[-1][1] > 2  # stopped while drawing page 2
+    assert os.listdir(tmp_path) == []
+
+
+def test_the_window_is_asked_while_the_pdf_is_finished_and_can_still_cancel(
+    qapp, tmp_path, monkeypatch
+):
+    from briefing_app.gui import printing
+    from briefing_app.gui.printing import ExportCancelled
+
+    finish = printing._finish_pdf
+
+    def slow_finish(*args):  # as a 700-page file takes pypdf
+        time.sleep(0.3)
+        finish(*args)
+
+    monkeypatch.setattr(printing, "_finish_pdf", slow_finish)
+    calls = []
+
+    def progress(page, pages):
+        calls.append((page, pages))
+        return calls.count((pages, pages)) < 3 if pages else True  # the last page, then twice
+
+    target = tmp_path / "cancelled.pdf"
+    with pytest.raises(ExportCancelled):
+        export_pdf(load_briefing(SEED_BRIEFING), str(target), progress=progress)
+    pages = calls[-1][1]
+    assert calls.count((pages, pages)) >= 3  # asked again while it was finished, and stopped
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_failure_while_finishing_is_reported_from_the_thread(qapp, tmp_path, monkeypatch):
+    from pypdf import PdfWriter
+
+    def disk_full(self, stream):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(PdfWriter, "write", disk_full)
+    with pytest.raises(ExportError, match="No space left on device"):
+        export_pdf(load_briefing(FORMAT_EXAMPLE), str(tmp_path / "h.pdf"), progress=lambda *_: True)
     assert os.listdir(tmp_path) == []
 
 

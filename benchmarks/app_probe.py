@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 
-from briefing_app.gui.app import create_application, freeze_startup_objects
+from briefing_app.gui.app import create_application, prefer_the_window
 from briefing_app.gui.briefing_tab import BriefingTab
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.settings import Settings
@@ -97,7 +97,7 @@ def new_window(folders: list[str]) -> MainWindow:
     window.resize(*WINDOW_SIZE)
     window.show()
     QCoreApplication.processEvents()
-    freeze_startup_objects()  # as run_gui does once the window shows
+    prefer_the_window()  # as run_gui does once the window shows
     return window
 
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 
-from briefing_app.gui.app import create_application, prefer_the_window
+from briefing_app.gui.app import SWITCH_INTERVAL_SECONDS, create_application, start_up_done
 from briefing_app.gui.briefing_tab import BriefingTab
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.settings import Settings
@@ -97,7 +97,7 @@ def new_window(folders: list[str]) -> MainWindow:
     window.resize(*WINDOW_SIZE)
     window.show()
     QCoreApplication.processEvents()
-    prefer_the_window()  # as run_gui does once the window shows
+    start_up_done()  # as run_gui does once the window shows
     return window
 
 
@@ -219,6 +219,7 @@ def probe_export(path: str) -> dict[str, object]:
 
 def main(argv: list[str]) -> int:
     app = create_application()  # noqa: F841 - kept alive for the whole probe
+    sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)  # as run_gui does
     mode, args = argv[0], argv[1:]
     if mode == "open":
         result = probe_open(int(args[0]), args[1:])

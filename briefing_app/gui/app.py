@@ -18,6 +18,10 @@ from briefing_app.resources import app_icon_path, bundled_briefings_dir
 logger = logging.getLogger(__name__)
 
 SCREENSHOT_SIZE = (1280, 800)
+# How long a thread waiting for Python's lock waits before it is handed over (Python's default
+# is 5 ms). The library is indexed and big files are read on threads; with 5 ms, each Python
+# call of the window (a repaint makes several) could wait that long behind them.
+SWITCH_INTERVAL_SECONDS = 0.001
 
 
 class BriefingApplication(QApplication):
@@ -117,6 +121,7 @@ def run_gui(
     crash_dialog: bool = True,
 ) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
     if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application()
@@ -156,23 +161,19 @@ def run_gui(
         app.fileOpenRequested.connect(lambda path: window.open_files([path]))
         app.window_ready()
     window.show()
-    prefer_the_window()
+    start_up_done()
     status = app.exec()
     if instance is not None:
         instance.close()
     return status
 
 
-def prefer_the_window() -> None:
-    """Python's settings for a window with work on threads behind it (loading, indexing).
-
-    - What start-up made lives as long as the app: frozen out of the garbage collector's sight,
-      a full collection no longer walks it all (that stalled the window 40-70 ms).
-    - A thread waiting for Python's lock gets it after 1 ms, not 5: each Python call the window
-      made while a big file loaded waited up to 5 ms, and one repaint makes several.
-    """
+def start_up_done() -> None:
+    """Garbage collection, off while starting (see ``cli``), comes back on. What start-up made
+    lives as long as the app: frozen out of the collector's sight, a full collection no longer
+    walks it all (that stalled the window 40-70 ms while a big file loaded)."""
     gc.freeze()
-    sys.setswitchinterval(0.001)
+    gc.enable()
 
 
 def _print_error(parent: QObject | None, title: str, text: str, details: str = "") -> None:
@@ -182,6 +183,7 @@ def _print_error(parent: QObject | None, title: str, text: str, details: str = "
 def _take_screenshot(app: QApplication, window, path: str, ok: bool) -> int:
     window.resize(*SCREENSHOT_SIZE)
     window.show()
+    start_up_done()
     window.library.wait_for_scan()
     window.wait_for_loads()
     for _ in range(3):

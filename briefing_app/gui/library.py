@@ -92,9 +92,6 @@ class LibraryModel(QAbstractListModel):
     def search_text(self, row: int) -> str:
         return self._entries[row].search_text
 
-    def date_key(self, row: int) -> str:
-        return self._entries[row].date_key
-
     def known(self) -> dict[str, tuple[float, int]]:
         """What each indexed file looked like, so a rescan reads only what changed."""
         return {e.path: (e.mtime, e.size) for e in self._entries}

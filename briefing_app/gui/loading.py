@@ -66,7 +66,7 @@ class LoadingTab(QWidget):
         layout.addStretch(2)
 
     def follow(self, build: SlicedBuild) -> None:
-        """Read; now the text is laid out, and that can say how far it is."""
+        """The file is read; the bar now follows its text being laid out, which says how far."""
         self.label.setText(f"Laying out {os.path.basename(self.path)}…")
         build.progress.connect(self._progress)
 

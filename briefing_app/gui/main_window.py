@@ -294,9 +294,9 @@ class MainWindow(QMainWindow):
         )
 
     def _built_in_background(self, placeholder: LoadingTab, tab: BriefingTab) -> None:
+        if not shiboken6.isValid(placeholder) or self.tabs.indexOf(placeholder) < 0:
+            return  # closed in the meantime, and the tab with it
         index = self.tabs.indexOf(placeholder)
-        if index < 0:
-            return
         tab.reader.set_zoom(self.zoom)  # in case it changed meanwhile
         self._insert_tab(tab, index, make_current=self.tabs.currentIndex() == index)
         self.tabs.removeTab(self.tabs.indexOf(placeholder))

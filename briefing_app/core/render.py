@@ -1,8 +1,11 @@
 """Markdown to sanitised HTML, with mentions marked and the plain text kept alongside.
 
 Mentions of people become links to ``#person-N`` (the GUI selects the person when one is clicked);
-figure and timeline quotes become ``<span id="figure-N-K">`` anchors to scroll to. The plain text the
-mentions' offsets point into is gathered from the same tree walk, so both always agree.
+figure and timeline quotes become ``<span title="figure-N">``, which the GUI finds in its text
+document to scroll to and shows a card for. (Not an ``id``: Qt keeps one text format per anchor
+name and cannot hash name lists, so thousands of quote anchors made building a long text
+quadratic; a title is hashed.) The plain text the mentions' offsets point into is gathered from
+the same tree walk, so both always agree.
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ _ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
+_QUOTE_TITLE = re.compile(r"(figure|timeline)-(\d+)")
 _IMAGE_WITHOUT_SOURCE = re.compile(r"<img(?![^>]*\ssrc=)([^>]*)>")
 _ALT = re.compile(r'\salt="([^"]*)"')
 
@@ -321,7 +325,6 @@ class _MentionMarker(Treeprocessor):
         self.length = 0
         self.ending = ""  # the last two characters of the text so far
         self.mentions: list[Mention] = []
-        self.quote_counts: dict[tuple[str, int], int] = {}
         self.title = ""  # the level-1 heading taken out to serve as the title
         self.title_id = ""
 
@@ -468,12 +471,20 @@ class _MentionMarker(Treeprocessor):
         if kind == "person":
             element = ET.Element("a", {"href": f"#person-{index}", "class": "mention-person"})
         else:
-            count = self.quote_counts.get((kind, index), 0) + 1
-            self.quote_counts[(kind, index)] = count
             element = ET.Element(
-                "span", {"id": f"{kind}-{index}-{count}", "class": f"mention-{kind}"}
+                "span", {"title": quote_title(kind, index), "class": f"mention-{kind}"}
             )
         return element
+
+
+def quote_title(kind: str, index: int) -> str:
+    return f"{kind}-{index}"
+
+
+def quote_of_title(title: str) -> tuple[str, int] | None:
+    """The kind and index a quote's title stands for, or None for any other title."""
+    match = _QUOTE_TITLE.fullmatch(title)
+    return (match.group(1), int(match.group(2))) if match else None
 
 
 @dataclass(frozen=True)

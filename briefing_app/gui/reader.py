@@ -7,7 +7,7 @@ import os
 from html import escape
 
 import shiboken6
-from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from briefing_app.core.document import document_html, header_html
 from briefing_app.core.model import Briefing, Person
+from briefing_app.core.render import quote_of_title
 from briefing_app.gui.sliced_build import Anchors, SlicedBuild
 from briefing_app.gui.textdoc import fit_images
 from briefing_app.gui.theme import Colours, current_colours, reader_stylesheet
@@ -221,16 +222,29 @@ class ReaderView(QTextBrowser):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and self.briefing is not None:
             assert isinstance(event, QHelpEvent)
-            href = self.anchorAt(self.viewport().mapFromGlobal(event.globalPos()))
-            if href.startswith("#person-") and href[8:].isdigit():
-                index = int(href[8:])
-                if index < len(self.briefing.people):
-                    QToolTip.showText(
-                        event.globalPos(), person_card(self.briefing.people[index]), self
-                    )
-                    return True
+            card = self._card_at(self.viewport().mapFromGlobal(event.globalPos()))
+            if card:
+                QToolTip.showText(event.globalPos(), card, self)
+                return True
             QToolTip.hideText()
         return super().event(event)
+
+    def _card_at(self, point: QPoint) -> str:
+        """The card for the person or the quote under ``point`` (viewport coordinates), if any."""
+        assert self.briefing is not None
+        href = self.anchorAt(point)
+        if href.startswith("#person-") and href[8:].isdigit():
+            index = int(href[8:])
+            return (
+                person_card(self.briefing.people[index])
+                if index < len(self.briefing.people)
+                else ""
+            )
+        cursor = self.cursorForPosition(point)
+        if not cursor.atBlockEnd():
+            cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)  # the character under it
+        quote = quote_of_title(cursor.charFormat().toolTip())
+        return quote_card(self.briefing, *quote) if quote else ""
 
     # -- links ------------------------------------------------------------------------------
     def _follow_link(self, url: QUrl) -> None:
@@ -274,6 +288,26 @@ def person_card(person: Person) -> str:
     lines.append(
         f"<small>{person.mentions} mention{'s' if person.mentions != 1 else ''} · click to show all</small>"
     )
+    return "<br/>".join(lines)
+
+
+def quote_card(briefing: Briefing, kind: str, index: int) -> str:
+    """The hover card for a quoted figure or event: what the panel entry says."""
+    if kind == "figure" and index < len(briefing.key_figures):
+        figure = briefing.key_figures[index]
+        lines = [f"<b>{escape(figure.value)}</b> {escape(figure.label)}"]
+        if figure.detail:
+            lines.append(escape(figure.detail))
+        lines.append("<small>Key figure</small>")
+    elif kind == "timeline" and index < len(briefing.timeline):
+        event = briefing.timeline[index]
+        lines = [
+            f"<b>{escape(event.display_date)}</b>",
+            escape(event.event),
+            "<small>Timeline</small>",
+        ]
+    else:
+        return ""
     return "<br/>".join(lines)
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextDocumentFragment
 
-from briefing_app.core.render import split_top_level
+from briefing_app.core.render import quote_of_title, split_top_level
 
 # Appending costs more the longer the document already is: at the end of 2 MB, a piece this
 # size takes 15-25 ms on the machines measured (40,000 characters took 40-100 ms).
@@ -35,7 +35,7 @@ class Anchors:
 
     def __init__(self) -> None:
         self.people: dict[int, list[Range]] = defaultdict(list)
-        self.quotes: dict[tuple[str, int], list[int]] = defaultdict(list)
+        self.quotes: dict[tuple[str, int], list[int]] = defaultdict(list)  # where each starts
 
     @classmethod
     def of(cls, document: QTextDocument) -> Anchors:
@@ -45,24 +45,25 @@ class Anchors:
 
     def add_from(self, block: QTextBlock) -> None:
         """Adds the anchors of ``block`` and every block after it."""
+        quote_ends: dict[tuple[str, int], int] = {}  # where each quote's last fragment ended
         while block.isValid():
             iterator = block.begin()
             while not iterator.atEnd():
                 fragment = iterator.fragment()
                 char_format = fragment.charFormat()
+                start, end = fragment.position(), fragment.position() + fragment.length()
                 href = char_format.anchorHref()
                 if href.startswith("#person-") and href[8:].isdigit():
-                    start, end = fragment.position(), fragment.position() + fragment.length()
                     spans = self.people[int(href[8:])]
                     if spans and spans[-1][1] == start:  # one mention split over formats
                         spans[-1] = (spans[-1][0], end)
                     else:
                         spans.append((start, end))
-                for name in char_format.anchorNames():
-                    kind, _, rest = name.partition("-")
-                    index = rest.split("-")[0]
-                    if kind in ("figure", "timeline") and index.isdigit():
-                        self.quotes[(kind, int(index))].append(fragment.position())
+                quote = quote_of_title(char_format.toolTip())
+                if quote is not None:
+                    if quote_ends.get(quote) != start:  # a new mention, not the next part of one
+                        self.quotes[quote].append(start)
+                    quote_ends[quote] = end
                 iterator += 1
             block = block.next()
 

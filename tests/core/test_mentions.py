@@ -55,7 +55,7 @@ def test_mentions_are_marked_in_the_html_for_linking():
     briefing = load("Yoav Gallant met Elchin Amirbayov near a 428 miles border.")
     assert '<a class="mention-person" href="#person-1"' in briefing.body_html
     assert ">Yoav Gallant</a>" in briefing.body_html
-    assert '<span class="mention-figure" id="figure-1-1">428 miles</span>' in briefing.body_html
+    assert '<span class="mention-figure" title="figure-1">428 miles</span>' in briefing.body_html
 
 
 def test_person_inside_a_quote_nests_inside_the_quote_anchor():
@@ -67,7 +67,7 @@ Then Yoav Gallant visited Baku.
 """
     briefing = parse_briefing(text, "n.briefing")
     assert (
-        '<span class="mention-timeline" id="timeline-0-1"><a class="mention-person" href="#person-0"'
+        '<span class="mention-timeline" title="timeline-0"><a class="mention-person" href="#person-0"'
         in briefing.body_html
     )
     assert briefing.people[0].mentions == 1 and briefing.timeline[0].mentions == 1

@@ -142,6 +142,23 @@ def test_hovering_a_mention_shows_the_person_card(window, qtbot):
     assert "Isaac Herzog" in person_card(window.current_tab().briefing.people[2])
 
 
+def test_hovering_a_quote_shows_what_its_panel_entry_says(window, qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+
+    reader = window.current_reader()
+    briefing = window.current_tab().briefing
+    start, _ = reader.quote_range("figure", 1)  # "428 miles"
+    reader.scroll_to_position(start)
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(start + 2)
+    point = reader.cursorRect(cursor).center()
+    reader.event(QHelpEvent(QEvent.Type.ToolTip, point, reader.viewport().mapToGlobal(point)))
+    assert briefing.key_figures[1].value in QToolTip.text()
+    assert briefing.key_figures[1].label in QToolTip.text()
+    assert "Key figure" in QToolTip.text()
+
+
 def test_clicking_a_timeline_event_scrolls_to_its_quote(window):
     reader = window.current_reader()
     window.panels.sections["timeline"].browser.anchorClicked.emit(QUrl("#timeline-8"))

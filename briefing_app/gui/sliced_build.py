@@ -22,9 +22,7 @@ from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextDocumentF
 
 from briefing_app.core.render import quote_of_title, split_top_level
 
-# Appending costs more the longer the document already is: at the end of 2 MB, a piece this
-# size takes 15-25 ms on the machines measured (40,000 characters took 40-100 ms).
-PIECE_CHARACTERS = 20_000
+PIECE_CHARACTERS = 20_000  # a few milliseconds to parse and append; several go in one turn
 SLICE_SECONDS = 0.03  # then the event loop gets its turn
 
 Range = tuple[int, int]

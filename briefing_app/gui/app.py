@@ -188,6 +188,10 @@ def _take_screenshot(app: QApplication, window, path: str, ok: bool) -> int:
     window.wait_for_loads()
     for _ in range(3):
         app.processEvents()
+    reader = window.current_reader()
+    if reader is not None:  # the panels mark the quotes on screen once the text settles; now
+        reader.visible_quotes()
+        app.processEvents()
     QTimer.singleShot(0, app.quit)
     app.exec()
     saved = window.grab().save(path)

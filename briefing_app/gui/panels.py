@@ -36,6 +36,7 @@ class PanelBrowser(QTextBrowser):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.viewport().setAutoFillBackground(False)
         self.setStyleSheet("QTextBrowser { background: transparent; }")
+        self._fitted_width = -1
 
     def set_panel_html(self, html: str) -> None:
         stylesheet = panel_stylesheet(current_colours(), self.font().pointSizeF())
@@ -50,8 +51,11 @@ class PanelBrowser(QTextBrowser):
 
     def _fit_height(self, force: bool = False) -> None:
         width = self.viewport().width()
-        if not force and width == self.document().textWidth():
+        # Compared with the width last fitted, not the document's: QTextEdit sets that to the
+        # new width itself before this runs, and the panel kept a stale height (empty space).
+        if not force and width == self._fitted_width:
             return  # a height change resizes the widget too; its text is laid out already
+        self._fitted_width = width
         self.document().setTextWidth(width)
         height = int(self.document().size().height()) + 4
         if self.height() != height:

@@ -262,6 +262,7 @@ class ReaderView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._centre_text()
+        self._quotes_timer.start()  # more or less of the text is on screen now
 
     def _centre_text(self) -> None:
         """Keep lines near :data:`MEASURE_CHARACTERS` wide, centred when the window is wider."""

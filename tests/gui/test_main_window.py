@@ -121,3 +121,29 @@ def test_screenshot_command_writes_a_window_picture(tmp_path):
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)
+
+
+def test_panels_fit_their_entries_after_the_window_changes_width(qtbot):
+    """A panel laid out narrow and then widened must shrink to its entries, leaving no gap."""
+    win = MainWindow(Settings(), [str(BRIEFINGS)])
+    qtbot.addWidget(win)
+    win.open_file(str(FORMAT_EXAMPLE))  # panels filled while the window is still small
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.wait(100)
+    for name, section in win.panels.sections.items():
+        browser = section.browser
+        text_height = int(browser.document().size().height()) + 4
+        assert browser.document().textWidth() == browser.viewport().width(), name
+        assert browser.height() == text_height, name
+    win.library.stop()
+
+
+def test_growing_the_window_marks_the_quotes_that_come_on_screen(window, qtbot):
+    window.resize(900, 300)
+    window.open_file(str(SEED_BRIEFING))
+    qtbot.wait(150)
+    before = set(window.panels.visible["figure"])
+    window.resize(1280, 1000)
+    qtbot.waitUntil(lambda: window.panels.visible["figure"] > before, timeout=2000)

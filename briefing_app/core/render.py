@@ -31,6 +31,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from briefing_app.core.mentions import Match, MentionFinder
 from briefing_app.core.model import Heading, Mention
+from briefing_app.core.quick_inline import use_quick_inline
 
 _BLOCK_TAGS = {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "table", "tr",
@@ -286,7 +287,7 @@ def _image_placeholder(match: re.Match[str]) -> str:
 def _new_markdown() -> markdown.Markdown:
     # Extension instances, not names: names make Markdown scan every installed package's
     # entry points first, which costs more than the rest of its set-up.
-    return markdown.Markdown(
+    md = markdown.Markdown(
         extensions=[
             TableExtension(use_align_attribute=True),
             FootnoteExtension(BACKLINK_TEXT="↩"),
@@ -299,6 +300,8 @@ def _new_markdown() -> markdown.Markdown:
         ],
         output_format="html",
     )
+    use_quick_inline(md)
+    return md
 
 
 def _headings(tokens: list[dict[str, Any]]) -> list[Heading]:

@@ -1,0 +1,70 @@
+"""The quick inline pass must give exactly what Python-Markdown's own gives."""
+
+from pathlib import Path
+
+import markdown
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown.inlinepatterns import SimpleTagInlineProcessor
+
+from briefing_app.core import frontmatter
+from briefing_app.core.quick_inline import QuickInlineProcessor
+from briefing_app.core.render import _new_markdown
+
+BRIEFINGS = sorted((Path(__file__).parents[2] / "briefings").glob("*.briefing"))
+
+
+def standard_html(text: str) -> str:
+    md = _new_markdown()
+    md.treeprocessors.register(
+        markdown.treeprocessors.InlineProcessor(md), "inline", 20
+    )  # Python-Markdown's own pass back in its place
+    return md.convert(text)
+
+
+def quick_html(text: str) -> str:
+    md = _new_markdown()
+    assert isinstance(md.treeprocessors["inline"], QuickInlineProcessor)
+    return md.convert(text)
+
+
+@pytest.mark.parametrize("path", BRIEFINGS, ids=lambda p: p.name)
+def test_bundled_briefings_render_the_same(path):
+    body = frontmatter.split(path.read_text(encoding="utf-8")).body
+    assert quick_html(body) == standard_html(body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain words, a quote “like this” and a dash — nothing inline.",
+        "Some *emphasis*, __strong__ and `code` with a [link](https://example.org).",
+        "An ![image](a.png), a [reference][r] and [^1] a footnote.\n\n[r]: https://example.org\n[^1]: Note.",
+        "Escaped \\*stars\\*, an &amp; entity, <b>raw</b> HTML and <https://example.org>.",
+        "A line that breaks  \nhere, and mail <someone@example.org>.",
+        "- a list with *one* item\n- and a plain one\n\n> quoted `code`\n",
+        "Term\n: definition with _underscores_ inside",
+    ],
+)
+def test_markup_renders_the_same(text):
+    assert quick_html(text) == standard_html(text)
+
+
+_PIECES = st.sampled_from(
+    ["word", "Name Surname", " ", "  \n", "\n", "\n\n", "*", "**", "_", "`", "[", "]", "(", ")",
+     "!", "<", ">", "&", ";", "\\", "#", "-", "1.", "x@y.z", "http://a.b", "“", "”", "—", "|"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_any_text_renders_the_same(text):
+    assert quick_html(text) == standard_html(text)
+
+
+def test_an_unknown_inline_pattern_turns_the_shortcut_off():
+    md = _new_markdown()
+    md.inlinePatterns.register(SimpleTagInlineProcessor(r"()==(.+?)==", "mark"), "mark", 5)
+    md.treeprocessors.register(QuickInlineProcessor(md), "inline", 20)
+    assert "<mark>marked</mark>" in md.convert("A plain line with ==marked== words.")

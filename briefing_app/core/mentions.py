@@ -17,13 +17,29 @@ _EQUIVALENT = {
     '"': '["“”]', "“": '["“”]', "”": '["“”]',
     "-": "[-‐‑–—]", "–": "[-‐‑–—]", "—": "[-‐‑–—]",
 }  # fmt: skip
+_MINISTRIES = ("Foreign", "Defence", "Defense", "Finance", "Interior", "Economy", "Energy",
+               "Justice", "Health")  # fmt: skip
 _TITLES = (
-    r"(?:President|Vice[ -]President|Prime Minister|Deputy Prime Minister|"
-    r"(?:Foreign|Defen[cs]e|Finance|Interior|Economy|Energy|Justice|Health) Minister|Minister|"
-    r"Ambassador|Senator|Governor|Chancellor|Secretary of State|Mayor|Speaker|"
-    r"Gen\.|General|Dr\.|Mr\.|Mrs\.|Ms\.)"
+    "President", "Vice President", "Vice-President", "Prime Minister", "Deputy Prime Minister",
+    *(f"{ministry} Minister" for ministry in _MINISTRIES), "Minister", "Ambassador", "Senator",
+    "Governor", "Chancellor", "Secretary of State", "Mayor", "Speaker", "Gen.", "General", "Dr.",
+    "Mr.", "Mrs.", "Ms.",
+)  # fmt: skip
+
+
+def _titles_pattern(titles: Iterable[str]) -> str:
+    """The titles as one pattern that opens with a class of their first letters, so the engine
+    skips in C to where one could start (as :func:`_alternation` explains)."""
+    by_first: dict[str, list[str]] = {}
+    for title in titles:
+        by_first.setdefault(title[0], []).append(re.escape(title[1:]))
+    branches = (f"(?<={first})(?:{'|'.join(rests)})" for first, rests in by_first.items())
+    return f"[{''.join(by_first)}](?:{'|'.join(branches)})"
+
+
+_NAME_AFTER_TITLE = re.compile(
+    _titles_pattern(_TITLES) + r" ((?:[A-Z][\w'’\-]+)(?: [A-Z][\w'’\-]+){0,2})"
 )
-_NAME_AFTER_TITLE = re.compile(_TITLES + r" ((?:[A-Z][\w'’\-]+)(?: [A-Z][\w'’\-]+){0,2})")
 
 
 @dataclass(frozen=True)
@@ -111,7 +127,13 @@ _FOLD = str.maketrans(
 
 
 def _alternation(terms: Iterable[str], *, words: bool) -> re.Pattern[str] | None:
-    """One pattern for all terms, shaped as a trie so each position fails fast however many there are."""
+    """One pattern for all terms, shaped as a trie so each position fails fast however many there are.
+
+    It opens with a class of every first character, which the regular-expression engine scans
+    for in C; a pattern opening with an assertion or a group is tried at every position of the
+    text instead (four times slower on 2 MB). The first character is therefore consumed at once,
+    and each branch checks with a look-behind which one it was.
+    """
     trie: dict[str, dict] = {}
     for term in terms:
         if not term:
@@ -123,22 +145,38 @@ def _alternation(terms: Iterable[str], *, words: bool) -> re.Pattern[str] | None
         node[""] = {}  # a term ends here
     if not trie:
         return None
-    body = _trie_pattern(trie, first=True)
-    return re.compile(rf"(?<!\w){body}(?!\w)" if words else body)
+    firsts = sorted(trie)
+    opening = (
+        "[" + "".join(re.escape(c) for c in sorted(set().union(*map(_matching, firsts)))) + "]"
+    )
+    after_word_start = r"(?<!\w.)" if words else ""  # nothing of a word before the first character
+    if len(firsts) == 1:
+        body = _trie_pattern(trie[firsts[0]])
+    else:
+        branches = [f"(?<={_char_pattern(c, True)}){_trie_pattern(trie[c])}" for c in firsts]
+        body = "(?:" + "|".join(branches) + ")"
+    return re.compile(opening + after_word_start + body + (r"(?!\w)" if words else ""))
 
 
-def _trie_pattern(node: dict[str, dict], first: bool = False) -> str:
+def _matching(first: str) -> set[str]:
+    """The characters a term's first character matches: both cases, or its typographic variants."""
+    if first in _EQUIVALENT:
+        return set(_EQUIVALENT[first].strip("[]"))
+    return {first.lower(), first.upper()}
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
     # A run of single-child nodes (most of a long quote) is written out in one loop.
     chain = []
     while len(node) == 1 and "" not in node:
         ((char, child),) = node.items()
-        chain.append(_char_pattern(char, first))
-        node, first = child, False
+        chain.append(_char_pattern(char, False))
+        node = child
     prefix = "".join(chain)
     ends_here = "" in node
     branches = []
     for char in sorted(key for key in node if key):
-        branches.append(_char_pattern(char, first) + _trie_pattern(node[char]))
+        branches.append(_char_pattern(char, False) + _trie_pattern(node[char]))
     if not branches:
         return prefix
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -42,6 +42,20 @@ def test_people_are_found_by_name_alias_and_unambiguous_surname():
     assert briefing.people[2].mentions == 0 and briefing.people[3].mentions == 0
 
 
+def test_names_are_found_only_as_whole_words():
+    briefing = load(
+        "Gallant opened. (Gallant) and “Gallant”, then Gallants, unGallant, Gallant_x, Gallant2; "
+        "the defence minister — not the defence ministers — at the end: Gallant"
+    )
+    assert [m.start for m in briefing.mentions_of("person", 1)] == [
+        0,
+        17,
+        31,
+        briefing.body_text.index("the defence minister"),
+        len(briefing.body_text) - len("Gallant"),
+    ]
+
+
 def test_quotes_match_across_typographic_quote_marks():
     briefing = load(
         "It supplies an estimated 30% of the Jewish state’s oil, after independence in 1991."

@@ -18,7 +18,13 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextDocumentFragment
+from PySide6.QtGui import (
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentFragment,
+)
 
 from briefing_app.core.render import quote_of_title, split_top_level
 
@@ -34,6 +40,7 @@ class Anchors:
     def __init__(self) -> None:
         self.people: dict[int, list[Range]] = defaultdict(list)
         self.quotes: dict[tuple[str, int], list[int]] = defaultdict(list)  # where each starts
+        self._meanings: dict[int, tuple[int | None, tuple[str, int] | None]] = {}
 
     @classmethod
     def of(cls, document: QTextDocument) -> Anchors:
@@ -44,26 +51,40 @@ class Anchors:
     def add_from(self, block: QTextBlock) -> None:
         """Adds the anchors of ``block`` and every block after it."""
         quote_ends: dict[tuple[str, int], int] = {}  # where each quote's last fragment ended
+        meanings = self._meanings
         while block.isValid():
             iterator = block.begin()
             while not iterator.atEnd():
                 fragment = iterator.fragment()
-                char_format = fragment.charFormat()
-                start, end = fragment.position(), fragment.position() + fragment.length()
-                href = char_format.anchorHref()
-                if href.startswith("#person-") and href[8:].isdigit():
-                    spans = self.people[int(href[8:])]
+                iterator += 1
+                # Fragments share a few formats: each is read once, by its index.
+                index = fragment.charFormatIndex()
+                meaning = meanings.get(index)
+                if meaning is None:
+                    meaning = meanings[index] = _meaning(fragment.charFormat())
+                person, quote = meaning
+                if person is None and quote is None:
+                    continue
+                start = fragment.position()
+                end = start + fragment.length()
+                if person is not None:
+                    spans = self.people[person]
                     if spans and spans[-1][1] == start:  # one mention split over formats
                         spans[-1] = (spans[-1][0], end)
                     else:
                         spans.append((start, end))
-                quote = quote_of_title(char_format.toolTip())
                 if quote is not None:
                     if quote_ends.get(quote) != start:  # a new mention, not the next part of one
                         self.quotes[quote].append(start)
                     quote_ends[quote] = end
-                iterator += 1
             block = block.next()
+
+
+def _meaning(char_format: QTextCharFormat) -> tuple[int | None, tuple[str, int] | None]:
+    """The person a format links to and the quote it marks, either of them None."""
+    href = char_format.anchorHref()
+    person = int(href[8:]) if href.startswith("#person-") and href[8:].isdigit() else None
+    return person, quote_of_title(char_format.toolTip())
 
 
 class SlicedBuild(QObject):

@@ -63,6 +63,7 @@ def parse_briefing(text: str, path: str = "<text>") -> Briefing:
         extras=fields.extras,
         body_markdown=split.body,
         body_html=rendered.html,
+        body_cuts=rendered.cuts,
         body_text=rendered.text,
         word_count=count_words(rendered.text),
         headings=rendered.headings,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal
 
 from briefing_app.core.dates import PartialDate
@@ -105,6 +106,7 @@ class Briefing:
     extras: dict[str, str] = field(default_factory=dict)  # unknown front matter keys, for display
     body_markdown: str = ""
     body_html: str = ""
+    body_cuts: list[int] = field(default_factory=list)  # where body_pieces() cut body_html
     body_text: str = ""
     word_count: int = 0  # counted once on load: a 2 MB text takes ~70 ms
     headings: list[Heading] = field(default_factory=list)
@@ -119,6 +121,14 @@ class Briefing:
     def reading_minutes(self) -> int:
         words = self.word_count
         return max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0
+
+    def body_pieces(self) -> list[str]:
+        """``body_html`` in pieces cut between top-level elements, each whole HTML, as the loader
+        sanitised it: a long text is laid out a piece at a time."""
+        starts = [0, *self.body_cuts]
+        if starts[-1] < len(self.body_html):
+            starts.append(len(self.body_html))
+        return [self.body_html[a:b] for a, b in pairwise(starts)]
 
     def mentions_of(self, kind: MentionKind, index: int) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind and m.index == index]

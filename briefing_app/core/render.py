@@ -15,6 +15,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 import markdown
@@ -73,12 +74,13 @@ class Rendered:
     mentions: list[Mention] = field(default_factory=list)
     problems: list[tuple[int, str]] = field(default_factory=list)  # (line in the body, message)
     title: str = ""  # the level-1 heading used as the title, when asked to take one
+    cuts: list[int] = field(default_factory=list)  # where html's pieces end: see sanitise_pieces
 
 
 # Python-Markdown recurses once per nesting level and backtracks on nested brackets; html5ever
 # slows down with depth. Real documents never come near these; hostile ones are flattened.
 MAX_INDENT = 48
-SANITISE_PIECE = 64 * 1024
+BODY_PIECE = 20_000  # characters: nh3 cleans one in a millisecond, Qt lays one out in a few
 MAX_CONTAINER_MARKERS = 12
 MAX_BRACKET_DEPTH = 8
 MAX_HTML_DEPTH = 100
@@ -195,7 +197,16 @@ def render_body(
         if not (marker.title and h.id == marker.title_id)
     ]
     text = marker.plain_text()
-    return Rendered(sanitise(body), text, headings, marker.mentions, problems, marker.title)
+    pieces = sanitise_pieces(body)
+    return Rendered(
+        "".join(pieces),
+        text,
+        headings,
+        marker.mentions,
+        problems,
+        marker.title,
+        cuts=list(accumulate(len(piece) for piece in pieces)),
+    )
 
 
 def _plain_fallback(markdown_text: str, error: Exception) -> Rendered:
@@ -221,12 +232,21 @@ def render_inline(markdown_text: str) -> str:
 
 def sanitise(fragment: str) -> str:
     """Strip everything that could run, fetch, overlay or escape the document."""
+    return "".join(sanitise_pieces(fragment))
+
+
+def sanitise_pieces(fragment: str, size: int = BODY_PIECE) -> list[str]:
+    """:func:`sanitise`, giving the result cut between top-level elements into pieces of about
+    ``size`` characters, each whole HTML.
+
+    nh3 keeps Python's lock while it works: 2 MB at once would freeze the window for ~50 ms
+    while a big file loads on a thread, so each piece is cleaned alone. The window lays a long
+    text out by the same pieces.
+    """
     flat = flatten_deep_html(fragment)
-    if len(flat) <= SANITISE_PIECE:
-        return _sanitise(flat)
-    # nh3 keeps Python's lock while it works: 2 MB at once would freeze the window for ~50 ms
-    # while a big file loads on a thread. Cut between elements, each piece is cleaned alone.
-    return "".join(_sanitise(piece) for piece in split_top_level(flat, SANITISE_PIECE))
+    if len(flat) <= size:
+        return [_sanitise(flat)]
+    return [_sanitise(piece) for piece in split_top_level(flat, size)]
 
 
 def _sanitise(flat: str) -> str:

@@ -72,7 +72,7 @@ class ReaderView(QTextBrowser):
         shown when the build's ``finished`` is emitted."""
         document = self._new_document(briefing)
         build = SlicedBuild(
-            document, header_html(briefing), briefing.body_html, self._scratch_document, self
+            document, header_html(briefing), briefing.body_pieces(), self._scratch_document, self
         )
         build.finished.connect(lambda: self._install(briefing, document, build.anchors))
         build.start()

@@ -2,8 +2,8 @@
 
 ``QTextDocument.setHtml`` on 2 MB takes most of a second. It cannot move to another thread:
 PySide holds Python's lock for the whole call, so the window would freeze just the same. The
-body is cut between top-level elements instead, and each piece is parsed into a scratch document
-and appended, a few pieces per turn of the event loop.
+body comes cut between top-level elements (as the loader sanitised it), and each piece is parsed
+into a scratch document and appended, a few pieces per turn of the event loop.
 
 A piece is appended after a throwaway first paragraph: when a fragment is inserted, its first
 block merges into the block at the cursor and loses its own format (a heading would turn into a
@@ -26,9 +26,8 @@ from PySide6.QtGui import (
     QTextDocumentFragment,
 )
 
-from briefing_app.core.render import quote_of_title, split_top_level
+from briefing_app.core.render import quote_of_title
 
-PIECE_CHARACTERS = 20_000  # a few milliseconds to parse and append; several go in one turn
 SLICE_SECONDS = 0.03  # then the event loop gets its turn
 
 Range = tuple[int, int]
@@ -88,7 +87,9 @@ def _meaning(char_format: QTextCharFormat) -> tuple[int | None, tuple[str, int] 
 
 
 class SlicedBuild(QObject):
-    """Fills ``document`` with ``head`` (at once) and ``body`` (in slices); ``finished`` at the end.
+    """Fills ``document`` with ``head`` (at once) and the body's ``pieces`` (a few per turn of the
+    event loop); ``finished`` at the end. Each piece must be whole HTML, cut between top-level
+    elements (``Briefing.body_pieces``).
 
     ``make_scratch`` gives an empty document styled like ``document``, for parsing the pieces.
     """
@@ -100,18 +101,17 @@ class SlicedBuild(QObject):
         self,
         document: QTextDocument,
         head: str,
-        body: str,
+        pieces: list[str],
         make_scratch: Callable[[], QTextDocument],
         parent: QObject | None = None,
-        piece_characters: int = PIECE_CHARACTERS,
     ) -> None:
         super().__init__(parent)
         self.document = document
         self.anchors = Anchors()
         self._head = head
-        self._pieces = split_top_level(body, piece_characters)
+        self._pieces = iter(pieces)
         self._next = next(self._pieces, None)
-        self._total = len(body)
+        self._total = sum(map(len, pieces))
         self._done = 0
         self._scratch = make_scratch()  # one for all pieces: its style sheet is parsed once
         self._timer = QTimer(self, singleShot=True, interval=0)

@@ -68,3 +68,18 @@ def test_lists_tables_and_quotes_are_never_cut_inside():
 def test_short_html_is_one_piece():
     assert list(split_top_level("<p>short</p>", 1000)) == ["<p>short</p>"]
     assert list(split_top_level("", 1000)) == []
+
+
+def test_a_long_body_comes_in_whole_pieces_as_it_was_sanitised():
+    briefing = parse_briefing(briefing_text(200_000), "big.briefing")
+    pieces = briefing.body_pieces()
+    assert "".join(pieces) == briefing.body_html
+    assert 8 <= len(pieces) <= 12
+    for piece in pieces:
+        assert_whole(piece)
+
+
+def test_a_short_body_is_one_piece():
+    briefing = load_briefing(str(SEED_BRIEFING))
+    assert briefing.body_pieces() == [briefing.body_html]
+    assert parse_briefing("", "empty.briefing").body_pieces() in ([], [""])

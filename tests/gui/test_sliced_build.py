@@ -7,6 +7,7 @@ from PySide6.QtGui import QTextDocument
 
 from briefing_app.core.document import document_html
 from briefing_app.core.loader import load_briefing
+from briefing_app.core.render import split_top_level
 from briefing_app.gui.reader import ReaderView
 from briefing_app.gui.sliced_build import Anchors, SlicedBuild
 from tests.conftest import BRIEFINGS, SEED_BRIEFING
@@ -52,14 +53,18 @@ def blocks(document: QTextDocument) -> list[tuple]:
     return described
 
 
-def build_in_slices(qtbot, reader: ReaderView, path, piece_characters: int):
+def build_in_slices(qtbot, reader: ReaderView, path, piece_characters: int | None = None):
+    """Build ``path``'s text in slices: the loader's pieces, or pieces of ``piece_characters``."""
     briefing = load_briefing(str(path))
     document = reader._new_document(briefing)
     head = document_html(briefing).removesuffix(briefing.body_html + "</body></html>")
     head = head.removeprefix("<html><body>")
-    build = SlicedBuild(
-        document, head, briefing.body_html, reader._scratch_document, reader, piece_characters
+    pieces = (
+        list(split_top_level(briefing.body_html, piece_characters))
+        if piece_characters
+        else briefing.body_pieces()
     )
+    build = SlicedBuild(document, head, pieces, reader._scratch_document, reader)
     steps = []
     build.progress.connect(lambda done, total: steps.append(done))
     with qtbot.waitSignal(build.finished, timeout=30_000):
@@ -91,7 +96,7 @@ def test_a_long_text_is_filled_over_several_turns_of_the_event_loop(
     monkeypatch.setattr(sliced_build, "SLICE_SECONDS", 0.0)  # one piece a turn, on any machine
     path = write_briefing(tmp_path / "long.briefing", 300_000)
     reader = ReaderView()
-    _, document, _, steps = build_in_slices(qtbot, reader, path, piece_characters=20_000)
+    _, document, _, steps = build_in_slices(qtbot, reader, path)
     assert len(steps) >= 10  # it gave the event loop back, and said how far it was
     assert steps == sorted(steps)
     assert "Generated briefing of" in document.toPlainText()

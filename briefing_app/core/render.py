@@ -32,7 +32,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from briefing_app.core.mentions import Match, MentionFinder
 from briefing_app.core.model import Heading, Mention
-from briefing_app.core.quick_inline import use_quick_inline
+from briefing_app.core.quick_markdown import make_quick
 
 _BLOCK_TAGS = {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "table", "tr",
@@ -304,7 +304,7 @@ def _image_placeholder(match: re.Match[str]) -> str:
     return f'<span class="image-placeholder">[{description}: not shown, only images beside the briefing load]</span>'
 
 
-def _new_markdown() -> markdown.Markdown:
+def _new_markdown(quick: bool = True) -> markdown.Markdown:
     # Extension instances, not names: names make Markdown scan every installed package's
     # entry points first, which costs more than the rest of its set-up.
     md = markdown.Markdown(
@@ -320,7 +320,8 @@ def _new_markdown() -> markdown.Markdown:
         ],
         output_format="html",
     )
-    use_quick_inline(md)
+    if quick:
+        make_quick(md)
     return md
 
 

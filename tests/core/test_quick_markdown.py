@@ -1,26 +1,22 @@
-"""The quick inline pass must give exactly what Python-Markdown's own gives."""
+"""The quick Markdown must give exactly what Python-Markdown itself gives."""
 
 from pathlib import Path
 
-import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.inlinepatterns import SimpleTagInlineProcessor
 
+from benchmarks.generate import briefing_text
 from briefing_app.core import frontmatter
-from briefing_app.core.quick_inline import QuickInlineProcessor
+from briefing_app.core.quick_markdown import QuickInlineProcessor
 from briefing_app.core.render import _new_markdown
 
 BRIEFINGS = sorted((Path(__file__).parents[2] / "briefings").glob("*.briefing"))
 
 
 def standard_html(text: str) -> str:
-    md = _new_markdown()
-    md.treeprocessors.register(
-        markdown.treeprocessors.InlineProcessor(md), "inline", 20
-    )  # Python-Markdown's own pass back in its place
-    return md.convert(text)
+    return _new_markdown(quick=False).convert(text)
 
 
 def quick_html(text: str) -> str:
@@ -35,6 +31,11 @@ def test_bundled_briefings_render_the_same(path):
     assert quick_html(body) == standard_html(body)
 
 
+def test_a_generated_long_briefing_renders_the_same():
+    body = frontmatter.split(briefing_text(100_000)).body
+    assert quick_html(body) == standard_html(body)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -45,6 +46,10 @@ def test_bundled_briefings_render_the_same(path):
         "A line that breaks  \nhere, and mail <someone@example.org>.",
         "- a list with *one* item\n- and a plain one\n\n> quoted `code`\n",
         "Term\n: definition with _underscores_ inside",
+        "# Heading\n\nSetext\n======\n\nOther\n---\n\n***\n\n- - -\n\n___",
+        "The HTML spec.\n\n*[HTML]: Hyper Text Markup Language",
+        "Text\n\n```python\ncode = 1\n```\n\n~~~\nmore\n~~~\n",
+        "| a | b |\n|---|---|\n| 1 | 2 |",
     ],
 )
 def test_markup_renders_the_same(text):
@@ -52,18 +57,19 @@ def test_markup_renders_the_same(text):
 
 
 _PIECES = st.sampled_from(
-    ["word", "Name Surname", " ", "  \n", "\n", "\n\n", "*", "**", "_", "`", "[", "]", "(", ")",
-     "!", "<", ">", "&", ";", "\\", "#", "-", "1.", "x@y.z", "http://a.b", "“", "”", "—", "|"]
+    ["word", "Name Surname", " ", "  \n", "\n", "\n\n", "*", "**", "_", "`", "```", "~~~", "[",
+     "]", "(", ")", "!", "<", ">", "&", ";", "\\", "#", "-", "---", "===", "1.", ":", "[^1]:",
+     "*[", "]:", "x@y.z", "http://a.b", "“", "”", "—", "|", "    "]
 )  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(_PIECES, max_size=40).map("".join))
 def test_any_text_renders_the_same(text):
     assert quick_html(text) == standard_html(text)
 
 
-def test_an_unknown_inline_pattern_turns_the_shortcut_off():
+def test_an_unknown_inline_pattern_turns_the_inline_shortcut_off():
     md = _new_markdown()
     md.inlinePatterns.register(SimpleTagInlineProcessor(r"()==(.+?)==", "mark"), "mark", 5)
     md.treeprocessors.register(QuickInlineProcessor(md), "inline", 20)

@@ -7,6 +7,7 @@ bad entry never takes the rest of a panel with it.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -310,11 +311,22 @@ def _display(value: Any) -> str:
     return str(value)[:500]
 
 
+SUGGEST_CUTOFF = 0.75  # how alike a key must be to a known one to be called a typo of it
+
+
+def _shared_letters(a: str, b: str) -> float:
+    """An upper bound of difflib's similarity ratio: the letters both have, however ordered."""
+    return 2 * sum((Counter(a) & Counter(b)).values()) / (len(a) + len(b) or 1)
+
+
 def _suggest(key: str, known: tuple[str, ...]) -> str | None:
     normalised = key.lower().replace("-", "_").replace(" ", "_")
     if normalised in known:
         return normalised
-    import difflib  # only for a misspelt key: not worth its import on every start
+    candidates = [k for k in known if _shared_letters(normalised, k) >= SUGGEST_CUTOFF]
+    if not candidates:
+        return None  # most unknown keys are extras, not typos: difflib need not even load
+    import difflib  # only for a likely misspelt key: not worth its import on every start
 
-    matches = difflib.get_close_matches(normalised, known, n=1, cutoff=0.75)
+    matches = difflib.get_close_matches(normalised, candidates, n=1, cutoff=SUGGEST_CUTOFF)
     return matches[0] if matches else None

@@ -37,9 +37,13 @@ class PanelBrowser(QTextBrowser):
         self.viewport().setAutoFillBackground(False)
         self.setStyleSheet("QTextBrowser { background: transparent; }")
         self._fitted_width = -1
+        self._shown: tuple[str, str] | None = None  # the HTML and style sheet set last
 
     def set_panel_html(self, html: str) -> None:
         stylesheet = panel_stylesheet(current_colours(), self.font().pointSizeF())
+        if (html, stylesheet) == self._shown:
+            return  # the same text again (a tab switch to the same state): layout costs
+        self._shown = (html, stylesheet)
         if stylesheet != self.document().defaultStyleSheet():  # parsing it is not free
             self.document().setDefaultStyleSheet(stylesheet)
         self.setHtml(f"<html><body>{html}</body></html>")

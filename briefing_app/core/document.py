@@ -59,6 +59,13 @@ def document_html(briefing: Briefing) -> str:
 
 def print_html(briefing: Briefing) -> str:
     """The briefing laid out for paper: title block, "At a glance", the text, people, timeline."""
+    before, after = print_html_parts(briefing)
+    return f'<html><body>{before}<div class="body">{briefing.body_html}</div>{after}</body></html>'
+
+
+def print_html_parts(briefing: Briefing) -> tuple[str, str]:
+    """What :func:`print_html` puts before the text and after it (each whole HTML), for laying
+    a long text out a piece at a time."""
     parts = ['<div class="title-block">']
     if briefing.draft:
         parts.append(f'<p class="draft">{escape(DRAFT_NOTICE)}</p>')
@@ -86,7 +93,8 @@ def print_html(briefing: Briefing) -> str:
     parts.append("</div>")
     if briefing.key_figures:
         parts.append(_at_a_glance(briefing))
-    parts.append(f'<div class="body">{briefing.body_html}</div>')
+    before = "".join(parts)
+    parts = []
     if briefing.people:
         rows = [
             (f"<b>{escape(p.name)}</b>", escape(p.role), escape(p.affiliation))
@@ -99,7 +107,7 @@ def print_html(briefing: Briefing) -> str:
             for e in briefing.timeline
         ]
         parts.append(_appendix("Timeline", ("Date", "Event"), events))
-    return f"<html><body>{''.join(parts)}</body></html>"
+    return before, "".join(parts)
 
 
 def _at_a_glance(briefing: Briefing, columns: int = 3) -> str:

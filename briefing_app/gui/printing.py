@@ -36,9 +36,10 @@ from PySide6.QtGui import (
 )
 
 from briefing_app import APP_NAME, __version__
-from briefing_app.core.document import print_html
+from briefing_app.core.document import print_html, print_html_parts
 from briefing_app.core.model import Briefing
 from briefing_app.gui.paper import PAGE_SIZE_NAMES, default_page_size
+from briefing_app.gui.sliced_build import append_html
 from briefing_app.gui.textdoc import fit_images
 
 logger = logging.getLogger(__name__)
@@ -55,6 +56,11 @@ STALE_PART_SECONDS = 600  # a temporary file this old is from an export that was
 MAX_PAGES_TO_REFINE = 80
 FINISH_POLL_SECONDS = 0.05
 LONG_PARAGRAPH = 3000  # characters; longer paragraphs are laid out in pieces
+# A page size of 0 × 0 stops Qt laying the document out on every change (an unset one, -1 × -1,
+# does not); setting the real size again starts a fresh, lazy layout from the top.
+NO_LAYOUT = QSizeF(0, 0)
+LAYOUT_STEP_CHARACTERS = 100_000  # laid out between two progress checks: about 50 ms of Qt's time
+CHECK_EVERY_SECONDS = 0.03  # of filling or walking a long print text between progress checks
 FULL_LAYOUT_Y = 1e7  # below the end of any document (Qt's layout units overflow near 3.3e7)
 HEADER_GAP_MM = 9  # between the running header and the text, and the text and the footer
 INK, MUTED, ACCENT, RULE = "#1d232b", "#5d6978", "#1f4f7f", "#b9c2cc"
@@ -162,6 +168,28 @@ def layout_for(
     header = _mm(device, HEADER_GAP_MM)
     body = QRectF(0, header, paint.width(), paint.height() - 2 * header)
     scale = device.logicalDpiY() / LAYOUT_DPI
+    document = _print_document(briefing)
+    _fill(document, briefing, checkpoint)
+    checkpoint()
+    _split_long_paragraphs(document)
+    page = QSizeF(math.floor(body.width() / scale), math.floor(body.height() / scale))
+    document.setPageSize(page)
+    fit_images(document, page.width())
+    checkpoint()
+    _relayout(document, checkpoint)
+    if document.pageCount() <= MAX_PAGES_TO_REFINE:
+        _keep_headings_with_next(document, page.height())
+        _relayout(document, checkpoint)
+    # Qt lays the text out again as the cuts are made; asking for pages and headings only reads
+    # that layout (laying it all out once more cost 0.6 s for 700 pages).
+    _split_paragraphs_at_page_ends(document, page.height(), checkpoint)
+    checkpoint()
+    headings = _heading_pages(document, page.height())
+    return Layout(document, body, scale, max(1, document.pageCount()), headings)
+
+
+def _print_document(briefing: Briefing) -> PrintDocument:
+    """An empty document set up for paper: fonts, style sheet, and images beside the briefing."""
     document = PrintDocument()
     document.layout_device = _layout_device()  # must live as long as the document
     document.documentLayout().setPaintDevice(document.layout_device)
@@ -177,25 +205,28 @@ def layout_for(
     document.setBaseUrl(
         QUrl.fromLocalFile(os.path.dirname(os.path.abspath(briefing.path)) + os.sep)
     )
-    document.setHtml(print_html(briefing))
-    checkpoint()
-    _split_long_paragraphs(document)
-    page = QSizeF(math.floor(body.width() / scale), math.floor(body.height() / scale))
-    document.setPageSize(page)
-    fit_images(document, page.width())
-    checkpoint()
-    _relayout(document)
-    checkpoint()
-    if document.pageCount() <= MAX_PAGES_TO_REFINE:
-        _keep_headings_with_next(document, page.height())
-        _relayout(document)
-        checkpoint()
-    # Qt lays the text out again as the cuts are made; asking for pages and headings only reads
-    # that layout (laying it all out once more cost 0.6 s for 700 pages).
-    _split_paragraphs_at_page_ends(document, page.height())
-    checkpoint()
-    headings = _heading_pages(document, page.height())
-    return Layout(document, body, scale, max(1, document.pageCount()), headings)
+    document.setPageSize(NO_LAYOUT)  # until the text is in and the page size is known
+    return document
+
+
+def _fill(document: PrintDocument, briefing: Briefing, checkpoint: Callable[[], None]) -> None:
+    """Set the print text. A long one goes in the pieces the loader cut it into, with a
+    checkpoint every few dozen milliseconds: one ``setHtml`` of 2 MB takes 0.3 s or more, and
+    the progress dialog would not answer meanwhile."""
+    pieces = briefing.body_pieces()
+    if len(pieces) <= 1:
+        document.setHtml(print_html(briefing))
+        return
+    before, after = print_html_parts(briefing)
+    document.setHtml(f"<html><body>{before}</body></html>")
+    scratch = _print_document(briefing)
+    deadline = time.perf_counter() + CHECK_EVERY_SECONDS
+    for piece in (*pieces, after):
+        if piece:
+            append_html(document, piece, scratch)
+        if time.perf_counter() >= deadline:
+            checkpoint()
+            deadline = time.perf_counter() + CHECK_EVERY_SECONDS
 
 
 def _layout_device() -> QImage:
@@ -212,10 +243,28 @@ def _ensure_laid_out(document: QTextDocument, y: float) -> None:
     document.documentLayout().hitTest(QPointF(0, y), Qt.HitTestAccuracy.FuzzyHit)
 
 
-def _relayout(document: QTextDocument) -> None:
+def _relayout(document: QTextDocument, checkpoint: Callable[[], None]) -> None:
     """Lay the whole document out again, after the changes made while walking it."""
-    document.markContentsDirty(0, document.characterCount())
-    _ensure_laid_out(document, FULL_LAYOUT_Y)
+    document.setPageSize(document.pageSize())  # Qt starts a new lazy layout, from the top
+    _lay_out_in_steps(document, checkpoint)
+
+
+def _lay_out_in_steps(document: QTextDocument, checkpoint: Callable[[], None]) -> None:
+    """Finish the document's lazy layout a slice at a time, with a checkpoint between.
+
+    Asking where a block is lays the text out as far as that block: asking for the last one
+    would lay out all 700 pages of a 2 MB briefing in one call, most of a second without a
+    progress step. (Asking by height stops short: before the layout reaches a place, Qt answers
+    a hit test there with the end of the document.)
+    """
+    layout = document.documentLayout()
+    for position in range(
+        LAYOUT_STEP_CHARACTERS, document.characterCount(), LAYOUT_STEP_CHARACTERS
+    ):
+        layout.blockBoundingRect(document.findBlock(position))
+        checkpoint()
+    _ensure_laid_out(document, FULL_LAYOUT_Y)  # whatever is left, such as a table at the end
+    checkpoint()
 
 
 class _LaidOut:
@@ -269,7 +318,9 @@ def _keep_headings_with_next(document: QTextDocument, page_height: float) -> Non
         block = following
 
 
-def _split_paragraphs_at_page_ends(document: QTextDocument, page_height: float) -> None:
+def _split_paragraphs_at_page_ends(
+    document: QTextDocument, page_height: float, checkpoint: Callable[[], None]
+) -> None:
     """End each paragraph that runs over a page at the page's end, and go on in a new block.
 
     A block is drawn whole on every page it touches (the painter's clip hides the lines of the
@@ -278,12 +329,17 @@ def _split_paragraphs_at_page_ends(document: QTextDocument, page_height: float) 
 
     A cut changes nothing above or below it (the page break stays where it was), so every cut
     is found in one layout and all are made in one edit, from the end backwards. The document
-    must be laid out.
+    must be laid out. It is laid out again afterwards, in steps: without a page size while it
+    is edited, the edit does not lay the text out in one call at its end.
     """
     layout = document.documentLayout()
     cuts: list[int] = []
     block = document.begin()
+    deadline = time.perf_counter() + CHECK_EVERY_SECONDS
     while block.isValid():
+        if time.perf_counter() >= deadline:
+            checkpoint()
+            deadline = time.perf_counter() + CHECK_EVERY_SECONDS
         text_layout = block.layout()
         lines = text_layout.lineCount()
         if lines > 1:
@@ -299,12 +355,18 @@ def _split_paragraphs_at_page_ends(document: QTextDocument, page_height: float) 
                         cuts.append(block.position() + line.textStart())
                         page = line_page
         block = block.next()
+    if not cuts:
+        return
+    page_size = document.pageSize()
+    document.setPageSize(NO_LAYOUT)
     edit = QTextCursor(document)
     edit.beginEditBlock()
     for position in reversed(cuts):
         block = document.findBlock(position)
         _split_block(block, position - block.position())
     edit.endEditBlock()
+    document.setPageSize(page_size)
+    _lay_out_in_steps(document, checkpoint)
 
 
 def _split_long_paragraphs(document: QTextDocument) -> None:

@@ -143,12 +143,19 @@ class SlicedBuild(QObject):
         self._timer.start()
 
     def _append(self, piece: str) -> None:
-        self._scratch.setHtml(f"<html><body><p>x</p>{piece}</body></html>")
-        end = self.document.characterCount() - 1
-        cursor = QTextCursor(self.document)
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertFragment(QTextDocumentFragment(self._scratch))
-        cursor.setPosition(end)
-        cursor.setPosition(end + 1, QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()  # the throwaway "x", merged into the last block
+        end = append_html(self.document, piece, self._scratch)
         self.anchors.add_from(self.document.findBlock(end).next())  # the last one was read
+
+
+def append_html(document: QTextDocument, piece: str, scratch: QTextDocument) -> int:
+    """Appends ``piece`` (whole HTML) to ``document``, parsed in ``scratch``, an empty document
+    styled as ``document`` is; returns where the document ended before."""
+    scratch.setHtml(f"<html><body><p>x</p>{piece}</body></html>")
+    end = document.characterCount() - 1
+    cursor = QTextCursor(document)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertFragment(QTextDocumentFragment(scratch))
+    cursor.setPosition(end)
+    cursor.setPosition(end + 1, QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()  # the throwaway "x", merged into the last block
+    return end

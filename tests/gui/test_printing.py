@@ -286,6 +286,47 @@ def test_cancel_is_asked_while_pages_are_laid_out_and_while_they_are_drawn(qapp,
     assert os.listdir(tmp_path) == []
 
 
+def long_briefing(tmp_path, size=300_000):
+    from benchmarks.generate import write_briefing
+
+    return load_briefing(str(write_briefing(tmp_path / "long.briefing", size)))
+
+
+def test_a_long_text_fills_the_print_document_in_pieces_to_the_same_document(qapp, tmp_path):
+    from tests.gui.test_sliced_build import blocks
+
+    briefing = long_briefing(tmp_path)
+    assert len(briefing.body_pieces()) > 10
+    checks = []
+    pieces = printing._print_document(briefing)
+    printing._fill(pieces, briefing, lambda: checks.append(1))
+    whole = printing._print_document(briefing)
+    whole.setHtml(printing.print_html(briefing))
+    assert blocks(pieces) == blocks(whole)
+    assert checks  # the progress dialog was asked in between
+
+
+def test_a_long_layout_asks_to_go_on_every_few_dozen_pages(qapp, tmp_path):
+    briefing = long_briefing(tmp_path)
+    writer = QPdfWriter(str(tmp_path / "unused.pdf"))
+    writer.setResolution(600)
+    printing.configure(writer, "A4")
+    checks = []
+    layout = layout_for(briefing, writer, lambda: checks.append(1) or True)
+    assert layout.page_count > 80
+    assert len(checks) >= 10
+
+    asked = []
+
+    def stop_on_the_fifth(*_):
+        asked.append(1)
+        return len(asked) < 5
+
+    with pytest.raises(printing._Stopped):
+        layout_for(briefing, writer, stop_on_the_fifth)
+    assert len(asked) == 5  # it stopped there, in the middle of laying the pages out
+
+
 def test_the_window_is_asked_while_the_pdf_is_finished_and_can_still_cancel(
     qapp, tmp_path, monkeypatch
 ):

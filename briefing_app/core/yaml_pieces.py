@@ -3,10 +3,10 @@
 libyaml keeps Python's lock while it composes: 80 KB of front matter (300 people and 1,000
 timeline events) held it for 40-90 ms, and the window stalled that long while a big briefing
 loaded on a thread. A long front matter is cut between its top-level keys, and a long
-top-level list between its items; the pieces are composed one by one, each after as many blank
-lines as precede it so that its marks name the lines it came from, and their nodes joined. Whatever does not cut cleanly (an alias to an anchor
-in another piece, a syntax error) is composed whole, as it always was, so every error is
-reported exactly as before.
+top-level list between its items; the pieces are composed one by one, each after as many
+blank lines as precede it so that its marks name the lines it came from, and their nodes are
+joined. Whatever does not cut cleanly (an alias to an anchor in another piece, a syntax error)
+is composed whole, as it always was, so every error is reported exactly as before.
 """
 
 from __future__ import annotations

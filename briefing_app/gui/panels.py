@@ -21,7 +21,7 @@ from briefing_app.core.model import Briefing
 from briefing_app.gui.theme import current_colours, panel_stylesheet
 
 PANEL_NAMES = ("figures", "people", "timeline")
-PANEL_LIMIT = 100  # entries listed at first; a link lists the rest (long lists cost seconds)
+PANEL_LIMIT = 50  # entries listed at first; a link lists the rest (long lists cost seconds)
 
 
 class PanelBrowser(QTextBrowser):

@@ -252,22 +252,22 @@ def test_a_briefing_opens_at_its_top(make_window):
         assert window.current_reader().verticalScrollBar().value() == 0
 
 
-def test_long_panels_list_the_first_hundred_and_the_rest_on_request(make_window, write_briefing):
+def test_long_panels_list_the_first_fifty_and_the_rest_on_request(make_window, write_briefing):
     people = "".join(f"  - name: Envoy{n} Person{n}\n" for n in range(150))
     text = "".join(f"Envoy{n} Person{n} spoke.\n\n" for n in range(150))
     path = write_briefing(f"---\ntitle: Many people\npeople:\n{people}---\n{text}")
     window = make_window()
     window.open_file(str(path))
     browser = window.panels.sections["people"].browser
-    assert "Envoy99 Person99" in browser.toPlainText()
-    assert "Envoy100 Person100" not in browser.toPlainText()
+    assert "Envoy49 Person49" in browser.toPlainText()
+    assert "Envoy50 Person50" not in browser.toPlainText()
     assert "Show all 150 people" in browser.toPlainText()
     browser.anchorClicked.emit(QUrl("#more-people"))
     assert "Envoy149 Person149" in browser.toPlainText()
     assert "Show all" not in browser.toPlainText()
 
 
-def test_a_person_beyond_the_first_hundred_chosen_in_the_text_is_listed(
+def test_a_person_beyond_the_first_fifty_chosen_in_the_text_is_listed(
     make_window, write_briefing
 ):
     people = "".join(f"  - name: Envoy{n} Person{n}\n" for n in range(150))

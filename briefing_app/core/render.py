@@ -243,10 +243,10 @@ def sanitise_pieces(fragment: str, size: int = BODY_PIECE) -> list[str]:
     while a big file loads on a thread, so each piece is cleaned alone. The window lays a long
     text out by the same pieces.
     """
-    flat = flatten_deep_html(fragment)
-    if len(flat) <= size:
-        return [_sanitise(flat)]
-    return [_sanitise(piece) for piece in split_top_level(flat, size)]
+    return [
+        _sanitise(flatten_deep_html(piece) if deepest > MAX_HTML_DEPTH else piece)
+        for piece, deepest in _cut(fragment, size)
+    ]
 
 
 def _sanitise(flat: str) -> str:
@@ -270,17 +270,27 @@ def split_top_level(html: str, size: int) -> Iterator[str]:
     sanitised piece by piece, so what shows is still safe.) Pieces are found as they are asked
     for, so a caller working in slices also spreads the cutting over them.
     """
-    start = depth = 0
+    return (piece for piece, _ in _cut(html, size))
+
+
+def _cut(html: str, size: int) -> Iterator[tuple[str, int]]:
+    """:func:`split_top_level`'s pieces, each with the depth its elements reach: only a piece
+    deeper than MAX_HTML_DEPTH needs another walk to flatten it."""
+    start = depth = deepest = 0
     for tag in _HTML_TAG.finditer(html):
         closing, name, self_closing = tag.groups()
         if self_closing or name.lower() in _VOID_TAGS:
             continue
-        depth = max(0, depth - 1) if closing else depth + 1
+        if closing:
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
         if depth == 0 and tag.end() - start >= size:
-            yield html[start : tag.end()]
-            start = tag.end()
+            yield html[start : tag.end()], deepest
+            start, deepest = tag.end(), 0
     if start < len(html):
-        yield html[start:]
+        yield html[start:], deepest
 
 
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:

@@ -105,3 +105,10 @@ def test_html_nested_thousands_deep_keeps_its_text():
     html = sanitise("<div>" * 3000 + "kept" + "</div>" * 3000)
     assert "kept" in html
     assert html.count("<div>") <= 100
+
+
+def test_deep_html_inside_a_long_text_is_flattened_in_its_piece():
+    paragraphs = "".join(f"<p>Paragraph {n} of a long text.</p>" for n in range(2000))
+    html = sanitise(paragraphs + "<div>" * 3000 + "kept" + "</div>" * 3000 + paragraphs)
+    assert "kept" in html and "Paragraph 1999" in html
+    assert html.count("<div>") <= 100

@@ -267,9 +267,7 @@ def test_long_panels_list_the_first_fifty_and_the_rest_on_request(make_window, w
     assert "Show all" not in browser.toPlainText()
 
 
-def test_a_person_beyond_the_first_fifty_chosen_in_the_text_is_listed(
-    make_window, write_briefing
-):
+def test_a_person_beyond_the_first_fifty_chosen_in_the_text_is_listed(make_window, write_briefing):
     people = "".join(f"  - name: Envoy{n} Person{n}\n" for n in range(150))
     text = "".join(f"Envoy{n} Person{n} spoke.\n\n" for n in range(150))
     window = make_window()

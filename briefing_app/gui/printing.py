@@ -180,7 +180,7 @@ def layout_for(
     if document.pageCount() <= MAX_PAGES_TO_REFINE:
         _keep_headings_with_next(document, page.height())
         _relayout(document, checkpoint)
-    # Qt lays the text out again as the cuts are made; asking for pages and headings only reads
+    # The cuts lay the text out again (in steps); asking for pages and headings then only reads
     # that layout (laying it all out once more cost 0.6 s for 700 pages).
     _split_paragraphs_at_page_ends(document, page.height(), checkpoint)
     checkpoint()

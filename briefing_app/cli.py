@@ -139,7 +139,7 @@ def _dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> in
     if args.page_size:
         parser.error("--page-size goes with --export-pdf")
     # Start-up makes objects that live as long as the app: collecting garbage among them is
-    # wasted (20 ms). The window turns collection back on once it shows (prefer_the_window).
+    # wasted (20 ms). The window turns collection back on once it shows (start_up_done).
     gc.disable()
     _import_before_qt()
     from briefing_app.gui.app import run_gui  # Qt is imported only when a window is wanted

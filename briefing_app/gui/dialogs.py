@@ -1,20 +1,11 @@
-"""Every message box goes through here, so tests can replace one function.
-
-QMessageBox is imported when a box is shown: making its Python type (and its enums) costs a few
-milliseconds that a start-up without a message does not need.
-"""
+"""Every message box goes through here, so tests can replace one function."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def show_error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     if details:
         box.setDetailedText(details)
@@ -22,6 +13,4 @@ def show_error(parent: QWidget | None, title: str, text: str, details: str = "")
 
 
 def show_about(parent: QWidget | None, html: str) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     QMessageBox.about(parent, "About", html)

@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 
+from briefing_app.core.briefing_cache import BriefingCache
 from briefing_app.gui.app import SWITCH_INTERVAL_SECONDS, create_application, start_up_done
 from briefing_app.gui.briefing_tab import BriefingTab
 from briefing_app.gui.main_window import MainWindow
@@ -137,16 +138,23 @@ def floor_once(path: str) -> float:
 
 
 def probe_open(runs: int, paths: list[str]) -> dict[str, object]:
+    """Each path opened afresh (no cache), then again as kept from an earlier open."""
     window = new_window([])
+    kept = BriefingCache(tempfile.mkdtemp())
     results: dict[str, object] = {}
     for path in paths:
-        opens, stalls, floors = [], [], []
+        window.briefing_cache = kept
+        open_once(window, path)  # keeps it
+        opens, stalls, floors, reopens = [], [], [], []
         for _ in range(runs):
+            window.briefing_cache = BriefingCache(None)
             seconds, stall = open_once(window, path)
             opens.append(seconds)
             stalls.append(stall)
             floors.append(floor_once(path))
-        results[path] = {"open": opens, "stall": stalls, "floor": floors}
+            window.briefing_cache = kept
+            reopens.append(open_once(window, path)[0])
+        results[path] = {"open": opens, "stall": stalls, "floor": floors, "reopen": reopens}
     return results
 
 

@@ -160,7 +160,13 @@ def _import_before_qt() -> None:
     """
     import importlib
 
-    for name in ("logging", "briefing_app.core.loader", "briefing_app.core.document"):
+    window_needs = (
+        "logging",
+        "briefing_app.core.briefing_cache",
+        "briefing_app.core.document",
+        "briefing_app.core.library_index",
+    )
+    for name in window_needs:
         importlib.import_module(name)
 
 

@@ -7,10 +7,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from briefing_app.core import frontmatter, textfile
+from briefing_app.core import textfile
 from briefing_app.core.dates import PartialDate
 from briefing_app.core.errors import BriefingError
-from briefing_app.core.schema import read_fields
 
 BRIEFING_EXTENSIONS = (".briefing", ".md", ".markdown")
 HEAD_BYTES = 64 * 1024  # enough for any sane front matter; longer ones are read whole
@@ -87,6 +86,10 @@ def read_entry(path: str) -> LibraryEntry:
             data = handle.read(HEAD_BYTES)
     except OSError as error:
         raise BriefingError(path, f"cannot be read: {error.strerror or error}") from None
+    # Imported here: a start whose library index is up to date reads no front matter at all.
+    from briefing_app.core import frontmatter
+    from briefing_app.core.schema import read_fields
+
     text = textfile.decode(data).text
     split = frontmatter.split(text)
     if split.yaml_text is None and split.diagnostics and info.st_size > HEAD_BYTES:

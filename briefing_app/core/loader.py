@@ -22,7 +22,12 @@ from briefing_app.core.schema import read_fields
 def load_briefing(path: str | os.PathLike[str]) -> Briefing:
     """Read and parse a briefing file. Raises BriefingError only if the file cannot be read at all."""
     path = os.fspath(path)
-    decoded = textfile.decode(textfile.read_bytes(path))
+    return briefing_from_bytes(textfile.read_bytes(path), path)
+
+
+def briefing_from_bytes(data: bytes, path: str) -> Briefing:
+    """Parse a briefing file's bytes, as read from ``path``. Never raises."""
+    decoded = textfile.decode(data)
     briefing = parse_briefing(decoded.text, path)
     briefing.diagnostics[:0] = decoded.diagnostics
     return briefing

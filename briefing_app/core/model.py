@@ -15,6 +15,7 @@ MentionKind = Literal["person", "figure", "timeline"]
 
 WORDS_PER_MINUTE = 230
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+_QUOTE_TITLE = re.compile(r"(figure|timeline)-(\d+)")
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,17 @@ class Briefing:
 
     def mentions_of(self, kind: MentionKind, index: int) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind and m.index == index]
+
+
+def quote_title(kind: str, index: int) -> str:
+    """The title a quoted phrase carries in the HTML, naming the panel entry it links to."""
+    return f"{kind}-{index}"
+
+
+def quote_of_title(title: str) -> tuple[str, int] | None:
+    """The kind and index a quote's title stands for, or None for any other title."""
+    match = _QUOTE_TITLE.fullmatch(title)
+    return (match.group(1), int(match.group(2))) if match else None
 
 
 def count_words(text: str) -> int:

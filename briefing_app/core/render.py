@@ -31,7 +31,7 @@ from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
 
 from briefing_app.core.mentions import Match, MentionFinder
-from briefing_app.core.model import Heading, Mention
+from briefing_app.core.model import Heading, Mention, quote_title
 from briefing_app.core.quick_markdown import make_quick
 
 _BLOCK_TAGS = {
@@ -61,7 +61,6 @@ _ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
-_QUOTE_TITLE = re.compile(r"(figure|timeline)-(\d+)")
 _IMAGE_WITHOUT_SOURCE = re.compile(r"<img(?![^>]*\ssrc=)([^>]*)>")
 _ALT = re.compile(r'\salt="([^"]*)"')
 
@@ -509,16 +508,6 @@ class _MentionMarker(Treeprocessor):
                 "span", {"title": quote_title(kind, index), "class": f"mention-{kind}"}
             )
         return element
-
-
-def quote_title(kind: str, index: int) -> str:
-    return f"{kind}-{index}"
-
-
-def quote_of_title(title: str) -> tuple[str, int] | None:
-    """The kind and index a quote's title stands for, or None for any other title."""
-    match = _QUOTE_TITLE.fullmatch(title)
-    return (match.group(1), int(match.group(2))) if match else None
 
 
 @dataclass(frozen=True)

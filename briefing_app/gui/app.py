@@ -127,6 +127,7 @@ def run_gui(
     app = create_application()
     apply_color_scheme(app, color_scheme)
 
+    from briefing_app.core.briefing_cache import BriefingCache
     from briefing_app.gui import crash, dialogs
     from briefing_app.gui.main_window import MainWindow
     from briefing_app.gui.settings import Settings
@@ -144,9 +145,9 @@ def run_gui(
 
     folders = [str(bundled_briefings_dir()), user_library_folder(create=not screenshot)]
     window = MainWindow(Settings(), folders)
-    if not screenshot:  # a screenshot shows the folders as they are, not as they were
-        cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-        window.library.index_path = os.path.join(cache, "library-index.json")
+    cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    window.library.index_path = os.path.join(cache, "library-index.json")
+    window.briefing_cache = BriefingCache(os.path.join(cache, "briefings"))
     window.library.scan(window.library_folders())
     if screenshot:
         opened = [window.open_file(path) for path in files]

@@ -12,8 +12,8 @@ import os
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from briefing_app.core.briefing_cache import BriefingCache
 from briefing_app.core.errors import BriefingError
-from briefing_app.core.loader import load_briefing
 from briefing_app.gui.sliced_build import SlicedBuild
 
 BACKGROUND_OPEN_BYTES = 256 * 1024
@@ -31,13 +31,14 @@ class LoadThread(QThread):
 
     done = Signal(object)
 
-    def __init__(self, path: str, parent: QObject | None = None) -> None:
+    def __init__(self, path: str, cache: BriefingCache, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = path
+        self.cache = cache
 
     def run(self) -> None:
         try:
-            result: object = load_briefing(self.path)
+            result: object = self.cache.load(self.path)
         except BriefingError as error:
             result = error
         except Exception as error:  # a bug in the core must not take the window down

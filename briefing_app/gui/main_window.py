@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app import APP_NAME, __version__
+from briefing_app.core.briefing_cache import BriefingCache
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import BRIEFING_EXTENSIONS
-from briefing_app.core.loader import load_briefing
 from briefing_app.core.model import Briefing
 from briefing_app.gui import dialogs
 from briefing_app.gui.briefing_tab import BriefingTab
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.base_folders = list(base_folders)  # the bundled briefings and the user's folder
         self._loads: set[LoadThread] = set()
+        self.briefing_cache = BriefingCache(None)  # the app gives it a folder; tests load afresh
         self.setAcceptDrops(True)
 
         self.library = LibraryView(self)
@@ -254,7 +255,7 @@ class MainWindow(QMainWindow):
             self._open_in_background(path)
             return True
         try:
-            briefing = load_briefing(path)
+            briefing = self.briefing_cache.load(path)
         except BriefingError as error:
             self._cannot_open(error)
             return False
@@ -266,7 +267,9 @@ class MainWindow(QMainWindow):
         index = self.tabs.addTab(placeholder, f"Opening {_short(os.path.basename(path))}")
         self.tabs.setTabToolTip(index, path)
         self.tabs.setCurrentIndex(index)
-        thread = LoadThread(path, self)  # the window's: closing the tab must not kill it
+        thread = LoadThread(
+            path, self.briefing_cache, self
+        )  # the window's: closing the tab must not kill it
         thread.done.connect(lambda result: self._loaded_in_background(placeholder, result))
         thread.finished.connect(thread.deleteLater)
         self._loads.add(thread)
@@ -475,7 +478,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(1000, self, lambda: self._rewatch(path))
             return
         try:
-            briefing = load_briefing(path)
+            briefing = self.briefing_cache.load(path)
         except BriefingError as error:
             tab.set_notice(
                 f"The file can no longer be read ({error.message}). Showing the last version read."

@@ -20,8 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from briefing_app.core.document import document_html, header_html
-from briefing_app.core.model import Briefing, Person
-from briefing_app.core.render import quote_of_title
+from briefing_app.core.model import Briefing, Person, quote_of_title
 from briefing_app.gui.sliced_build import Anchors, SlicedBuild
 from briefing_app.gui.textdoc import fit_images
 from briefing_app.gui.theme import Colours, current_colours, reader_stylesheet

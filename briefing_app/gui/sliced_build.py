@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QTextDocumentFragment,
 )
 
-from briefing_app.core.render import quote_of_title
+from briefing_app.core.model import quote_of_title
 
 SLICE_SECONDS = 0.03  # then the event loop gets its turn
 

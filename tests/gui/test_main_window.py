@@ -116,11 +116,18 @@ def test_screenshot_command_writes_a_window_picture(tmp_path):
         capture_output=True,
         text=True,
         timeout=120,
-        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)},
+        env={
+            **__import__("os").environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "HOME": str(tmp_path),
+            "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        },
     )
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)
+    # The briefing is kept for the next start, as a normal start keeps it.
+    assert len(list((tmp_path / "cache").rglob("*.briefing-cache"))) == 1
 
 
 def test_panels_fit_their_entries_after_the_window_changes_width(qtbot):

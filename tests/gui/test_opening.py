@@ -115,6 +115,20 @@ def test_opening_an_unreadable_file_keeps_the_window_usable(make_window, errors_
     assert window.tabs.count() == 1
 
 
+def test_a_file_opened_before_is_kept_but_never_shown_stale(make_window, tmp_path, write_briefing):
+    from briefing_app.core.briefing_cache import BriefingCache
+
+    window = make_window()
+    window.briefing_cache = BriefingCache(str(tmp_path / "cache"))
+    path = write_briefing("---\ntitle: First draft\n---\nText.\n")
+    window.open_file(str(path))
+    assert len(list((tmp_path / "cache").iterdir())) == 1
+    window.close_current_tab()
+    path.write_text("---\ntitle: Final text\n---\nText.\n", encoding="utf-8")
+    window.open_file(str(path))
+    assert open_titles(window) == ["Final text"]
+
+
 @pytest.fixture
 def big_briefing(tmp_path):
     from benchmarks.generate import write_briefing
@@ -185,13 +199,13 @@ def test_closing_a_tab_while_its_text_is_laid_out_leaves_nothing_behind(
 def test_a_big_file_that_cannot_be_read_says_so_and_its_tab_goes(
     make_window, qtbot, errors_shown, big_briefing, monkeypatch
 ):
+    from briefing_app.core.briefing_cache import BriefingCache
     from briefing_app.core.errors import BriefingError
-    from briefing_app.gui import loading
 
-    def refuse(path):
+    def refuse(cache, path):
         raise BriefingError(path, "permission denied")
 
-    monkeypatch.setattr(loading, "load_briefing", refuse)
+    monkeypatch.setattr(BriefingCache, "load", refuse)
     window = make_window()
     window.open_file(str(big_briefing))
     window.wait_for_loads()

@@ -1,0 +1,135 @@
+"""Briefings kept on disk once loaded, so a file opened before opens without being parsed again.
+
+Opening a cached file needs neither YAML nor Markdown nor the sanitiser: a start that reopens
+the seed skips importing them (about 100 ms) and parsing. An entry belongs to one path and holds
+the file's size and checksums; it is used only while the file's bytes still match and it was
+written by this very code. Anything else (missing, damaged, stale, unwritable) means loading the
+file as if there were no cache. Entries are pickles: the cache folder is the user's own, as
+trusted as their settings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import pickle
+import sys
+import threading
+import zlib
+
+from briefing_app import __version__
+from briefing_app.core import textfile
+from briefing_app.core.model import Briefing
+
+logger = logging.getLogger(__name__)
+
+FORMAT = 1
+MAX_ENTRIES = 40  # the least recently opened go first
+MAX_ENTRY_BYTES = 64 * 1024 * 1024  # a 2 MB briefing takes about 7 MB
+SUFFIX = ".briefing-cache"
+
+Stamp = tuple[object, ...]
+
+
+class BriefingCache:
+    """Loads briefings through a cache folder; with no folder, it only loads."""
+
+    def __init__(self, folder: str | None) -> None:
+        self.folder = folder
+
+    def load(self, path: str) -> Briefing:
+        """The briefing at ``path``: kept from an earlier load of these very bytes, or parsed now
+        and kept. Raises BriefingError only if the file cannot be read at all."""
+        path = os.path.abspath(path)
+        data = textfile.read_bytes(path)
+        if self.folder is None:
+            return _parse(data, path)
+        stamp = _stamp(path, data)
+        entry = os.path.join(self.folder, _entry_name(path))
+        briefing = _read_entry(entry, stamp)
+        if briefing is None:
+            briefing = _parse(data, path)
+            _write_entry(self.folder, entry, stamp, briefing)
+        return briefing
+
+
+def _parse(data: bytes, path: str) -> Briefing:
+    # Imported only when needed: a start that finds its files cached never loads YAML or Markdown.
+    from briefing_app.core.loader import briefing_from_bytes
+
+    return briefing_from_bytes(data, path)
+
+
+def _stamp(path: str, data: bytes) -> Stamp:
+    """All a loaded briefing depends on: the code that read it, its path and its bytes."""
+    return (FORMAT, _code_version(), path, len(data), zlib.crc32(data), zlib.adler32(data))
+
+
+_code_versions: list[str] = []
+
+
+def _code_version() -> str:
+    """The app's version and, run from source, when the reading code last changed, so that an
+    edited checkout never shows what older code made. A frozen app has no sources to look at."""
+    if not _code_versions:
+        stamp = __version__
+        if not getattr(sys, "frozen", False):
+            try:
+                with os.scandir(os.path.dirname(__file__)) as files:
+                    stamp += (
+                        f"+{max(f.stat().st_mtime_ns for f in files if f.name.endswith('.py'))}"
+                    )
+            except (OSError, ValueError):
+                pass
+        _code_versions.append(stamp)
+    return _code_versions[0]
+
+
+def _entry_name(path: str) -> str:
+    encoded = path.encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(encoded):08x}{zlib.adler32(encoded):08x}{SUFFIX}"
+
+
+def _read_entry(entry: str, stamp: Stamp) -> Briefing | None:
+    try:
+        with open(entry, "rb") as handle:
+            if pickle.load(handle) != stamp:  # the stamp comes first: a stale entry is not read
+                return None
+            briefing = pickle.load(handle)
+        os.utime(entry)  # recently used: pruned last
+    except FileNotFoundError:
+        return None
+    except Exception as error:  # damaged, or made by other code: load the file instead
+        logger.info("ignored the cache entry %s: %r", entry, error)
+        return None
+    return briefing if isinstance(briefing, Briefing) else None
+
+
+def _write_entry(folder: str, entry: str, stamp: Stamp, briefing: Briefing) -> None:
+    """Writes beside the entry and moves it into place, so a reader never sees half of one."""
+    partial = f"{entry}.{os.getpid()}.{threading.get_ident()}.part"
+    try:
+        data = pickle.dumps(stamp, pickle.HIGHEST_PROTOCOL) + pickle.dumps(
+            briefing, pickle.HIGHEST_PROTOCOL
+        )
+        if len(data) > MAX_ENTRY_BYTES:
+            return
+        os.makedirs(folder, exist_ok=True)
+        with open(partial, "wb") as handle:
+            handle.write(data)
+        os.replace(partial, entry)
+        _prune(folder)
+    except Exception as error:  # a cache that cannot be written only costs the next open time
+        logger.info("could not keep %s in the cache: %r", briefing.path, error)
+        with contextlib.suppress(OSError):
+            os.remove(partial)
+
+
+def _prune(folder: str) -> None:
+    with os.scandir(folder) as found:
+        entries = [(f.stat().st_mtime, f.path) for f in found if f.name.endswith(SUFFIX)]
+    entries.sort(reverse=True)
+    for _, path in entries[MAX_ENTRIES:]:
+        with contextlib.suppress(OSError):
+            os.remove(path)

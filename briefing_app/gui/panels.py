@@ -34,8 +34,8 @@ class PanelBrowser(QTextBrowser):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.viewport().setAutoFillBackground(False)
         self.setStyleSheet("QTextBrowser { background: transparent; }")
+        self._width = -1  # the viewport's, from resizeEvent (see ReaderView.resizeEvent)
         self._fitted_width = -1
         self._shown: tuple[str, str] | None = None  # the HTML and style sheet set last
 
@@ -51,10 +51,13 @@ class PanelBrowser(QTextBrowser):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._width = event.size().width()
         self._fit_height()
 
     def _fit_height(self, force: bool = False) -> None:
-        width = self.viewport().width()
+        width = self._width
+        if width < 0:
+            return  # not laid out yet: the first resize fits it
         # Compared with the width last fitted, not the document's: QTextEdit sets that to the
         # new width itself before this runs, and the panel kept a stale height (empty space).
         if not force and width == self._fitted_width:

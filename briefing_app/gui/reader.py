@@ -7,7 +7,7 @@ import os
 from html import escape
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -53,6 +53,7 @@ class ReaderView(QTextBrowser):
         self._colours: Colours = current_colours()
         self._base_point_size = self.font().pointSizeF()
         self._visible_quotes: tuple[set[int], set[int]] = (set(), set())
+        self._viewport_size = QSize()  # see resizeEvent
         self.setMouseTracking(True)
         # The panels re-render when the quotes on screen change: once scrolling pauses,
         # not on every step, or a long timeline panel makes scrolling stutter.
@@ -183,8 +184,9 @@ class ReaderView(QTextBrowser):
         if not self.quote_positions:
             visible: tuple[set[int], set[int]] = (set(), set())
         else:
-            top = self.cursorForPosition(self.viewport().rect().topLeft()).position()
-            bottom = self.cursorForPosition(self.viewport().rect().bottomRight()).position()
+            on_screen = QRect(QPoint(0, 0), self._viewport_size)
+            top = self.cursorForPosition(on_screen.topLeft()).position()
+            bottom = self.cursorForPosition(on_screen.bottomRight()).position()
             figures: set[int] = set()
             events: set[int] = set()
             for (kind, index), positions in self.quote_positions.items():
@@ -260,13 +262,20 @@ class ReaderView(QTextBrowser):
     # -- layout -----------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        # A scroll area's resize events are its viewport's. Its size is kept so that nothing
+        # calls viewport() before the window first shows: PySide's first viewport() call makes
+        # every widget class the viewport might be (about 20 ms of a start).
+        self._viewport_size = event.size()
         self._centre_text()
         self._quotes_timer.start()  # more or less of the text is on screen now
 
     def _centre_text(self) -> None:
         """Keep lines near :data:`MEASURE_CHARACTERS` wide, centred when the window is wider."""
+        width = self._viewport_size.width()
+        if width < 0:
+            return  # not laid out yet: the first resize centres it
         measure = self.fontMetrics().averageCharWidth() * MEASURE_CHARACTERS
-        spare = self.viewport().width() - measure - 48
+        spare = width - measure - 48
         margin = max(0, spare // 2) + 8
         frame = self.document().rootFrame()
         frame_format = frame.frameFormat()
@@ -276,7 +285,7 @@ class ReaderView(QTextBrowser):
             frame_format.setTopMargin(TOP_MARGIN)
             frame_format.setBottomMargin(32)
             frame.setFrameFormat(frame_format)
-        fit_images(self.document(), self.viewport().width() - 2 * margin - 2 * 24 - 4)
+        fit_images(self.document(), width - 2 * margin - 2 * 24 - 4)
 
 
 def person_card(person: Person) -> str:

@@ -63,7 +63,8 @@ class PanelBrowser(QTextBrowser):
         if not force and width == self._fitted_width:
             return  # a height change resizes the widget too; its text is laid out already
         self._fitted_width = width
-        self.document().setTextWidth(width)
+        if self.document().textWidth() != width:  # each call lays the text out again
+            self.document().setTextWidth(width)
         height = int(self.document().size().height()) + 4
         if self.height() != height:
             self.setFixedHeight(height)

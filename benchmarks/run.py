@@ -303,7 +303,7 @@ def main() -> int:
         folder, home = Path(work) / "data", Path(work) / "home"
         folder.mkdir()
         home.mkdir()
-        cold_start(table, runs if args.smoke else 7, home)
+        cold_start(table, runs if args.smoke else 11, home)
         opening(table, runs if args.smoke else 5, sizes, folder, home)
         core(table, runs, sizes, library_sizes, folder)
         library(table, library_sizes, folder, home)

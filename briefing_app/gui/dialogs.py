@@ -1,11 +1,16 @@
-"""Every message box goes through here, so tests can replace one function."""
+"""Every message box goes through here, so tests can replace one function.
+
+QMessageBox is imported when a box is shown: making its Python type costs about 2 ms of a start.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 def show_error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     if details:
         box.setDetailedText(details)
@@ -13,4 +18,6 @@ def show_error(parent: QWidget | None, title: str, text: str, details: str = "")
 
 
 def show_about(parent: QWidget | None, html: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.about(parent, "About", html)

@@ -141,7 +141,7 @@ def _dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> in
     # Start-up makes objects that live as long as the app: collecting garbage among them is
     # wasted (20 ms). The window turns collection back on once it shows (start_up_done).
     gc.disable()
-    _import_before_qt()
+    _import_before_qt(args.files)
     from briefing_app.gui.app import run_gui  # Qt is imported only when a window is wanted
 
     return run_gui(
@@ -152,20 +152,26 @@ def _dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> in
     )
 
 
-def _import_before_qt() -> None:
+def _import_before_qt(files: Sequence[str]) -> None:
     """Imports the Qt-free modules the window uses before Qt itself, to start sooner.
 
     Once PySide6 is loaded, it reads the source of every module imported after it, looking for
-    ``from __feature__ import``: some 150 modules, about 40 ms of a start-up.
+    ``from __feature__ import``: some 150 modules, about 40 ms of a start-up. The loader (YAML,
+    Markdown, nh3) comes too when a file to open is not kept in the cache; a start that finds
+    its files kept, or only restores its tabs (opened last time, so kept), never needs it.
     """
     import importlib
 
-    window_needs = (
+    from briefing_app.core.briefing_cache import BriefingCache, expected_folder
+
+    window_needs = [
         "logging",
-        "briefing_app.core.briefing_cache",
         "briefing_app.core.document",
         "briefing_app.core.library_index",
-    )
+    ]
+    cache = BriefingCache(expected_folder())
+    if not all(cache.holds(path) for path in files):
+        window_needs.append("briefing_app.core.loader")
     for name in window_needs:
         importlib.import_module(name)
 

@@ -18,13 +18,14 @@ import sys
 import threading
 import zlib
 
-from briefing_app import __version__
+from briefing_app import APP_ID, ORGANIZATION, __version__
 from briefing_app.core import textfile
 from briefing_app.core.model import Briefing
 
 logger = logging.getLogger(__name__)
 
 FORMAT = 1
+FOLDER_NAME = "briefings"  # in the app's cache folder
 MAX_ENTRIES = 40  # the least recently opened go first
 MAX_ENTRY_BYTES = 64 * 1024 * 1024  # a 2 MB briefing takes about 7 MB
 SUFFIX = ".briefing-cache"
@@ -52,6 +53,34 @@ class BriefingCache:
             briefing = _parse(data, path)
             _write_entry(self.folder, entry, stamp, briefing)
         return briefing
+
+    def holds(self, path: str) -> bool:
+        """Whether :meth:`load` would find ``path`` kept, without reading the briefing itself."""
+        if self.folder is None:
+            return False
+        path = os.path.abspath(path)
+        try:
+            stamp = _stamp(path, textfile.read_bytes(path))
+            with open(os.path.join(self.folder, _entry_name(path)), "rb") as handle:
+                return bool(pickle.load(handle) == stamp)
+        except Exception:  # unreadable, missing or damaged: load() would parse the file
+            return False
+
+
+def expected_folder() -> str:
+    """The cache folder the window will use, worked out without Qt, as QStandardPaths places an
+    app's CacheLocation. A start looks here before it loads Qt, to know whether it will need the
+    loader; the window itself asks Qt. A wrong guess costs time, never a stale briefing."""
+    app = os.path.join(ORGANIZATION, APP_ID)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or os.path.expanduser(r"~\AppData\Local")
+        return os.path.join(base, app, "cache", FOLDER_NAME)
+    if sys.platform == "darwin":
+        return os.path.join(os.path.expanduser("~/Library/Caches"), app, FOLDER_NAME)
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # Qt ignores a relative one
+        base = os.path.expanduser("~/.cache")
+    return os.path.join(base, app, FOLDER_NAME)
 
 
 def _parse(data: bytes, path: str) -> Briefing:

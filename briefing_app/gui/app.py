@@ -127,7 +127,7 @@ def run_gui(
     app = create_application()
     apply_color_scheme(app, color_scheme)
 
-    from briefing_app.core.briefing_cache import BriefingCache
+    from briefing_app.core.briefing_cache import FOLDER_NAME, BriefingCache
     from briefing_app.gui import crash, dialogs
     from briefing_app.gui.main_window import MainWindow
     from briefing_app.gui.settings import Settings
@@ -147,7 +147,7 @@ def run_gui(
     window = MainWindow(Settings(), folders)
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
     window.library.index_path = os.path.join(cache, "library-index.json")
-    window.briefing_cache = BriefingCache(os.path.join(cache, "briefings"))
+    window.briefing_cache = BriefingCache(os.path.join(cache, FOLDER_NAME))
     window.library.scan(window.library_folders())
     if screenshot:
         opened = [window.open_file(path) for path in files]

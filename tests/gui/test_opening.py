@@ -315,3 +315,27 @@ def test_forwarded_message_is_a_json_list_of_absolute_paths(
     assert json.loads(json.dumps(received)) == received
     process.wait(timeout=30)
     first.close()
+
+
+@pytest.mark.parametrize("xdg_cache_home", ["absolute", "", "relative/path"])
+def test_the_cache_folder_is_known_before_qt_loads(tmp_path, xdg_cache_home):
+    """The start looks for kept briefings before loading Qt; it must look where Qt keeps them."""
+    env = {**os.environ, "HOME": str(tmp_path / "home")}
+    env["XDG_CACHE_HOME"] = (
+        str(tmp_path / "xdg") if xdg_cache_home == "absolute" else xdg_cache_home
+    )
+    code = (
+        "import os\n"
+        "from briefing_app.core.briefing_cache import FOLDER_NAME, expected_folder\n"
+        "print(expected_folder())\n"
+        "from PySide6.QtCore import QStandardPaths\n"
+        "from briefing_app.gui.app import create_application\n"
+        "create_application(['x'])\n"
+        "cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)\n"
+        "print(os.path.join(cache, FOLDER_NAME))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    guessed, actual = run.stdout.split("\n")[:2]
+    assert guessed == actual, run.stderr

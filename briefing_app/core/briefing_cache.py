@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 FORMAT = 1
 FOLDER_NAME = "briefings"  # in the app's cache folder
 MAX_ENTRIES = 40  # the least recently opened go first
-MAX_ENTRY_BYTES = 64 * 1024 * 1024  # a 2 MB briefing takes about 7 MB
+MAX_KEPT_FILE_BYTES = 16 * 1024 * 1024  # a 2 MB briefing takes about 7 MB kept
 SUFFIX = ".briefing-cache"
 
 Stamp = tuple[object, ...]
@@ -44,7 +44,7 @@ class BriefingCache:
         and kept. Raises BriefingError only if the file cannot be read at all."""
         path = os.path.abspath(path)
         data = textfile.read_bytes(path)
-        if self.folder is None:
+        if self.folder is None or len(data) > MAX_KEPT_FILE_BYTES:
             return _parse(data, path)
         stamp = _stamp(path, data)
         entry = os.path.join(self.folder, _entry_name(path))
@@ -126,13 +126,16 @@ def _read_entry(entry: str, stamp: Stamp) -> Briefing | None:
             if pickle.load(handle) != stamp:  # the stamp comes first: a stale entry is not read
                 return None
             briefing = pickle.load(handle)
-        os.utime(entry)  # recently used: pruned last
     except FileNotFoundError:
         return None
     except Exception as error:  # damaged, or made by other code: load the file instead
         logger.info("ignored the cache entry %s: %r", entry, error)
         return None
-    return briefing if isinstance(briefing, Briefing) else None
+    if not isinstance(briefing, Briefing):
+        return None
+    with contextlib.suppress(OSError):  # a cache folder that is read-only still serves
+        os.utime(entry)  # recently used: pruned last
+    return briefing
 
 
 def _write_entry(folder: str, entry: str, stamp: Stamp, briefing: Briefing) -> None:
@@ -142,8 +145,6 @@ def _write_entry(folder: str, entry: str, stamp: Stamp, briefing: Briefing) -> N
         data = pickle.dumps(stamp, pickle.HIGHEST_PROTOCOL) + pickle.dumps(
             briefing, pickle.HIGHEST_PROTOCOL
         )
-        if len(data) > MAX_ENTRY_BYTES:
-            return
         os.makedirs(folder, exist_ok=True)
         with open(partial, "wb") as handle:
             handle.write(data)

@@ -12,7 +12,7 @@ import pytest
 from briefing_app.core import briefing_cache, load_briefing
 from briefing_app.core.briefing_cache import SUFFIX, BriefingCache
 from briefing_app.core.errors import BriefingError
-from tests.conftest import SEED_BRIEFING
+from tests.conftest import FORMAT_EXAMPLE, SEED_BRIEFING
 
 BRIEFING = """---
 title: Gas talks
@@ -42,9 +42,10 @@ def entries(folder) -> list[str]:
     return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
 
 
-def test_a_file_opened_again_comes_from_the_cache_as_it_was_loaded(tmp_path, parses):
-    copy = tmp_path / "seed.briefing"
-    shutil.copy(SEED_BRIEFING, copy)
+@pytest.mark.parametrize("original", [SEED_BRIEFING, FORMAT_EXAMPLE], ids=["seed", "format"])
+def test_a_file_opened_again_comes_from_the_cache_as_it_was_loaded(tmp_path, parses, original):
+    copy = tmp_path / original.name
+    shutil.copy(original, copy)
     cache = BriefingCache(str(tmp_path / "cache"))
     first = cache.load(str(copy))
     again = BriefingCache(str(tmp_path / "cache")).load(str(copy))  # as a new start would
@@ -116,6 +117,30 @@ def test_only_the_most_recently_opened_are_kept(tmp_path, write_briefing, monkey
     cache.load(paths[0])  # reopened: the most recent now
     cache.load(paths[2])
     assert entries(folder) == sorted([names[0], names[2]])
+
+
+def test_a_very_big_file_is_not_kept(tmp_path, write_briefing, monkeypatch, parses):
+    monkeypatch.setattr(briefing_cache, "MAX_KEPT_FILE_BYTES", 100)
+    path = str(write_briefing(BRIEFING.format(word="x" * 100)))
+    cache = BriefingCache(str(tmp_path / "cache"))
+    assert cache.load(path) == cache.load(path)
+    assert len(parses) == 2
+    assert entries(tmp_path / "cache") == []
+
+
+def test_a_read_only_cache_still_serves_what_it_holds(
+    tmp_path, write_briefing, parses, monkeypatch
+):
+    path = str(write_briefing(BRIEFING.format(word="today")))
+    folder = tmp_path / "cache"
+    BriefingCache(str(folder)).load(path)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(os, "utime", refuse)  # as on a read-only folder (root may write anyway)
+    assert "today" in BriefingCache(str(folder)).load(path).body_text
+    assert len(parses) == 1
 
 
 def test_without_a_folder_nothing_is_written(tmp_path, write_briefing, parses):

@@ -1,7 +1,7 @@
 """Briefings kept on disk once loaded, so a file opened before opens without being parsed again.
 
 Opening a cached file needs neither YAML nor Markdown nor the sanitiser: a start that reopens
-the seed skips importing them (about 100 ms) and parsing. An entry belongs to one path and holds
+the seed skips importing them (about 80 ms) and parsing it. An entry belongs to one path and holds
 the file's size and checksums; it is used only while the file's bytes still match and it was
 written by this very code. Anything else (missing, damaged, stale, unwritable) means loading the
 file as if there were no cache. Entries are pickles: the cache folder is the user's own, as
@@ -11,6 +11,7 @@ trusted as their settings.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import pickle
@@ -95,24 +96,18 @@ def _stamp(path: str, data: bytes) -> Stamp:
     return (FORMAT, _code_version(), path, len(data), zlib.crc32(data), zlib.adler32(data))
 
 
-_code_versions: list[str] = []
-
-
+@functools.cache
 def _code_version() -> str:
     """The app's version and, run from source, when the reading code last changed, so that an
     edited checkout never shows what older code made. A frozen app has no sources to look at."""
-    if not _code_versions:
-        stamp = __version__
-        if not getattr(sys, "frozen", False):
-            try:
-                with os.scandir(os.path.dirname(__file__)) as files:
-                    stamp += (
-                        f"+{max(f.stat().st_mtime_ns for f in files if f.name.endswith('.py'))}"
-                    )
-            except (OSError, ValueError):
-                pass
-        _code_versions.append(stamp)
-    return _code_versions[0]
+    if getattr(sys, "frozen", False):
+        return __version__
+    try:
+        with os.scandir(os.path.dirname(__file__)) as files:
+            changed = max(f.stat().st_mtime_ns for f in files if f.name.endswith(".py"))
+    except (OSError, ValueError):
+        return __version__
+    return f"{__version__}+{changed}"
 
 
 def _entry_name(path: str) -> str:

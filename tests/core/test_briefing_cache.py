@@ -91,7 +91,7 @@ def test_a_damaged_entry_is_ignored_and_replaced(tmp_path, write_briefing, parse
 def test_entries_made_by_other_code_are_not_used(tmp_path, write_briefing, parses, monkeypatch):
     path = write_briefing(BRIEFING.format(word="today"))
     BriefingCache(str(tmp_path / "cache")).load(str(path))
-    monkeypatch.setattr(briefing_cache, "_code_versions", ["another version"])
+    monkeypatch.setattr(briefing_cache, "_code_version", lambda: "0.0.1")
     BriefingCache(str(tmp_path / "cache")).load(str(path))
     assert len(parses) == 2
 

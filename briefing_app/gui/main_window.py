@@ -310,6 +310,9 @@ class MainWindow(QMainWindow):
         dialogs.show_error(self, "Cannot open briefing", f"{error.path}\n\n{error.message}.")
 
     def _add_tab(self, briefing: Briefing) -> None:
+        # Hidden behind "No briefing open", the tabs have not been laid out: shown first, they
+        # give the new tab the width it shows at, and its text is laid out once, not twice.
+        self.stack.setCurrentWidget(self.tabs)
         self._insert_tab(BriefingTab(briefing, self.tabs, zoom=self.zoom))
 
     def _insert_tab(self, tab: BriefingTab, index: int = -1, make_current: bool = True) -> None:

@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 import markdown  # noqa: E402
 
 from benchmarks.generate import write_briefing, write_library  # noqa: E402
-from benchmarks.processes import run_process  # noqa: E402
+from benchmarks.processes import ProcessRun, run_process  # noqa: E402
 from briefing_app.core import load_briefing  # noqa: E402
 from briefing_app.core.library import scan  # noqa: E402
 
@@ -135,11 +135,13 @@ def cold_start(table: Table, runs: int, home: Path) -> None:
         [r.seconds for r in floor_runs],
         goal="≤ 1.3× floor",
     )
+    paired_ratio("  each start against the floor run after it", app_runs, floor_runs)
     table.row(
         "  the first start: nothing kept yet",
         [r.seconds for r in first_runs],
         [r.seconds for r in first_floor_runs],
     )
+    paired_ratio("  each first start against the floor after it", first_runs, first_floor_runs)
     table.row(
         "peak memory, seed open",
         [r.peak_rss_mb for r in app_runs],
@@ -158,6 +160,13 @@ def cold_start(table: Table, runs: int, home: Path) -> None:
         files = [f for f in FROZEN.parent.rglob("*") if f.is_file() and not f.is_symlink()]
         size = sum(f.stat().st_size for f in files)
         print(f"{'frozen bundle size':<44} {size / 1e6:>8.1f}MB", flush=True)
+
+
+def paired_ratio(name: str, runs: list[ProcessRun], floors: list[ProcessRun]) -> None:
+    """The median of each run's ratio to the floor run right after it. This machine's speed
+    drifts by up to 2× within a minute; a run and its neighbour see the same machine."""
+    ratio = statistics.median(r.seconds / f.seconds for r, f in zip(runs, floors, strict=True))
+    print(f"{name:<44} {'':>10} {'':>10} {'':>10} {'':>10} {ratio:>6.2f}×", flush=True)
 
 
 def opening(table: Table, runs: int, sizes: list[int], folder: Path, home: Path) -> None:

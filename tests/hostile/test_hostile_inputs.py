@@ -34,6 +34,7 @@ def limit_memory() -> None:
 
 def app(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    env["XDG_CACHE_HOME"] = str(home / ".cache")  # opened files are kept there
     return subprocess.run(
         [sys.executable, "-m", "briefing_app", "--no-crash-dialog", *args],
         capture_output=True,

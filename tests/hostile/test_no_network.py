@@ -62,6 +62,7 @@ def test_render_export_and_screenshot_make_no_connection(listener, tmp_path):
     path = tmp_path / "net.briefing"
     path.write_text(briefing_pointing_at(port), encoding="utf-8")
     env = {**os.environ, "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    env["XDG_CACHE_HOME"] = str(tmp_path / ".cache")  # opened files are kept there
     command = [sys.executable, "-m", "briefing_app", "--no-crash-dialog"]
     for args in (
         ["--check", str(path)],

@@ -98,13 +98,15 @@ def _stamp(path: str, data: bytes) -> Stamp:
 
 @functools.cache
 def _code_version() -> str:
-    """The app's version and, run from source, when the reading code last changed, so that an
-    edited checkout never shows what older code made. A frozen app has no sources to look at."""
-    if getattr(sys, "frozen", False):
-        return __version__
+    """The app's version and when its reading code last changed, so that neither an edited
+    checkout nor a rebuilt app shows what older code made. A frozen app has no sources to look
+    at: its executable stands for them."""
     try:
-        with os.scandir(os.path.dirname(__file__)) as files:
-            changed = max(f.stat().st_mtime_ns for f in files if f.name.endswith(".py"))
+        if getattr(sys, "frozen", False):
+            changed = os.stat(sys.executable).st_mtime_ns
+        else:
+            with os.scandir(os.path.dirname(__file__)) as files:
+                changed = max(f.stat().st_mtime_ns for f in files if f.name.endswith(".py"))
     except (OSError, ValueError):
         return __version__
     return f"{__version__}+{changed}"

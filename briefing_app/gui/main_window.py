@@ -267,9 +267,8 @@ class MainWindow(QMainWindow):
         index = self.tabs.addTab(placeholder, f"Opening {_short(os.path.basename(path))}")
         self.tabs.setTabToolTip(index, path)
         self.tabs.setCurrentIndex(index)
-        thread = LoadThread(
-            path, self.briefing_cache, self
-        )  # the window's: closing the tab must not kill it
+        # The window's thread, not the tab's: closing the tab must not kill it.
+        thread = LoadThread(path, self.briefing_cache, self)
         thread.done.connect(lambda result: self._loaded_in_background(placeholder, result))
         thread.finished.connect(thread.deleteLater)
         self._loads.add(thread)

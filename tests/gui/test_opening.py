@@ -339,3 +339,24 @@ def test_the_cache_folder_is_known_before_qt_loads(tmp_path, xdg_cache_home):
     )
     guessed, actual = run.stdout.split("\n")[:2]
     assert guessed == actual, run.stderr
+
+
+def test_the_first_tab_is_laid_out_once_at_the_width_it_shows_at(make_window, qtbot, monkeypatch):
+    """With no tab open the tabs are hidden; a new tab's text must not be laid out at a
+    provisional width first (a second layout of the whole text)."""
+    from briefing_app.gui.reader import ReaderView
+
+    widths: list[int] = []
+    resize = ReaderView.resizeEvent
+
+    def noting(self, event):
+        widths.append(event.size().width())
+        resize(self, event)
+
+    monkeypatch.setattr(ReaderView, "resizeEvent", noting)
+    window = make_window()
+    qtbot.waitExposed(window)
+    window.open_file(str(SEED_BRIEFING))
+    qtbot.wait(50)
+    reader = window.current_tab().reader
+    assert widths and set(widths) == {reader.viewport().width()}

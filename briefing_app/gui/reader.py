@@ -99,16 +99,18 @@ class ReaderView(QTextBrowser):
         self.briefing = briefing
         folder = os.path.dirname(os.path.abspath(briefing.path))
         self.setSearchPaths([folder])
+        self.person_ranges = dict(anchors.people)
+        self.quote_positions = dict(anchors.quotes)
+        # Underlined and centred before the view has it: a document no view shows has no layout
+        # yet, and so these are not laid out again (a third of the time a short text takes).
+        self._underline_people(document)
+        self._centre_text(document)
         previous = self.document()
         self.setDocument(document)
         # Qt deletes the view's own first document; ours are the reader's children and would
         # stay, one more for every reload or zoom.
         if shiboken6.isValid(previous) and previous.parent() is self:
             previous.deleteLater()
-        self.person_ranges = dict(anchors.people)
-        self.quote_positions = dict(anchors.quotes)
-        self._underline_people()
-        self._centre_text()
         self.verticalScrollBar().setValue(0)  # a new document starts at its top margin
         # Later, not now: finding what is on screen lays the text out that far, and a text
         # shown for the first time would be laid out whole (most of a second for 2 MB).
@@ -122,11 +124,11 @@ class ReaderView(QTextBrowser):
             return None
         return super().loadResource(kind, url)
 
-    def _underline_people(self) -> None:
+    def _underline_people(self, document: QTextDocument) -> None:
         underline = QTextCharFormat()
         underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         underline.setUnderlineColor(QColor(self._colours.muted))
-        cursor = QTextCursor(self.document())
+        cursor = QTextCursor(document)
         cursor.beginEditBlock()  # one relayout at the end, not one per mention
         for spans in self.person_ranges.values():
             for start, end in spans:
@@ -266,18 +268,19 @@ class ReaderView(QTextBrowser):
         # calls viewport() before the window first shows: PySide's first viewport() call makes
         # every widget class the viewport might be (about 20 ms of a start).
         self._viewport_size = event.size()
-        self._centre_text()
+        self._centre_text(self.document())
         self._quotes_timer.start()  # more or less of the text is on screen now
 
-    def _centre_text(self) -> None:
+    def _centre_text(self, document: QTextDocument) -> None:
         """Keep lines near :data:`MEASURE_CHARACTERS` wide, centred when the window is wider."""
-        width = self._viewport_size.width()
-        if width < 0:
-            return  # not laid out yet: the first resize centres it
+        # Worked out from the view's own width, which is known before it first shows (its
+        # viewport's is not), less a scroll bar whether one shows or not: a text laid out
+        # before it shows then keeps its margins, and is not laid out again.
+        width = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
         measure = self.fontMetrics().averageCharWidth() * MEASURE_CHARACTERS
         spare = width - measure - 48
         margin = max(0, spare // 2) + 8
-        frame = self.document().rootFrame()
+        frame = document.rootFrame()
         frame_format = frame.frameFormat()
         if frame_format.leftMargin() != margin or frame_format.topMargin() != TOP_MARGIN:
             frame_format.setLeftMargin(margin)
@@ -285,7 +288,7 @@ class ReaderView(QTextBrowser):
             frame_format.setTopMargin(TOP_MARGIN)
             frame_format.setBottomMargin(32)
             frame.setFrameFormat(frame_format)
-        fit_images(self.document(), width - 2 * margin - 2 * 24 - 4)
+        fit_images(document, width - 2 * margin - 2 * 24 - 4)
 
 
 def person_card(person: Person) -> str:

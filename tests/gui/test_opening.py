@@ -360,3 +360,27 @@ def test_the_first_tab_is_laid_out_once_at_the_width_it_shows_at(make_window, qt
     qtbot.wait(50)
     reader = window.current_tab().reader
     assert widths and set(widths) == {reader.viewport().width()}
+
+
+def test_a_new_tab_gets_its_text_centred_before_it_shows(make_window, qtbot, monkeypatch):
+    """The margins that centre the text are set before the view lays it out: set afterwards,
+    when the tab first shows, they would lay the whole text out again."""
+    from briefing_app.gui.reader import ReaderView
+
+    margins_when_set: list[float] = []
+    set_document = ReaderView.setDocument
+
+    def noting(self, document):
+        margins_when_set.append(document.rootFrame().frameFormat().leftMargin())
+        set_document(self, document)
+
+    monkeypatch.setattr(ReaderView, "setDocument", noting)
+    window = make_window()
+    window.resize(1400, 800)
+    qtbot.waitExposed(window)
+    window.open_file(str(SEED_BRIEFING))
+    qtbot.wait(50)
+    reader = window.current_tab().reader
+    shown_margin = reader.document().rootFrame().frameFormat().leftMargin()
+    assert margins_when_set[-1] == shown_margin
+    assert shown_margin > 40  # centred in a wide window, not the bare 8 px

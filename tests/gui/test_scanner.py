@@ -53,3 +53,41 @@ def test_a_small_library_needs_no_workers(qapp, tmp_path):
     scanner = scan(tmp_path)
     assert not scanner.used_workers
     assert len(scanner.queue) == 30
+
+
+def test_when_workers_fail_midway_nothing_is_lost_or_read_twice(qapp, tmp_path, monkeypatch):
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    class FailingPool:
+        """Reads the first chunk, loses the second, then refuses any more."""
+
+        def __init__(self, *args, **kwargs):
+            self.calls = 0
+
+        def submit(self, function, paths):
+            self.calls += 1
+            if self.calls > 2:
+                raise BrokenProcessPool("a worker died")
+            future: Future = Future()
+            if self.calls == 1:
+                future.set_result(function(paths))
+            else:
+                future.set_exception(BrokenProcessPool("a worker died"))
+            return future
+
+        def shutdown(self, wait=True, cancel_futures=False):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc_info):
+            self.shutdown()
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", FailingPool)
+    count = READ_AT_ONCE + WORKERS_FROM + 300
+    write_library(tmp_path, count)
+    scanner = scan(tmp_path)
+    paths = [entry.path for entry in scanner.queue]
+    assert len(paths) == len(set(paths)) == count

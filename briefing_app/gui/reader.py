@@ -7,7 +7,7 @@ import os
 from html import escape
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -106,7 +106,7 @@ class ReaderView(QTextBrowser):
         self._underline_people(document)
         self._centre_text(document)
         previous = self.document()
-        self.setDocument(document)
+        self._set_document_at_final_width(document)
         # Qt deletes the view's own first document; ours are the reader's children and would
         # stay, one more for every reload or zoom.
         if shiboken6.isValid(previous) and previous.parent() is self:
@@ -115,6 +115,17 @@ class ReaderView(QTextBrowser):
         # Later, not now: finding what is on screen lays the text out that far, and a text
         # shown for the first time would be laid out whole (most of a second for 2 MB).
         self._quotes_timer.start()
+
+    def _set_document_at_final_width(self, document: QTextDocument) -> None:
+        # A view not shown yet still has its viewport's first size (about 100 px wide), and a
+        # long text makes the scroll bar appear halfway through laying it out, which narrows the
+        # viewport and starts the layout over. Laid out with the scroll bar already there, at
+        # the viewport's real width, the text is laid out once; a short text then drops the
+        # bar again, and its second layout costs little.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setViewportMargins(0, 0, 0, 0)  # lays the viewport out at the view's size now
+        self.setDocument(document)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # Qt override
         """Only files beside the briefing load; nothing is ever fetched from the network."""

@@ -384,3 +384,20 @@ def test_a_new_tab_gets_its_text_centred_before_it_shows(make_window, qtbot, mon
     shown_margin = reader.document().rootFrame().frameFormat().leftMargin()
     assert margins_when_set[-1] == shown_margin
     assert shown_margin > 40  # centred in a wide window, not the bare 8 px
+
+
+def test_a_long_text_has_a_scroll_bar_and_a_short_one_none(make_window, qtbot, write_briefing):
+    """The reader lays a new text out with its scroll bar showing; a short text drops it."""
+    short = write_briefing("---\ntitle: Short\n---\nOne line of text.\n", "short.briefing")
+    window = make_window()
+    qtbot.waitExposed(window)
+    window.open_file(str(SEED_BRIEFING))
+    qtbot.wait(50)
+    long_reader = window.current_tab().reader
+    assert long_reader.verticalScrollBar().isVisible()
+    assert long_reader.verticalScrollBar().maximum() > 0
+    window.open_file(str(short))
+    qtbot.wait(50)
+    short_reader = window.current_tab().reader
+    assert not short_reader.verticalScrollBar().isVisible()
+    assert short_reader.viewport().width() == short_reader.width() - 2 * short_reader.frameWidth()

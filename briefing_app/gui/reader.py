@@ -102,7 +102,7 @@ class ReaderView(QTextBrowser):
         self.person_ranges = dict(anchors.people)
         self.quote_positions = dict(anchors.quotes)
         # Underlined and centred before the view has it: a document no view shows has no layout
-        # yet, and so these are not laid out again (a third of the time a short text takes).
+        # yet, so neither lays the text out again (set afterwards, 4 of the 40 ms the seed took).
         self._underline_people(document)
         self._centre_text(document)
         previous = self.document()

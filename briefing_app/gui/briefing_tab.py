@@ -16,7 +16,8 @@ MAX_BANNER_LINES = 8
 
 class BriefingTab(QWidget):
     """With ``in_slices``, a long text is filled over several turns of the event loop; ``build``
-    tells how far it is and emits ``finished`` when the text is shown."""
+    tells how far it is and emits ``finished`` when the text is shown. With ``text_later``, the
+    tab starts empty and :meth:`show_briefing` fills it."""
 
     def __init__(
         self,
@@ -24,6 +25,7 @@ class BriefingTab(QWidget):
         parent: QWidget | None = None,
         zoom: int = 0,
         in_slices: bool = False,
+        text_later: bool = False,
     ) -> None:
         super().__init__(parent)
         self.briefing = briefing
@@ -57,7 +59,7 @@ class BriefingTab(QWidget):
         if in_slices:
             self.build = self.reader.show_briefing_in_slices(briefing)
             self._update_banner()
-        else:
+        elif not text_later:
             self.show_briefing(briefing)
 
     @property

@@ -343,14 +343,16 @@ def test_the_cache_folder_is_known_before_qt_loads(tmp_path, xdg_cache_home):
 
 def test_the_first_tab_is_laid_out_once_at_the_width_it_shows_at(make_window, qtbot, monkeypatch):
     """With no tab open the tabs are hidden; a new tab's text must not be laid out at a
-    provisional width first (a second layout of the whole text)."""
+    provisional width first (a second layout of the whole text). Sizes the view has while it is
+    still empty cost nothing and do not count."""
     from briefing_app.gui.reader import ReaderView
 
     widths: list[int] = []
     resize = ReaderView.resizeEvent
 
     def noting(self, event):
-        widths.append(event.size().width())
+        if not self.document().isEmpty():
+            widths.append(event.size().width())
         resize(self, event)
 
     monkeypatch.setattr(ReaderView, "resizeEvent", noting)
@@ -401,3 +403,20 @@ def test_a_long_text_has_a_scroll_bar_and_a_short_one_none(make_window, qtbot, w
     short_reader = window.current_tab().reader
     assert not short_reader.verticalScrollBar().isVisible()
     assert short_reader.viewport().width() == short_reader.width() - 2 * short_reader.frameWidth()
+
+
+def test_a_new_tab_shows_its_panels_and_title_as_soon_as_it_opens(make_window, qtbot):
+    """Nothing is left for later: when opening returns, the title, the word count and the
+    panels (with the quotes on screen marked) are the new briefing's."""
+    window = make_window()
+    qtbot.waitExposed(window)
+    window.open_file(str(FORMAT_EXAMPLE))
+    qtbot.wait(100)
+    window.open_file(str(SEED_BRIEFING))  # no event is handled before the checks
+    tab = window.current_tab()
+    assert window.windowTitle().startswith(tab.briefing.title)
+    assert window.word_count.text().startswith(f"{tab.briefing.word_count:,} words")
+    assert window.panels.briefing is tab.briefing
+    figures, events = tab.reader.visible_quotes()
+    assert window.panels.visible == {"figure": figures, "timeline": events}
+    assert figures or events  # the seed's first screen quotes a key figure or an event

@@ -150,6 +150,9 @@ def run_gui(
     window.briefing_cache = BriefingCache(os.path.join(cache, FOLDER_NAME))
     window.library.scan(window.library_folders())
     if screenshot:
+        # Sized before anything opens, as a normal start restores its size first: a text laid
+        # out at the default size would be laid out again at this one.
+        window.resize(*SCREENSHOT_SIZE)
         opened = [window.open_file(path) for path in files]
         return _take_screenshot(app, window, screenshot, ok=all(opened))
 
@@ -182,7 +185,6 @@ def _print_error(parent: QObject | None, title: str, text: str, details: str = "
 
 
 def _take_screenshot(app: QApplication, window, path: str, ok: bool) -> int:
-    window.resize(*SCREENSHOT_SIZE)
     window.show()
     start_up_done()
     window.library.wait_for_scan()

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QFileSystemWatcher, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QFileSystemWatcher, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -55,6 +55,7 @@ logger = logging.getLogger(__name__)
 
 OPEN_FILTER = "Briefings (*.briefing *.md *.markdown);;All files (*)"
 RELOAD_DELAY_MS = 250
+DEFAULT_WINDOW_SIZE = (1280, 800)  # before any size was saved
 
 
 class MainWindow(QMainWindow):
@@ -705,8 +706,9 @@ class MainWindow(QMainWindow):
 
     # -- state ------------------------------------------------------------------------------
     def restore_state(self) -> None:
-        if self.settings.geometry is not None:
-            self.restoreGeometry(self.settings.geometry)
+        geometry = self.settings.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(default_window_size(self.screen().availableGeometry().size()))
         if self.settings.splitter_state is not None:
             self.splitter.restoreState(self.settings.splitter_state)
 
@@ -724,6 +726,13 @@ class MainWindow(QMainWindow):
         for thread in list(self._loads):
             thread.wait()  # a load cannot be interrupted; none outlives its window
         super().closeEvent(event)
+
+
+def default_window_size(available: QSize) -> QSize:
+    """The first launch's size: room for the library, a comfortable line and the panels, and
+    never more than most of the screen."""
+    width, height = DEFAULT_WINDOW_SIZE
+    return QSize(min(width, available.width() * 9 // 10), min(height, available.height() * 9 // 10))
 
 
 def suggested_pdf_name(title: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from briefing_app.gui.settings import Settings
 from tests.conftest import SEED_BRIEFING
@@ -61,3 +61,19 @@ def test_zoom_setting_is_clamped(tmp_path):
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     settings.zoom = 999
     assert settings.zoom == 12
+
+
+@pytest.mark.parametrize("saved", [None, b"nonsense"], ids=["first launch", "damaged"])
+def test_without_a_saved_size_the_window_opens_at_a_comfortable_one(make_window, tmp_path, saved):
+    from briefing_app.gui.main_window import DEFAULT_WINDOW_SIZE
+
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    if saved is not None:
+        settings.geometry = QByteArray(saved)
+    window = make_window(window_settings=settings)
+    window.resize(300, 200)
+    window.restore_state()
+    available = window.screen().availableGeometry()
+    assert window.width() == min(DEFAULT_WINDOW_SIZE[0], available.width() * 9 // 10)
+    assert window.height() == min(DEFAULT_WINDOW_SIZE[1], available.height() * 9 // 10)
+    assert window.width() > 600 and window.height() > 450  # not the small size Qt would pick

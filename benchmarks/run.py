@@ -22,6 +22,7 @@ import compileall
 import json
 import os
 import platform
+import shutil
 import statistics
 import sys
 import tempfile
@@ -133,12 +134,18 @@ def cold_start(table: Table, runs: int, home: Path) -> None:
     floor = [sys.executable, str(ROOT / "benchmarks" / "floor_window.py"), shot, str(SEED)]
     run_process(app, env)  # a user starts the app on a briefing opened before: it is kept
     app_runs, floor_runs, first_runs, first_floor_runs = [], [], [], []
+    new_runs, new_floor_runs = [], []
     for run in range(runs):  # alternated, so both see the same machine
         app_runs.append(run_process(app, env))
         floor_runs.append(run_process(floor, env))
         # The very first start: no kept briefing, no library index.
         first_runs.append(run_process(app, {**env, "XDG_CACHE_HOME": str(home / f"empty-{run}")}))
         first_floor_runs.append(run_process(floor, env))
+        # A double-click on a briefing never opened before (a new copy of the seed).
+        new_file = home / f"new-{run}.briefing"
+        shutil.copy(SEED, new_file)
+        new_runs.append(run_process([*app[:-1], str(new_file)], env))
+        new_floor_runs.append(run_process(floor, env))
     table.row(
         "start from source, seed opened before",
         [r.seconds for r in app_runs],
@@ -152,6 +159,12 @@ def cold_start(table: Table, runs: int, home: Path) -> None:
         [r.seconds for r in first_floor_runs],
     )
     paired_ratio("  each first start against the floor after it", first_runs, first_floor_runs)
+    table.row(
+        "  a briefing never opened before",
+        [r.seconds for r in new_runs],
+        [r.seconds for r in new_floor_runs],
+    )
+    paired_ratio("  each of those against the floor after it", new_runs, new_floor_runs)
     table.row(
         "peak memory, seed open",
         [r.peak_rss_mb for r in app_runs],

@@ -18,6 +18,7 @@ import pickle
 import sys
 import threading
 import zlib
+from typing import Protocol
 
 from briefing_app import APP_ID, ORGANIZATION, __version__
 from briefing_app.core import textfile
@@ -34,16 +35,26 @@ SUFFIX = ".briefing-cache"
 Stamp = tuple[object, ...]
 
 
+class Writer(Protocol):
+    """Another process putting entries into the same folder (``briefing_app.read_ahead``)."""
+
+    def wait_for(self, path: str) -> None:
+        """Returns once the entry for ``path`` is written, or will not be."""
+
+
 class BriefingCache:
     """Loads briefings through a cache folder; with no folder, it only loads."""
 
-    def __init__(self, folder: str | None) -> None:
+    def __init__(self, folder: str | None, writer: Writer | None = None) -> None:
         self.folder = folder
+        self.writer = writer
 
     def load(self, path: str) -> Briefing:
         """The briefing at ``path``: kept from an earlier load of these very bytes, or parsed now
         and kept. Raises BriefingError only if the file cannot be read at all."""
         path = os.path.abspath(path)
+        if self.writer is not None:  # rather than parse it here as well
+            self.writer.wait_for(path)
         data = textfile.read_bytes(path)
         if self.folder is None or len(data) > MAX_KEPT_FILE_BYTES:
             return _parse(data, path)
@@ -69,19 +80,24 @@ class BriefingCache:
 
 
 def expected_folder() -> str:
-    """The cache folder the window will use, worked out without Qt, as QStandardPaths places an
-    app's CacheLocation. A start looks here before it loads Qt, to know whether it will need the
-    loader; the window itself asks Qt. A wrong guess costs time, never a stale briefing."""
+    """The cache folder the window will use, worked out without Qt. A start looks here before it
+    loads Qt, to know whether it will need the loader; the window itself asks Qt. A wrong guess
+    costs time, never a stale briefing."""
+    return os.path.join(expected_cache_location(), FOLDER_NAME)
+
+
+def expected_cache_location() -> str:
+    """The app's cache folder, as QStandardPaths places its CacheLocation."""
     app = os.path.join(ORGANIZATION, APP_ID)
     if sys.platform == "win32":
         base = os.environ.get("LOCALAPPDATA") or os.path.expanduser(r"~\AppData\Local")
-        return os.path.join(base, app, "cache", FOLDER_NAME)
+        return os.path.join(base, app, "cache")
     if sys.platform == "darwin":
-        return os.path.join(os.path.expanduser("~/Library/Caches"), app, FOLDER_NAME)
+        return os.path.join(os.path.expanduser("~/Library/Caches"), app)
     base = os.environ.get("XDG_CACHE_HOME", "")
     if not os.path.isabs(base):  # Qt ignores a relative one
         base = os.path.expanduser("~/.cache")
-    return os.path.join(base, app, FOLDER_NAME)
+    return os.path.join(base, app)
 
 
 def _parse(data: bytes, path: str) -> Briefing:

@@ -19,6 +19,7 @@ from briefing_app.core.library import LibraryEntry
 logger = logging.getLogger(__name__)
 
 FORMAT = 1
+INDEX_NAME = "library-index.json"  # in the app's cache folder
 
 
 def save_index(path: str, entries: Iterable[LibraryEntry]) -> None:

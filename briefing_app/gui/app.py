@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFileOpenEvent, QIcon, QPalette
@@ -14,6 +15,9 @@ from PySide6.QtWidgets import QApplication
 
 from briefing_app import APP_ID, APP_NAME, ORGANIZATION, __version__
 from briefing_app.resources import app_icon_path, bundled_briefings_dir
+
+if TYPE_CHECKING:
+    from briefing_app.read_ahead import ReadAhead
 
 logger = logging.getLogger(__name__)
 
@@ -119,6 +123,7 @@ def run_gui(
     screenshot: str | None = None,
     color_scheme: str = "system",
     crash_dialog: bool = True,
+    read_ahead: ReadAhead | None = None,
 ) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
@@ -128,6 +133,7 @@ def run_gui(
     apply_color_scheme(app, color_scheme)
 
     from briefing_app.core.briefing_cache import FOLDER_NAME, BriefingCache
+    from briefing_app.core.library_index import INDEX_NAME
     from briefing_app.gui import crash, dialogs
     from briefing_app.gui.main_window import MainWindow
     from briefing_app.gui.settings import Settings
@@ -146,8 +152,9 @@ def run_gui(
     folders = [str(bundled_briefings_dir()), user_library_folder(create=not screenshot)]
     window = MainWindow(Settings(), folders)
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-    window.library.index_path = os.path.join(cache, "library-index.json")
-    window.briefing_cache = BriefingCache(os.path.join(cache, FOLDER_NAME))
+    window.library.index_path = os.path.join(cache, INDEX_NAME)
+    # Files not kept yet may be being read into it by a second process (read_ahead).
+    window.briefing_cache = BriefingCache(os.path.join(cache, FOLDER_NAME), writer=read_ahead)
     window.library.scan(window.library_folders())
     if screenshot:
         # Sized before anything opens, as a normal start restores its size first: a text laid

@@ -184,29 +184,3 @@ def test_holds_tells_whether_a_load_would_find_the_file_kept(tmp_path, write_bri
     assert not cache.holds(str(tmp_path / "gone.briefing"))
     write_briefing(BRIEFING.format(word="later"))
     assert not cache.holds(path)
-
-
-def start_imports(tmp_path, path: str) -> str:
-    """What a window start imports before Qt, for ``path``, with the cache under ``tmp_path``."""
-    code = (
-        "import sys\n"
-        "from briefing_app import cli\n"
-        f"cli._import_before_qt([{path!r}])\n"
-        "print('yaml' in sys.modules, 'markdown' in sys.modules, 'PySide6' in sys.modules)\n"
-    )
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg"), "HOME": str(tmp_path)}
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
-    assert run.returncode == 0, run.stderr
-    return run.stdout.strip()
-
-
-@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the folder is XDG's here")
-def test_a_start_loads_yaml_and_markdown_before_qt_only_for_a_file_not_kept(
-    tmp_path, write_briefing
-):
-    path = str(write_briefing(BRIEFING.format(word="today")))
-    assert start_imports(tmp_path, path) == "True True False"
-    folder = tmp_path / "xdg" / "BriefingViewer" / "briefing-app" / "briefings"
-    assert briefing_cache.expected_folder() != str(folder)  # this process has its own
-    BriefingCache(str(folder)).load(path)
-    assert start_imports(tmp_path, path) == "False False False"

@@ -12,10 +12,12 @@ window reads the file itself, as it always could.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Sequence
 
@@ -32,24 +34,38 @@ SECONDS_PER_MB = 2.0
 
 
 class ReadAhead:
-    """A second process loading ``paths`` into the cache folder; the window's cache waits on it."""
+    """A second process loading ``paths`` into the cache folder; the window's cache waits on it.
+
+    The process names each file on its output once done with it, so the window waits for that
+    file alone, not for the files after it.
+    """
 
     def __init__(self, process: subprocess.Popen[bytes], paths: Sequence[str], seconds: float):
         self.process = process
-        self.paths = frozenset(paths)
+        self._kept = {path: threading.Event() for path in paths}
         self._deadline = time.monotonic() + seconds
+        threading.Thread(target=self._follow, name="read-ahead", daemon=True).start()
 
     def wait_for(self, path: str) -> None:
         """Returns once the entry for ``path`` is written, or will not be: the process has ended,
         or overrun its time and been stopped."""
-        if os.path.abspath(path) not in self.paths:
+        kept = self._kept.get(os.path.abspath(path))
+        if kept is None or kept.wait(max(0.0, self._deadline - time.monotonic())):
             return
-        try:
-            self.process.wait(max(0.0, self._deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            logger.warning("reading ahead took too long; the window reads the files itself")
-            self.process.kill()
-            self.process.wait()
+        logger.warning("reading ahead took too long; the window reads the files itself")
+        self.process.kill()
+        self.process.wait()
+
+    def _follow(self) -> None:
+        assert self.process.stdout is not None
+        with self.process.stdout:
+            for line in self.process.stdout:
+                kept = self._kept.get(os.fsdecode(line.rstrip(b"\n")))
+                if kept is not None:
+                    kept.set()
+        self.process.wait()
+        for kept in self._kept.values():  # it has ended: nothing more will be written
+            kept.set()
 
 
 def start(paths: Sequence[str], command: Sequence[str] | None = None) -> ReadAhead | None:
@@ -72,7 +88,7 @@ def start(paths: Sequence[str], command: Sequence[str] | None = None) -> ReadAhe
         process = subprocess.Popen(
             [*command, FLAG, *wanted],
             stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             # A windowed app on Windows would otherwise open a console for it.
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
@@ -84,13 +100,17 @@ def start(paths: Sequence[str], command: Sequence[str] | None = None) -> ReadAhe
 
 
 def run(paths: Sequence[str]) -> int:
-    """The second process: keeps each file in the cache the window will look in."""
+    """The second process: keeps each file in the cache the window will look in, and names it
+    on its output once done with it, kept or not."""
     cache = BriefingCache(expected_folder())
     for path in paths:
         try:
             cache.load(path)
         except Exception as error:  # the window reads it again and reports it
             logger.info("could not read %s ahead: %r", path, error)
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # the window left
+            sys.stdout.buffer.write(os.fsencode(path) + b"\n")
+            sys.stdout.flush()
     return 0
 
 

@@ -63,7 +63,33 @@ def test_the_second_process_keeps_the_files_and_the_window_parses_none(write_bri
     assert cache.load(second) == load_briefing(second)
     assert cache.load(first) == load_briefing(first)
     assert parses == []
-    assert reading.process.returncode == 0
+    assert reading.process.wait(timeout=30) == 0
+
+
+@needs_two_cores
+def test_each_file_is_handed_over_once_kept_without_waiting_for_the_next(write_briefing, parses):
+    first = str(write_briefing(BRIEFING.format(word="today"), "first.briefing"))
+    second = str(write_briefing(BRIEFING.format(word="later"), "second.briefing"))
+    keeps_the_first_then_hangs = [
+        sys.executable,
+        "-c",
+        "import sys, time\n"
+        "from briefing_app.core.briefing_cache import BriefingCache, expected_folder\n"
+        "BriefingCache(expected_folder()).load(sys.argv[2])\n"
+        "print(sys.argv[2], flush=True)\n"
+        "time.sleep(60)\n",
+    ]
+    reading = read_ahead.start([first, second], command=keeps_the_first_then_hangs)
+    assert reading is not None
+    try:
+        started = time.monotonic()
+        assert BriefingCache(expected_folder(), writer=reading).load(first) == load_briefing(first)
+        assert time.monotonic() - started < 5
+        assert parses == []
+        assert reading.process.poll() is None  # still at the second
+    finally:
+        reading.process.kill()
+        reading.process.wait()
 
 
 @needs_two_cores
@@ -131,8 +157,14 @@ def test_the_read_ahead_command_keeps_files_where_the_window_looks_and_is_not_in
 ):
     good = str(write_briefing(BRIEFING.format(word="today")))
     broken = str(write_briefing(b"\xff\xfe\x00broken", "broken.briefing"))
-    result = run("--read-ahead", good, broken, str(tmp_path / "missing.briefing"))
-    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    missing = str(tmp_path / "missing.briefing")
+    result = run("--read-ahead", good, broken, missing)
+    # Each file named once it is done with, kept or not, so the window never waits in vain.
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        f"{good}\n{broken}\n{missing}\n",
+        "",
+    )
     assert BriefingCache(expected_folder()).holds(good)
     assert "read-ahead" not in run("--help").stdout
 

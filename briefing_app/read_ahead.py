@@ -79,7 +79,7 @@ def start(paths: Sequence[str], command: Sequence[str] | None = None) -> ReadAhe
             bytes_ = os.path.getsize(path)
         except OSError:
             continue  # the window says what is wrong with it
-        if bytes_ <= MAX_KEPT_FILE_BYTES:
+        if os.path.isfile(path) and bytes_ <= MAX_KEPT_FILE_BYTES:  # not a folder or a pipe
             wanted.append(path)
             size += bytes_
     if not wanted or not command or usable_cores() < 2:

@@ -17,6 +17,7 @@ import os
 import pickle
 import sys
 import threading
+import time
 import zlib
 from typing import Protocol
 
@@ -170,9 +171,17 @@ def _write_entry(folder: str, entry: str, stamp: Stamp, briefing: Briefing) -> N
 
 
 def _prune(folder: str) -> None:
+    """Keeps the :data:`MAX_ENTRIES` most recently used entries, and drops half-written ones
+    left by a process stopped while it wrote (an hour old: none is still being written)."""
+    stale = time.time() - 3600
+    files = []
     with os.scandir(folder) as found:
-        entries = [(f.stat().st_mtime, f.path) for f in found if f.name.endswith(SUFFIX)]
-    entries.sort(reverse=True)
-    for _, path in entries[MAX_ENTRIES:]:
+        for file in found:
+            with contextlib.suppress(OSError):  # gone meanwhile: another process pruned it
+                files.append((file.stat().st_mtime, file.name, file.path))
+    entries = sorted(((mtime, path) for mtime, name, path in files if name.endswith(SUFFIX)))
+    leftovers = [path for mtime, name, path in files if name.endswith(".part") and mtime < stale]
+    oldest = [path for _, path in entries[: max(0, len(entries) - MAX_ENTRIES)]]
+    for path in oldest + leftovers:
         with contextlib.suppress(OSError):
             os.remove(path)

@@ -147,6 +147,10 @@ def test_nothing_is_read_ahead_without_a_second_core_or_a_file_to_keep(
     assert read_ahead.start([path]) is None
     monkeypatch.setattr(read_ahead, "usable_cores", lambda: 2)
     assert read_ahead.start([str(tmp_path / "missing.briefing")]) is None
+    assert read_ahead.start([str(tmp_path)]) is None  # a folder
+    if hasattr(os, "mkfifo"):  # a pipe would keep the second process waiting for a writer
+        os.mkfifo(tmp_path / "pipe.briefing")
+        assert read_ahead.start([str(tmp_path / "pipe.briefing")]) is None
     monkeypatch.setattr(read_ahead, "MAX_KEPT_FILE_BYTES", 10)  # the cache would not keep it
     assert read_ahead.start([path]) is None
     assert read_ahead.start([]) is None

@@ -119,6 +119,22 @@ def test_only_the_most_recently_opened_are_kept(tmp_path, write_briefing, monkey
     assert entries(folder) == sorted([names[0], names[2]])
 
 
+def test_entries_left_half_written_are_cleared_once_surely_abandoned(tmp_path, write_briefing):
+    """A process stopped while it wrote an entry (a read-ahead given up on) leaves a part."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    abandoned, in_progress = (
+        folder / "a.briefing-cache.1.2.part",
+        folder / "b.briefing-cache.3.4.part",
+    )
+    abandoned.write_bytes(b"half")
+    in_progress.write_bytes(b"half")
+    os.utime(abandoned, (1000, 1000))
+    path = str(write_briefing(BRIEFING.format(word="today")))
+    BriefingCache(str(folder)).load(path)
+    assert entries(folder) == sorted([briefing_cache._entry_name(path), in_progress.name])
+
+
 def test_a_very_big_file_is_not_kept(tmp_path, write_briefing, monkeypatch, parses):
     monkeypatch.setattr(briefing_cache, "MAX_KEPT_FILE_BYTES", 100)
     path = str(write_briefing(BRIEFING.format(word="x" * 100)))

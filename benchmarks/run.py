@@ -24,6 +24,7 @@ import os
 import platform
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -186,6 +187,34 @@ def cold_start(table: Table, runs: int, home: Path) -> None:
         print(f"{'frozen bundle size':<44} {size / 1e6:>8.1f}MB", flush=True)
 
 
+def second_launch(table: Table, runs: int, home: Path) -> None:
+    table.section("a second launch hands its file to the running window (a double-click meanwhile)")
+    env = isolated_env(home)
+    window = subprocess.Popen(
+        [sys.executable, "-m", "briefing_app", "--no-crash-dialog"],
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not list((home / "run").glob("*.socket")):  # the window listens: it is up
+            if time.monotonic() > deadline or window.poll() is not None:
+                raise RuntimeError("the window to hand files to did not start")
+            time.sleep(0.02)
+        launch = [sys.executable, "-m", "briefing_app", "--no-crash-dialog", str(SEED)]
+        # The least a launch can do: start Python and read its command line.
+        floor = [sys.executable, "-m", "briefing_app", "--version"]
+        launches, floors = [], []
+        for _ in range(runs):
+            launches.append(run_process(launch, env).seconds)
+            floors.append(run_process(floor, env).seconds)
+        table.row("hand the seed over, until the launch exits", launches, floors)
+    finally:
+        window.terminate()
+        window.wait(timeout=30)
+
+
 def paired_ratio(name: str, runs: list[ProcessRun], floors: list[ProcessRun]) -> None:
     """The median of each run's ratio to the floor run right after it. This machine's speed
     drifts by up to 2× within a minute; a run and its neighbour see the same machine."""
@@ -337,6 +366,7 @@ def main() -> int:
         folder.mkdir()
         home.mkdir()
         cold_start(table, runs if args.smoke else 11, home)
+        second_launch(table, runs if args.smoke else 11, home)
         opening(table, runs if args.smoke else 5, sizes, folder, home)
         core(table, runs, sizes, library_sizes, folder)
         library(table, library_sizes, folder, home)

@@ -145,6 +145,11 @@ def _dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> in
         return run_export_pdf(args.export_pdf, args.files[0], args.page_size)
     if args.page_size:
         parser.error("--page-size goes with --export-pdf")
+    if not args.screenshot:
+        from briefing_app import hand_over
+
+        if hand_over.to_running_window(args.files):
+            return EXIT_OK
     # Start-up makes objects that live as long as the app: collecting garbage among them is
     # wasted (20 ms). The window turns collection back on once it shows (start_up_done).
     gc.disable()

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -14,8 +16,13 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+from briefing_app import hand_over
 from briefing_app.gui.single_instance import SingleInstance
 from tests.conftest import FORMAT_EXAMPLE, SEED_BRIEFING
+
+unix_sockets = pytest.mark.skipif(
+    sys.platform == "win32", reason="Windows hands over by named pipe"
+)
 
 pytestmark = pytest.mark.gui
 
@@ -254,6 +261,64 @@ def test_a_second_launch_hands_its_file_to_the_running_instance(qtbot, runtime_d
     qtbot.waitUntil(lambda: received == [str(SEED_BRIEFING)], timeout=30_000)
     assert process.wait(timeout=30) == 0
     first.close()
+
+
+@unix_sockets
+def test_a_second_launch_hands_its_file_over_without_loading_qt(qtbot, runtime_dir):
+    first = SingleInstance()
+    assert not first.forward_or_listen([])
+    received = []
+    first.filesReceived.connect(received.extend)
+    code = (
+        "import sys\n"
+        "from briefing_app import hand_over\n"
+        f"print(hand_over.to_running_window([{str(SEED_BRIEFING)!r}]), 'PySide6' in sys.modules)\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=dict(os.environ)
+    )
+    qtbot.waitUntil(lambda: received == [str(SEED_BRIEFING)], timeout=30_000)
+    assert process.communicate(timeout=30)[0].split() == ["True", "False"]
+    first.close()
+
+
+@unix_sockets
+def test_the_launch_looks_for_the_running_window_where_it_listens(runtime_dir, monkeypatch):
+    from briefing_app.gui.single_instance import server_name
+
+    assert hand_over.socket_path() == server_name()
+    monkeypatch.setenv("XDG_RUNTIME_DIR", "relative/run")
+    assert hand_over.socket_path() is None  # Qt would not use it: the launch loads Qt instead
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    assert hand_over.socket_path() is None
+
+
+@unix_sockets
+def test_with_no_window_running_or_a_socket_left_by_a_crash_the_launch_loads_qt(runtime_dir):
+    path = hand_over.socket_path()
+    assert path is not None
+    assert not hand_over.to_running_window([str(SEED_BRIEFING)])  # no socket at all
+    Path(path).write_bytes(b"")  # not a socket
+    assert not hand_over.to_running_window([str(SEED_BRIEFING)])
+    os.remove(path)
+    with socket.socket(socket.AF_UNIX) as stale:  # a socket nobody listens on any more
+        stale.bind(path)
+        started = time.monotonic()
+        assert not hand_over.to_running_window([str(SEED_BRIEFING)])
+        assert time.monotonic() - started < 1
+
+
+@unix_sockets
+def test_a_window_that_does_not_answer_is_not_waited_for_long(runtime_dir, monkeypatch):
+    monkeypatch.setattr(hand_over, "ANSWER_SECONDS", 0.3)
+    path = hand_over.socket_path()
+    assert path is not None
+    with socket.socket(socket.AF_UNIX) as silent:
+        silent.bind(path)
+        silent.listen()
+        started = time.monotonic()
+        assert not hand_over.to_running_window([str(SEED_BRIEFING)])
+        assert time.monotonic() - started < 2
 
 
 def test_a_stale_socket_after_a_crash_does_not_block_the_next_launch(qtbot, runtime_dir):

@@ -71,8 +71,29 @@ def open_by_double_click(home: Path, env: dict[str, str]) -> None:
     if default != "briefing-app.desktop":
         sys.exit(f"FAILED: the default application for briefings is {default!r}")
     subprocess.run(["gio", "open", str(sample)], env=env, check=True, timeout=30)
+    title = window_title_once(env, "Israel, Azerbaijan", seconds=30)
+    if not title.startswith("Israel, Azerbaijan"):
+        subprocess.run(["pkill", "-f", f"{FROZEN} .*double-click.briefing"], check=False)
+        sys.exit(f"FAILED: gio open did not show the briefing (window title {title!r})")
+    print(f"double-click opens     {title}")
+    # A second double-click while the window runs: the new launch hands the file over.
+    second = home / "second.briefing"
+    shutil.copy(BRIEFINGS[0], second)
+    start = time.perf_counter()
+    subprocess.run(["gio", "open", str(second)], env=env, check=True, timeout=30)
+    title = window_title_once(env, "Format example", seconds=30)
+    seconds = time.perf_counter() - start
+    subprocess.run(["pkill", "-f", f"{FROZEN} .*double-click.briefing"], check=False)
+    if not title.startswith("Format example"):
+        sys.exit(f"FAILED: a second double-click did not reach the window (title {title!r})")
+    print(f"second double-click    shown in the same window in {seconds:.2f} s")
+
+
+def window_title_once(env: dict[str, str], prefix: str, seconds: float) -> str:
+    """The app window's title once it starts with ``prefix``, or the last one seen."""
     title = ""
-    for _ in range(60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         ids = subprocess.run(
             ["xdotool", "search", "--name", "Briefing Viewer"],
             env=env,
@@ -83,13 +104,10 @@ def open_by_double_click(home: Path, env: dict[str, str]) -> None:
             title = subprocess.run(
                 ["xdotool", "getwindowname", ids[-1]], env=env, capture_output=True, text=True
             ).stdout.strip()
-            if title.startswith("Israel, Azerbaijan"):
+            if title.startswith(prefix):
                 break
-        time.sleep(0.5)
-    subprocess.run(["pkill", "-f", f"{FROZEN} .*double-click.briefing"], check=False)
-    if not title.startswith("Israel, Azerbaijan"):
-        sys.exit(f"FAILED: gio open did not show the briefing (window title {title!r})")
-    print(f"double-click opens     {title}")
+        time.sleep(0.05)
+    return title
 
 
 def bundled_icu_answers_as_qts_own(home: Path, env: dict[str, str]) -> None:

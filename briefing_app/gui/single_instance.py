@@ -3,7 +3,8 @@
 The first instance listens on a QLocalServer in the per-user runtime folder. A QLockFile makes
 "connect, or else start listening" one step, so two launches at the same moment (a file manager
 opening several files) cannot both become the server, and a stale socket left by a crash is
-removed only by the launch that holds the lock.
+removed only by the launch that holds the lock. Before loading Qt, a launch tries
+``briefing_app.hand_over``, which sends the same message over the same socket without Qt.
 """
 
 from __future__ import annotations

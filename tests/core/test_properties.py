@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing_app.core import BriefingError, load_briefing, parse_briefing
-from briefing_app.core.model import Briefing
+from briefing_app.core.model import Briefing, count_words
 
 # CI runs the "ci" profile; `HYPOTHESIS_PROFILE=long` runs many more examples (docs/reliability.md).
 settings.register_profile(
@@ -117,3 +117,17 @@ def test_mention_offsets_point_at_the_text_they_claim(names, body):
         person = briefing.people[mention.index]
         candidates = [person.name, *person.aliases, person.name.split()[-1]]
         assert any(found.casefold().split() == c.casefold().split() for c in candidates), found
+
+
+WHOLE_WORD = re.compile(r"\w+(?:['’\-]\w+)*")  # what a word is, as one pattern
+
+
+@FAST
+@given(st.text(alphabet=st.sampled_from("ab9é_ '’-‐\n\t.,—ß中١"), max_size=200))
+def test_words_are_counted_as_one_pattern_for_a_whole_word_would_count_them(text):
+    assert count_words(text) == len(WHOLE_WORD.findall(text))
+
+
+def test_word_count_examples():
+    assert count_words("Don't stop — well-known, co-op’s 3-2 win; a--b ''x' -y-") == 10
+    assert count_words("") == 0

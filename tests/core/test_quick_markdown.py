@@ -50,6 +50,8 @@ def test_a_generated_long_briefing_renders_the_same():
         "The HTML spec.\n\n*[HTML]: Hyper Text Markup Language",
         "Text\n\n```python\ncode = 1\n```\n\n~~~\nmore\n~~~\n",
         "| a | b |\n|---|---|\n| 1 | 2 |",
+        "Entities &amp; &#169; &copy and a bare & with no tag at all.",
+        "Lines\n   \n\t\nof spaces  \n \n  \n and\ttabs\r\nand returns\r\n\r\n    code",
     ],
 )
 def test_markup_renders_the_same(text):
@@ -59,7 +61,8 @@ def test_markup_renders_the_same(text):
 _PIECES = st.sampled_from(
     ["word", "Name Surname", " ", "  \n", "\n", "\n\n", "*", "**", "_", "`", "```", "~~~", "[",
      "]", "(", ")", "!", "<", ">", "&", ";", "\\", "#", "-", "---", "===", "1.", ":", "[^1]:",
-     "*[", "]:", "x@y.z", "http://a.b", "“", "”", "—", "|", "    "]
+     "*[", "]:", "x@y.z", "http://a.b", "“", "”", "—", "|", "    ", "\t", "\r", "\r\n",
+     "&amp;", "&#169;"]
 )  # fmt: skip
 
 

@@ -167,7 +167,7 @@ def run_gui(
     window.restore_tabs()
     window.open_files(files)
     if instance is not None:
-        instance.filesReceived.connect(window.open_files)
+        instance.filesReceived.connect(window.take_from_launch)
     if isinstance(app, BriefingApplication):
         app.fileOpenRequested.connect(lambda path: window.open_files([path]))
         app.window_ready()

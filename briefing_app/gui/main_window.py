@@ -390,6 +390,13 @@ class MainWindow(QMainWindow):
         if paths:
             self.tabs.setCurrentIndex(min(self.settings.current_tab, self.tabs.count() - 1))
 
+    def take_from_launch(self, paths: Sequence[str]) -> None:
+        """Files another launch of the app handed over (a double-click, the menu entry): the
+        window opens them and comes to the front, even when there are none to open."""
+        self.open_files(paths)
+        if not paths:
+            self.raise_and_activate()
+
     def raise_and_activate(self) -> None:
         self.setWindowState(
             (self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive

@@ -321,6 +321,30 @@ def test_a_window_that_does_not_answer_is_not_waited_for_long(runtime_dir, monke
         assert time.monotonic() - started < 2
 
 
+@unix_sockets
+def test_launching_the_app_again_brings_its_window_to_the_front(
+    qtbot, runtime_dir, tmp_path, make_window, monkeypatch
+):
+    window = make_window()
+    raised = []
+    monkeypatch.setattr(window, "raise_and_activate", lambda: raised.append(True))
+    first = SingleInstance()
+    assert not first.forward_or_listen([])
+    first.filesReceived.connect(window.take_from_launch)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    process = subprocess.Popen([sys.executable, "-m", "briefing_app", "--no-crash-dialog"], env=env)
+    qtbot.waitUntil(lambda: raised == [True], timeout=30_000)  # no file to open, still raised
+    assert process.wait(timeout=30) == 0
+    assert window.tabs.count() == 0
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefing_app", "--no-crash-dialog", str(SEED_BRIEFING)], env=env
+    )
+    qtbot.waitUntil(lambda: window.tabs.count() == 1, timeout=30_000)
+    assert process.wait(timeout=30) == 0
+    assert raised == [True, True]
+    first.close()
+
+
 def test_a_stale_socket_after_a_crash_does_not_block_the_next_launch(qtbot, runtime_dir):
     from briefing_app.gui.single_instance import server_name
 

@@ -156,6 +156,13 @@ def test_nothing_is_read_ahead_without_a_second_core_or_a_file_to_keep(
     assert read_ahead.start([]) is None
 
 
+def test_a_frozen_app_reads_its_files_itself(write_briefing, monkeypatch):
+    """Its executable starts too slowly for a second one to read ahead of the window."""
+    monkeypatch.setattr(read_ahead, "usable_cores", lambda: 2)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert read_ahead.start([str(write_briefing(BRIEFING.format(word="today")))]) is None
+
+
 def test_the_read_ahead_command_keeps_files_where_the_window_looks_and_is_not_in_help(
     tmp_path, write_briefing
 ):

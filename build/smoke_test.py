@@ -125,6 +125,20 @@ def bundled_icu_answers_as_qts_own(home: Path, env: dict[str, str]) -> None:
         sys.exit(f"FAILED: the bundled ICU data answers differently\n{got.stdout}{got.stderr}")
 
 
+def no_qt_without_a_window(env: dict[str, str]) -> None:
+    """A start that shows no window (--version, --check, a second launch handing its files over)
+    loads no Qt: our run-time hook replaces PyInstaller's, which imported QtCore every time."""
+    loaded = subprocess.run(
+        [str(FROZEN), "--version"],
+        env={**env, "LD_DEBUG": "files"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stderr
+    if "libQt6Core" in loaded:
+        sys.exit("FAILED: --version loaded Qt")
+
+
 def index_big_library_in_workers(home: Path, env: dict[str, str]) -> None:
     """A library big enough for the indexing worker processes, which the frozen app must spawn."""
     sys.path.insert(0, str(ROOT))
@@ -154,6 +168,7 @@ def main() -> int:
     assert pdf.read_bytes().startswith(b"%PDF"), "the exported PDF is not a PDF"
     if sys.platform == "linux":
         bundled_icu_answers_as_qts_own(home, env)
+        no_qt_without_a_window(env)
 
     xvfb = None
     if sys.platform == "linux":

@@ -7,8 +7,7 @@ such files to ``briefing-app --read-ahead FILE...``, which loads them into the c
 The window's cache waits for it before loading one of those files, and then finds it kept.
 
 Nothing depends on it: if the second process cannot start, fails or overruns its time, the
-window reads the file itself, as it always could. A frozen app reads its files itself (see
-``_own_command``).
+window reads the file itself, as it always could.
 """
 
 from __future__ import annotations
@@ -122,10 +121,9 @@ def usable_cores() -> int:
 
 
 def _own_command() -> list[str]:
-    """How to start this app again to read ahead; none for a frozen app. A frozen executable
-    takes 0.17-0.2 s to start before any of the app's code runs (PyInstaller's bootloader and
-    runtime hooks, against 0.05 s for Python): reading ahead made a frozen start on a new file
-    slower, not faster (912 against 819 ms median, 12 alternated pairs)."""
-    if not sys.executable or getattr(sys, "frozen", False):
+    """How to start this app again: a frozen app is its executable, a source install a module."""
+    if not sys.executable:
         return []
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
     return [sys.executable, "-m", "briefing_app"]

@@ -2,7 +2,7 @@
 
     .venv/bin/python build/smoke_test.py   # after build/build.py
 
---version, --check and --export-pdf on the bundled briefings, then --screenshot on the real xcb
+--version, --check, --export-pdf and --read-ahead on the bundled briefings, then --screenshot on the real xcb
 platform under Xvfb (offscreen would hide a missing platform plugin). Any "qt.qpa" or
 "Could not load" message fails. Prints the bundle size and the frozen start-up time against the
 same command run from source.
@@ -125,6 +125,14 @@ def bundled_icu_answers_as_qts_own(home: Path, env: dict[str, str]) -> None:
         sys.exit(f"FAILED: the bundled ICU data answers differently\n{got.stdout}{got.stderr}")
 
 
+def read_ahead_keeps_the_file(home: Path, env: dict[str, str]) -> None:
+    """A start reads the files it opens in a second process: the frozen executable run again."""
+    cache = home / "read-ahead-cache"
+    run([str(FROZEN), "--read-ahead", BRIEFINGS[-1]], {**env, "XDG_CACHE_HOME": str(cache)})
+    if not list(cache.glob("*/*/briefings/*.briefing-cache")):
+        sys.exit(f"FAILED: --read-ahead kept nothing in {cache}")
+
+
 def no_qt_without_a_window(env: dict[str, str]) -> None:
     """A start that shows no window (--version, --check, a second launch handing its files over)
     loads no Qt: our run-time hook replaces PyInstaller's, which imported QtCore every time."""
@@ -169,6 +177,7 @@ def main() -> int:
     if sys.platform == "linux":
         bundled_icu_answers_as_qts_own(home, env)
         no_qt_without_a_window(env)
+        read_ahead_keeps_the_file(home, env)
 
     xvfb = None
     if sys.platform == "linux":

@@ -156,11 +156,11 @@ def test_nothing_is_read_ahead_without_a_second_core_or_a_file_to_keep(
     assert read_ahead.start([]) is None
 
 
-def test_a_frozen_app_reads_its_files_itself(write_briefing, monkeypatch):
-    """Its executable starts too slowly for a second one to read ahead of the window."""
-    monkeypatch.setattr(read_ahead, "usable_cores", lambda: 2)
+def test_a_frozen_app_reads_ahead_with_its_own_executable(monkeypatch):
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    assert read_ahead.start([str(write_briefing(BRIEFING.format(word="today")))]) is None
+    assert read_ahead._own_command() == [sys.executable]
+    monkeypatch.setattr(sys, "frozen", False)
+    assert read_ahead._own_command() == [sys.executable, "-m", "briefing_app"]
 
 
 def test_the_read_ahead_command_keeps_files_where_the_window_looks_and_is_not_in_help(

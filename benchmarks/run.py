@@ -1,12 +1,14 @@
 """Every path a user waits on, as medians over several runs, each against a floor from the same run.
 
-    .venv/bin/python benchmarks/run.py           # full sizes (about three minutes)
+    .venv/bin/python benchmarks/run.py           # full sizes (about four minutes)
     .venv/bin/python benchmarks/run.py --smoke   # smallest sizes, few runs: proves they run (CI)
 
 Floors, measured alongside so that ratios hold on a noisy shared machine where absolute times
 do not:
 - cold start: a bare Qt script that imports the same Qt modules, renders the seed's Markdown into
   a QTextBrowser in a QMainWindow and grabs it (benchmarks/floor_window.py);
+- a second launch handing its file to the running window: `briefing-app --version`, the least a
+  launch does (Python and the command line);
 - opening in the running app: plain Markdown into a QTextBrowser, painted, in the same process;
 - loading in the core, and drafting from an article: plain Python-Markdown on the same text;
 - indexing a library: reading every file's bytes;

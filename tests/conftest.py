@@ -34,3 +34,19 @@ def write_briefing(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths the briefing cache had to parse itself: those it did not find kept."""
+    from briefing_app.core import briefing_cache
+
+    parsed: list[str] = []
+    parse = briefing_cache._parse
+
+    def counting(data: bytes, path: str):
+        parsed.append(path)
+        return parse(data, path)
+
+    monkeypatch.setattr(briefing_cache, "_parse", counting)
+    return parsed

@@ -16,15 +16,7 @@ from briefing_app.core import briefing_cache, load_briefing
 from briefing_app.core.briefing_cache import BriefingCache, expected_folder
 from tests.cli.test_cli import run
 from tests.conftest import SEED_BRIEFING
-
-BRIEFING = """---
-title: Gas talks
-people:
-  - name: Ada Lind
-    role: Minister
----
-Ada Lind spoke {word}.
-"""
+from tests.core.test_briefing_cache import BRIEFING
 
 needs_two_cores = pytest.mark.skipif(
     read_ahead.usable_cores() < 2, reason="reading ahead needs a second core"
@@ -37,20 +29,6 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "xdg"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The paths this process had to parse itself."""
-    parsed: list[str] = []
-    parse = briefing_cache._parse
-
-    def counting(data: bytes, path: str):
-        parsed.append(path)
-        return parse(data, path)
-
-    monkeypatch.setattr(briefing_cache, "_parse", counting)
-    return parsed
 
 
 @needs_two_cores

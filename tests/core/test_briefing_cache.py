@@ -24,20 +24,6 @@ Ada Lind spoke {word}.
 """
 
 
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The paths the cache had to parse: those it did not find kept."""
-    parsed: list[str] = []
-    parse = briefing_cache._parse
-
-    def counting(data: bytes, path: str):
-        parsed.append(path)
-        return parse(data, path)
-
-    monkeypatch.setattr(briefing_cache, "_parse", counting)
-    return parsed
-
-
 def entries(folder) -> list[str]:
     return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
 

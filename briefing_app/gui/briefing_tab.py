@@ -47,6 +47,7 @@ class BriefingTab(QWidget):
         self.notice.hide()
         self.reader = ReaderView(self)
         self.reader.set_zoom(zoom)  # before the text is laid out, so it is laid out once
+        self.reader.rebuilt.connect(self._rebuilt)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -71,6 +72,17 @@ class BriefingTab(QWidget):
         self.reader.show_briefing(briefing)
         self.notice.hide()
         self._update_banner()
+
+    def update_briefing(self, briefing: Briefing) -> None:
+        """The file changed: its new version shows at the same place, once laid out (a long text
+        takes a moment, and the old one stays meanwhile)."""
+        self.reader.rebuild(briefing)
+
+    def _rebuilt(self) -> None:
+        if self.reader.briefing is not None and self.reader.briefing is not self.briefing:
+            self.briefing = self.reader.briefing
+            self.notice.hide()
+            self._update_banner()
 
     def set_notice(self, text: str) -> None:
         """A message about the file itself (moved, deleted), above the text that stays shown."""

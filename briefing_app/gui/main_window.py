@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.base_folders = list(base_folders)  # the bundled briefings and the user's folder
         self._loads: set[LoadThread] = set()
+        self._reloading: dict[str, LoadThread] = {}  # the latest read of each changed file
         self.briefing_cache = BriefingCache(None)  # the app gives it a folder; tests load afresh
         self.setAcceptDrops(True)
 
@@ -268,13 +269,20 @@ class MainWindow(QMainWindow):
         index = self.tabs.addTab(placeholder, f"Opening {_short(os.path.basename(path))}")
         self.tabs.setTabToolTip(index, path)
         self.tabs.setCurrentIndex(index)
+        self._load_in_background(
+            path, lambda result: self._loaded_in_background(placeholder, result)
+        )
+
+    def _load_in_background(self, path: str, done: Callable[[object], None]) -> LoadThread:
+        """Reads ``path`` on a thread; ``done`` gets the Briefing or the BriefingError."""
         # The window's thread, not the tab's: closing the tab must not kill it.
         thread = LoadThread(path, self.briefing_cache, self)
-        thread.done.connect(lambda result: self._loaded_in_background(placeholder, result))
+        thread.done.connect(done)
         thread.finished.connect(thread.deleteLater)
         self._loads.add(thread)
         thread.finished.connect(lambda: self._loads.discard(thread))
         thread.start()
+        return thread
 
     def _loaded_in_background(self, placeholder: LoadingTab, result: object) -> None:
         if not shiboken6.isValid(placeholder) or self.tabs.indexOf(placeholder) < 0:
@@ -329,6 +337,7 @@ class MainWindow(QMainWindow):
         briefing = tab.briefing
         tab.reader.personActivated.connect(self.show_person_from_text)
         tab.reader.visibleQuotesChanged.connect(self._visible_quotes_changed)
+        tab.reader.rebuilt.connect(lambda: self._tab_rebuilt(tab))
         index = self.tabs.insertTab(index, tab, _short(briefing.title))
         self.tabs.setTabToolTip(index, f"{briefing.title}\n{briefing.path}")
         if make_current:
@@ -497,19 +506,42 @@ class MainWindow(QMainWindow):
                 self.watcher.removePath(path)
             QTimer.singleShot(1000, self, lambda: self._rewatch(path))
             return
-        try:
-            briefing = self.briefing_cache.load(path)
-        except BriefingError as error:
-            tab.set_notice(
-                f"The file can no longer be read ({error.message}). Showing the last version read."
-            )
-            return
-        position = tab.reader.reading_position()
-        tab.show_briefing(briefing)
-        tab.reader.set_reading_position(position)
-        self.tabs.setTabText(self.tabs.indexOf(tab), _short(briefing.title))
         if path not in self.watcher.files():  # editors often save by replacing the file
             self.watcher.addPath(path)
+        if opens_in_background(path):
+            thread = self._load_in_background(
+                path, lambda result: self._reloaded(tab, result, thread)
+            )
+            self._reloading[path] = thread
+            return
+        self._reloading.pop(path, None)  # a slower, older read must not win
+        try:
+            result: object = self.briefing_cache.load(path)
+        except BriefingError as error:
+            result = error
+        self._reloaded(tab, result)
+
+    def _reloaded(self, tab: BriefingTab, result: object, thread: LoadThread | None = None) -> None:
+        if thread is not None:
+            if self._reloading.get(tab.path) is not thread:
+                return  # the file changed again, and a newer read is under way or done
+            del self._reloading[tab.path]
+        if not shiboken6.isValid(tab) or self.tabs.indexOf(tab) < 0:
+            return  # closed meanwhile
+        if isinstance(result, BriefingError):
+            tab.set_notice(
+                f"The file can no longer be read ({result.message}). Showing the last version read."
+            )
+            return
+        assert isinstance(result, Briefing)
+        tab.update_briefing(result)  # the title, panels and outline follow in _tab_rebuilt
+
+    def _tab_rebuilt(self, tab: BriefingTab) -> None:
+        index = self.tabs.indexOf(tab)
+        if index < 0:
+            return  # still being laid out behind its placeholder
+        self.tabs.setTabText(index, _short(tab.briefing.title))
+        self.tabs.setTabToolTip(index, f"{tab.briefing.title}\n{tab.briefing.path}")
         if tab is self.current_tab():
             self._current_changed()
 
@@ -661,8 +693,7 @@ class MainWindow(QMainWindow):
         for index in range(self.tabs.count()):
             tab = self.tabs.widget(index)
             if isinstance(tab, BriefingTab):
-                tab.reader.set_zoom(self.zoom)
-        self.find_bar.refresh()
+                tab.reader.set_zoom(self.zoom)  # the find bar searches again in _tab_rebuilt
 
     def _toggle_outline(self) -> None:
         visible = self.outline_action.isChecked()
@@ -706,9 +737,7 @@ class MainWindow(QMainWindow):
         for index in range(self.tabs.count()):
             tab = self.tabs.widget(index)
             if isinstance(tab, BriefingTab):
-                position = tab.reader.reading_position()
-                tab.reader.show_briefing(tab.briefing)
-                tab.reader.set_reading_position(position)
+                tab.reader.rebuild()
         self._current_changed()
 
     # -- state ------------------------------------------------------------------------------

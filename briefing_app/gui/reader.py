@@ -11,8 +11,11 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, QUrl, Signa
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
+    QFont,
+    QFontMetrics,
     QHelpEvent,
     QResizeEvent,
+    QShowEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -28,6 +31,9 @@ from briefing_app.gui.theme import Colours, current_colours, reader_stylesheet
 logger = logging.getLogger(__name__)
 
 QUOTES_SETTLE_MS = 60
+# A text longer than this is rebuilt a slice at a time (zoom, colours, a reload): setHtml on
+# 256 KB of HTML, its anchors and underlines keep the window from answering for about 100 ms.
+LONG_TEXT_CHARACTERS = 256 * 1024
 
 MEASURE_CHARACTERS = 72  # a comfortable line length
 TOP_MARGIN = 20
@@ -40,6 +46,7 @@ class ReaderView(QTextBrowser):
 
     personActivated = Signal(int)
     visibleQuotesChanged = Signal(set, set)  # figure indexes, timeline indexes on screen
+    rebuilt = Signal()  # a rebuild's text (see :meth:`rebuild`) is on screen
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,9 +58,15 @@ class ReaderView(QTextBrowser):
         self.person_ranges: dict[int, list[Range]] = {}
         self.quote_positions: dict[tuple[str, int], list[int]] = {}
         self._colours: Colours = current_colours()
-        self._base_point_size = self.font().pointSizeF()
+        # The text's font, zoomed. Not the view's own: QTextEdit sets its font on the document
+        # shown, which lays that out again (a long text's old version, while its new one builds).
+        self.text_font = self.font()
+        self._base_point_size = self.text_font.pointSizeF()
         self._visible_quotes: tuple[set[int], set[int]] = (set(), set())
         self._viewport_size = QSize()  # see resizeEvent
+        self._rebuild: SlicedBuild | None = None
+        self._next_briefing: Briefing | None = None  # what a rebuild under way or waiting shows
+        self._place: tuple[int, int] | None = None  # where a rebuilt long text is to show
         self.setMouseTracking(True)
         # The panels re-render when the quotes on screen change: once scrolling pauses,
         # not on every step, or a long timeline panel makes scrolling stutter.
@@ -63,6 +76,7 @@ class ReaderView(QTextBrowser):
 
     # -- content ----------------------------------------------------------------------------
     def show_briefing(self, briefing: Briefing) -> None:
+        self._cancel_rebuild()
         document = self._new_document(briefing)
         document.setHtml(document_html(briefing))
         self._install(briefing, document, Anchors.of(document))
@@ -70,6 +84,7 @@ class ReaderView(QTextBrowser):
     def show_briefing_in_slices(self, briefing: Briefing) -> SlicedBuild:
         """As :meth:`show_briefing`, for a long text: the document is filled a slice at a time and
         shown when the build's ``finished`` is emitted."""
+        self._cancel_rebuild()
         document = self._new_document(briefing)
         build = SlicedBuild(
             document, header_html(briefing), briefing.body_pieces(), self._scratch_document, self
@@ -77,6 +92,110 @@ class ReaderView(QTextBrowser):
         build.finished.connect(lambda: self._install(briefing, document, build.anchors))
         build.start()
         return build
+
+    def rebuild(self, briefing: Briefing | None = None) -> None:
+        """Show ``briefing`` (by default the one shown) anew, at the same place in the text: for a
+        zoom, new colours or a changed file. ``rebuilt`` is emitted once it shows there.
+
+        A long text is built a slice at a time behind the one on screen, which stays until the
+        new one is laid out down to the place; a hidden one waits until it is shown. A rebuild
+        asked for meanwhile replaces the one under way.
+        """
+        briefing = briefing or self._next_briefing or self.briefing
+        if briefing is None:
+            return
+        self._cancel_rebuild()
+        if len(briefing.body_html) <= LONG_TEXT_CHARACTERS:
+            place = self._reading_place()
+            self.show_briefing(briefing)
+            self._scroll_to_place(place)
+            self.rebuilt.emit()
+            return
+        self._next_briefing = briefing
+        if self.isVisible():
+            document = self._new_document(briefing)
+            build = SlicedBuild(
+                document,
+                header_html(briefing),
+                briefing.body_pieces(),
+                self._scratch_document,
+                self,
+            )
+            build.finished.connect(lambda: self._install_rebuild(briefing, document, build))
+            self._rebuild = build
+            build.start()
+
+    def _install_rebuild(
+        self, briefing: Briefing, document: QTextDocument, build: SlicedBuild
+    ) -> None:
+        self._rebuild = self._next_briefing = None
+        build.deleteLater()
+        self._place = self._reading_place()  # where the reader is now, not when it began
+        # Qt lays a new text out from its top, a step per turn of the event loop, and the view
+        # can only scroll as far as it got. Till then the old text stays on screen.
+        self.viewport().setUpdatesEnabled(False)
+        self._install(briefing, document, build.anchors)
+        document.documentLayout().documentSizeChanged.connect(self._place_when_laid_out)
+        self._place_when_laid_out()
+
+    def _place_when_laid_out(self) -> None:
+        if self._place is None:
+            return
+        document = self.document()
+        position = min(self._place[0], document.characterCount() - 1)
+        finished = document.lastBlock().layout().lineCount() > 0
+        if not finished and not document.findBlock(position).layout().lineCount():
+            return
+        if not self._scroll_to_place(self._place, force_layout=False) and not finished:
+            return  # laid out down to the place, but not a screen below it yet
+        self._end_placing()
+        self.rebuilt.emit()
+
+    def _end_placing(self) -> None:
+        if self._place is not None:
+            self._place = None
+            layout = self.document().documentLayout()
+            layout.documentSizeChanged.disconnect(self._place_when_laid_out)
+            self.viewport().setUpdatesEnabled(True)
+
+    def _cancel_rebuild(self) -> None:
+        self._next_briefing = None
+        self._end_placing()
+        if self._rebuild is not None:
+            self._rebuild.cancel()
+            self._rebuild.document.deleteLater()
+            self._rebuild.deleteLater()
+            self._rebuild = None
+
+    def _reading_place(self) -> tuple[int, int]:
+        """The character at the top of the view, and how far below the top its line starts."""
+        if self.briefing is None:
+            return 0, 0
+        cursor = self.cursorForPosition(QPoint(0, 0))
+        return cursor.position(), self.cursorRect(cursor).top()
+
+    def _scroll_to_place(self, place: tuple[int, int], force_layout: bool = True) -> bool:
+        """Scrolls the text at ``place`` back to where it was; False if the view cannot scroll
+        that far yet. ``force_layout`` lays the whole text out first (quick for a short one)."""
+        position, offset = place
+        if not position:
+            return True  # a new text starts at its top
+        if force_layout:
+            # QTextEdit learns a new text's height on a timer; till then its scroll bar keeps
+            # the range of the first screen. Asking the height lays the text out whole.
+            layout = self.document().documentLayout()
+            layout.documentSizeChanged.emit(layout.documentSize())
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(position, self.document().characterCount() - 1))
+        bar = self.verticalScrollBar()
+        target = bar.value() + self.cursorRect(cursor).top() - offset
+        bar.setValue(target)
+        return target <= bar.maximum()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._next_briefing is not None and self._rebuild is None:
+            self.rebuild()
 
     def _new_document(self, briefing: Briefing) -> QTextDocument:
         self._colours = current_colours()
@@ -89,9 +208,9 @@ class ReaderView(QTextBrowser):
     def _scratch_document(self) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultStyleSheet(
-            reader_stylesheet(self._colours, self.font().pointSizeF() * 1.15)
+            reader_stylesheet(self._colours, self.text_font.pointSizeF() * 1.15)
         )
-        document.setDefaultFont(self.font())
+        document.setDefaultFont(self.text_font)
         document.setDocumentMargin(24)
         return document
 
@@ -213,16 +332,13 @@ class ReaderView(QTextBrowser):
     # -- zoom and reading position ----------------------------------------------------------
     def set_zoom(self, steps: int) -> None:
         """Zoom relative to the default size; ``steps`` points up or down."""
-        font = self.font()
         size = max(6.0, self._base_point_size + steps)
-        if size == font.pointSizeF():
+        if size == self.text_font.pointSizeF():
             return  # laying out a long text again for nothing is not free
-        font.setPointSizeF(size)
-        self.setFont(font)
+        self.text_font = QFont(self.text_font)
+        self.text_font.setPointSizeF(size)
         if self.briefing is not None:
-            position = self.reading_position()
-            self.show_briefing(self.briefing)
-            self.set_reading_position(position)
+            self.rebuild()
 
     def reading_position(self) -> float:
         bar = self.verticalScrollBar()
@@ -288,7 +404,7 @@ class ReaderView(QTextBrowser):
         # viewport's is not), less a scroll bar whether one shows or not: a text laid out
         # before it shows then keeps its margins, and is not laid out again.
         width = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
-        measure = self.fontMetrics().averageCharWidth() * MEASURE_CHARACTERS
+        measure = QFontMetrics(document.defaultFont()).averageCharWidth() * MEASURE_CHARACTERS
         spare = width - measure - 48
         margin = max(0, spare // 2) + 8
         frame = document.rootFrame()

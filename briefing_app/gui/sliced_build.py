@@ -128,6 +128,12 @@ class SlicedBuild(QObject):
     def running(self) -> bool:
         return self._timer.isActive()
 
+    def cancel(self) -> None:
+        """Stops where it is; ``finished`` is not emitted."""
+        self._timer.stop()
+        self._next = None
+        self._scratch.clear()
+
     def _step(self) -> None:
         if self._next is None:
             self._scratch.clear()

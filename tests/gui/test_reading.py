@@ -53,19 +53,19 @@ def test_find_with_no_match_says_so(window, qtbot):
 
 def test_zoom_changes_the_text_size_and_is_remembered(window, qtbot, settings, make_window):
     reader = window.current_reader()
-    size = reader.font().pointSizeF()
+    size = reader.document().defaultFont().pointSizeF()
     qtbot.keyClick(reader, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(reader, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
-    assert reader.font().pointSizeF() == size + 2
+    assert reader.document().defaultFont().pointSizeF() == size + 2
     assert settings.zoom == 2
     window.close()
     later = make_window()
     later.open_file(str(FORMAT_EXAMPLE))
-    assert later.current_reader().font().pointSizeF() == size + 2
+    assert later.current_reader().document().defaultFont().pointSizeF() == size + 2
     later.activateWindow()
     qtbot.waitUntil(later.isActiveWindow)
     qtbot.keyClick(later.current_reader(), Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
-    assert later.current_reader().font().pointSizeF() == size
+    assert later.current_reader().document().defaultFont().pointSizeF() == size
 
 
 def test_outline_lists_headings_and_jumps_to_them(window):

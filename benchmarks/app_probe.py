@@ -3,6 +3,7 @@
     python benchmarks/app_probe.py open RUNS FILE...   open each FILE RUNS times, and its floor
     python benchmarks/app_probe.py library FOLDER      scan a library, then search it
     python benchmarks/app_probe.py export FILE         export FILE to PDF, then cancel an export
+    python benchmarks/app_probe.py rebuild RUNS FILE   zoom, recolour and reload FILE, read halfway
 
 A heartbeat timer fires every 20 ms throughout; the longest gap between two beats is how long the
 window stopped answering.
@@ -207,6 +208,71 @@ def probe_library(folder: str, index: str | None = None) -> dict[str, object]:
     }
 
 
+def probe_rebuild(runs: int, path: str) -> dict[str, object]:
+    """Zoom, new colours and a changed file, with ``path`` read halfway down: seconds until the
+    text shows anew, the longest stall, and whether the same line is still at the top."""
+    from PySide6.QtCore import QPoint
+
+    from briefing_app.gui.app import dark_palette
+
+    app = QCoreApplication.instance()
+    light = app.palette()  # type: ignore[attr-defined]
+    copy = Path(tempfile.mkdtemp()) / Path(path).name
+    copy.write_bytes(Path(path).read_bytes())
+    window = new_window([])
+    window.briefing_cache = BriefingCache(None)
+    window.open_file(str(copy))
+    window.wait_for_loads()
+    reader = window.current_reader()
+    assert reader is not None
+    reader.document().documentLayout().documentSize()  # laid out whole
+    reader.verticalScrollBar().setValue(reader.verticalScrollBar().maximum() // 2)
+    settle()
+
+    def top_character() -> int:
+        return reader.cursorForPosition(QPoint(0, 0)).position()
+
+    def same_line(before: int, after: int) -> bool:
+        document = reader.document()
+        same_block = document.findBlock(before) == document.findBlock(after)
+        return same_block and 0 <= before - after < 200  # the line's first character at most
+
+    def zoom() -> None:
+        window.set_zoom(1 if window.zoom != 1 else 0)
+
+    def colours() -> None:
+        app.setPalette(dark_palette() if app.palette() == light else light)  # type: ignore[attr-defined]
+        window._restyle()
+
+    def changed_file() -> None:  # saved by an editor: the window notices it
+        with copy.open("a", encoding="utf-8") as file:
+            file.write("\n\nOne more paragraph.\n")
+
+    results: dict[str, object] = {}
+    for name, action in (("zoom", zoom), ("colours", colours), ("changed file", changed_file)):
+        seconds, stalls, kept = [], [], 0
+        for _ in range(runs):
+            before = top_character()
+            done: list[float] = []
+
+            def shown(done: list[float] = done) -> None:
+                done.append(time.perf_counter())
+
+            reader.rebuilt.connect(shown)
+            heartbeat = Heartbeat()
+            start = time.perf_counter()
+            action()
+            spin_until(lambda done=done: bool(done), [reader.rebuilt])
+            stalls.append(heartbeat.stop())
+            seconds.append(done[0] - start)
+            reader.rebuilt.disconnect(shown)
+            kept += same_line(before, top_character())
+            window.wait_for_loads()
+            settle()
+        results[name] = {"seconds": seconds, "stall": stalls, "kept": kept}
+    return results
+
+
 def probe_export(path: str) -> dict[str, object]:
     """A whole export with its progress calls, then one cancelled at the first chance it gives."""
     from briefing_app.core import load_briefing
@@ -247,6 +313,8 @@ def main(argv: list[str]) -> int:
         result = probe_library(args[0], args[1] if len(args) > 1 else None)
     elif mode == "export":
         result = probe_export(args[0])
+    elif mode == "rebuild":
+        result = probe_rebuild(int(args[0]), args[1])
     else:
         raise SystemExit(f"unknown mode {mode}")
     print(json.dumps(result))

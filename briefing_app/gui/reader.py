@@ -53,6 +53,10 @@ class ReaderView(QTextBrowser):
         self.setAccessibleName("Briefing text")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        # Everything wraps to the view: text, code (see reader_stylesheet) and images. Qt's line
+        # breaking still lets a line ending in a space run a pixel past the width, and in a long
+        # text one always does: a horizontal scroll bar came up to scroll that pixel.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.anchorClicked.connect(self._follow_link)
         self.briefing: Briefing | None = None
         self.person_ranges: dict[int, list[Range]] = {}

@@ -57,6 +57,7 @@ td.extra-key {{ font-weight: 600; padding-right: 12px; }}
 hr {{ color: {c.rule}; background-color: {c.rule}; height: 1px; border: none; }}
 blockquote {{ color: {c.muted}; font-style: italic; margin-left: 1.5em; margin-right: 1em; }}
 pre, code {{ font-family: 'DejaVu Sans Mono', monospace; font-size: {em(0.9)}; background-color: {c.card}; }}
+pre {{ white-space: pre-wrap; }}
 table {{ border-collapse: collapse; margin-bottom: 1em; }}
 th {{ background-color: {c.card}; font-weight: 600; padding: 4px 8px; border: 1px solid {c.rule}; }}
 td {{ padding: 4px 8px; border: 1px solid {c.rule}; }}

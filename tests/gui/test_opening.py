@@ -509,3 +509,37 @@ def test_a_new_tab_shows_its_panels_and_title_as_soon_as_it_opens(make_window, q
     figures, events = tab.reader.visible_quotes()
     assert window.panels.visible == {"figure": figures, "timeline": events}
     assert figures or events  # the seed's first screen quotes a key figure or an event
+
+
+def test_a_big_file_is_parsed_without_pauses_for_garbage_collection(
+    make_window, big_briefing, monkeypatch
+):
+    import gc
+
+    from briefing_app.core import briefing_cache
+
+    collecting = []
+    parse = briefing_cache._parse
+
+    def recording(data: bytes, path: str):
+        collecting.append(gc.isenabled())
+        return parse(data, path)
+
+    monkeypatch.setattr(briefing_cache, "_parse", recording)
+    window = make_window()
+    window.open_file(str(big_briefing))
+    window.wait_for_loads()
+    assert collecting == [False]
+    assert gc.isenabled()
+
+
+def test_collection_stays_paused_until_the_last_of_two_loads_ends():
+    import gc
+
+    from briefing_app.gui.loading import collection_paused
+
+    with collection_paused():
+        with collection_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()

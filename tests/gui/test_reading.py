@@ -275,3 +275,24 @@ def test_a_person_beyond_the_first_fifty_chosen_in_the_text_is_listed(make_windo
     window.current_reader().anchorClicked.emit(QUrl("#person-120"))
     assert window.panels.selected_person == 120
     assert "Envoy120 Person120" in window.panels.sections["people"].browser.toPlainText()
+
+
+def test_a_long_text_wraps_to_the_view_code_included(make_window, qtbot, tmp_path):
+    from benchmarks.generate import briefing_text
+
+    code_line = "result = call(" + ", ".join(f"argument_{n}" for n in range(30)) + ")"
+    path = tmp_path / "wide.briefing"
+    # Lines that end in a name run a pixel past the width Qt gives them: a long text has some.
+    text = briefing_text(520_000) + f"\n\n```\n{code_line}\n    indented\n```\n"
+    path.write_text(text, encoding="utf-8")
+    window = make_window()
+    window.open_file(str(path))
+    window.wait_for_loads()
+    reader = window.current_reader()
+    document = reader.document()
+    document.documentLayout().documentSize()  # laid out whole
+    qtbot.wait(200)  # the view learns the text's size on a timer
+    assert not reader.horizontalScrollBar().isVisible()
+    code = document.find(code_line[:20]).block()
+    assert code.layout().lineCount() > 1  # wrapped, not cut off at the edge
+    assert document.find("    indented").block().text() == "    indented"  # spacing kept

@@ -270,6 +270,14 @@ def probe_rebuild(runs: int, path: str) -> dict[str, object]:
             window.wait_for_loads()
             settle()
         results[name] = {"seconds": seconds, "stall": stalls, "kept": kept}
+    window.find_bar.start_find()
+    keystrokes = []
+    for query in ("e", "en", "ene", "ener", "energ", "energy", "energy t", "energy ta"):
+        start = time.perf_counter()  # searched and marked as each key is typed
+        window.find_bar.field.setText(query)
+        reader.viewport().repaint()
+        keystrokes.append(time.perf_counter() - start)
+    results["find"] = {"keystrokes": keystrokes, "matches": len(window.find_bar.ranges)}
     return results
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 import os
 from html import escape
@@ -77,6 +78,10 @@ class ReaderView(QTextBrowser):
         self._quotes_timer = QTimer(self, singleShot=True, interval=QUOTES_SETTLE_MS)
         self._quotes_timer.timeout.connect(self._update_visible_quotes)
         self.verticalScrollBar().valueChanged.connect(self._quotes_timer.start)
+        self._highlights: list[Range] = []
+        self._highlight_starts: list[int] = []
+        self._current_highlight = -1
+        self.verticalScrollBar().valueChanged.connect(self._draw_highlights)
 
     # -- content ----------------------------------------------------------------------------
     def show_briefing(self, briefing: Briefing) -> None:
@@ -220,6 +225,7 @@ class ReaderView(QTextBrowser):
 
     def _install(self, briefing: Briefing, document: QTextDocument, anchors: Anchors) -> None:
         self.briefing = briefing
+        self._highlights, self._highlight_starts = [], []  # they were the old text's
         folder = os.path.dirname(os.path.abspath(briefing.path))
         self.setSearchPaths([folder])
         self.person_ranges = dict(anchors.people)
@@ -273,25 +279,48 @@ class ReaderView(QTextBrowser):
 
     # -- highlighting -----------------------------------------------------------------------
     def highlight(self, ranges: list[Range], current: int = -1) -> None:
-        """Mark ``ranges``; the one at index ``current`` is emphasised and scrolled into view."""
-        selections = []
-        for number, (start, end) in enumerate(ranges):
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            colour = self._colours.focus if number == current else self._colours.highlight
-            selection.format.setBackground(QColor(colour))
-            if self._colours.dark:
-                selection.format.setForeground(QColor("#ffffff"))
-            selections.append(selection)
-        self.setExtraSelections(selections)
+        """Mark ``ranges`` (in order); the one at index ``current`` is emphasised and scrolled
+        into view."""
+        self._highlights = ranges
+        self._highlight_starts = [start for start, _ in ranges]
+        self._current_highlight = current
+        self._draw_highlights()
         if 0 <= current < len(ranges):
             position = ranges[current][0]
             self.scroll_to_position(position)
             # Showing the bar under the text can reflow it; scroll again once layout has settled.
             QTimer.singleShot(0, self, lambda: self.scroll_to_position(position))
+
+    def _draw_highlights(self) -> None:
+        """Draws the marks on and near the screen, again as it scrolls: a search in a long text
+        finds tens of thousands, and Qt works out where each mark it is given sits."""
+        if not self._highlights:
+            if self.extraSelections():
+                self.setExtraSelections([])
+            return
+        height = self._viewport_size.height()
+        top = self.cursorForPosition(QPoint(0, -height)).position()
+        bottom = self.cursorForPosition(QPoint(self._viewport_size.width(), 2 * height)).position()
+        first = max(0, bisect.bisect_right(self._highlight_starts, top) - 1)
+        last = bisect.bisect_right(self._highlight_starts, bottom)
+        numbers = set(range(first, last))
+        if 0 <= self._current_highlight < len(self._highlights):
+            numbers.add(self._current_highlight)
+        selections = []
+        for number in sorted(numbers):
+            start, end = self._highlights[number]
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            current = number == self._current_highlight
+            colour = self._colours.focus if current else self._colours.highlight
+            selection.format.setBackground(QColor(colour))
+            if self._colours.dark:
+                selection.format.setForeground(QColor("#ffffff"))
+            selections.append(selection)
+        self.setExtraSelections(selections)
 
     def scroll_to_position(self, position: int) -> None:
         """Bring ``position`` to about a third of the way down the view."""
@@ -401,6 +430,7 @@ class ReaderView(QTextBrowser):
         self._viewport_size = event.size()
         self._centre_text(self.document())
         self._quotes_timer.start()  # more or less of the text is on screen now
+        self._draw_highlights()
 
     def _centre_text(self, document: QTextDocument) -> None:
         """Keep lines near :data:`MEASURE_CHARACTERS` wide, centred when the window is wider."""

@@ -25,6 +25,18 @@ def highlighted(reader):
     return [s.cursor.selectedText() for s in reader.extraSelections()]
 
 
+def highlighted_ranges(reader) -> set[tuple[int, int]]:
+    return {(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in reader.extraSelections()}
+
+
+def on_screen(reader, ranges) -> set[tuple[int, int]]:
+    """The ranges that start in the part of the text in view."""
+    viewport = reader.viewport()
+    top = reader.cursorForPosition(QPoint(0, 0)).position()
+    bottom = reader.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+    return {(start, end) for start, end in ranges if top <= start <= bottom}
+
+
 def test_find_highlights_all_matches_and_steps_with_enter_and_shift_enter(window, qtbot):
     bar = window.find_bar
     window.findChild(type(window.menuBar())).setFocus()
@@ -33,13 +45,16 @@ def test_find_highlights_all_matches_and_steps_with_enter_and_shift_enter(window
     qtbot.keyClicks(bar.field, "amirbayov")
     reader = window.current_reader()
     assert bar.count.text() == "1 of 11"  # ten in the text, one in the summary
-    assert len(highlighted(reader)) == 11
+    assert on_screen(reader, bar.ranges) <= highlighted_ranges(reader)
+    assert highlighted_ranges(reader) <= set(bar.ranges)
     assert all(text.lower() == "amirbayov" for text in highlighted(reader))
     qtbot.keyClick(bar.field, Qt.Key.Key_Return)
     assert bar.count.text() == "2 of 11"
     qtbot.keyClick(bar.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(bar.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert bar.count.text() == "11 of 11"
+    assert bar.ranges[10] in highlighted_ranges(reader)
+    assert on_screen(reader, bar.ranges) <= highlighted_ranges(reader)
     qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
     assert not bar.isVisible()
     assert highlighted(reader) == []
@@ -92,7 +107,8 @@ def test_clicking_a_person_selects_them_scrolls_and_offers_next_previous(window)
     assert window.find_bar.isVisible()
     assert "Elchin Amirbayov" in window.find_bar.title.text()
     assert window.find_bar.count.text() == "1 of 10"
-    assert len(highlighted(reader)) == 10
+    mentions = reader.person_ranges[0]
+    assert on_screen(reader, mentions) <= highlighted_ranges(reader) <= set(mentions)
     assert window.panels.selected_person == 0
     people_html = window.panels.sections["people"].browser.toHtml()
     assert people_html.count(current_colours().highlight) == 1  # one card drawn as selected
@@ -100,6 +116,8 @@ def test_clicking_a_person_selects_them_scrolls_and_offers_next_previous(window)
     window.find_bar.previous()  # wraps to the last mention, far down the text
     assert window.find_bar.count.text() == "10 of 10"
     assert reader.verticalScrollBar().value() > first
+    assert on_screen(reader, mentions) <= highlighted_ranges(reader)
+    assert mentions[-1] in highlighted_ranges(reader)
 
 
 def test_clicking_a_mention_in_the_text_selects_the_person(window):
@@ -296,3 +314,61 @@ def test_a_long_text_wraps_to_the_view_code_included(make_window, qtbot, tmp_pat
     code = document.find(code_line[:20]).block()
     assert code.layout().lineCount() > 1  # wrapped, not cut off at the edge
     assert document.find("    indented").block().text() == "    indented"  # spacing kept
+
+
+def test_a_search_in_a_long_text_finds_every_match_and_marks_those_in_view(
+    make_window, qtbot, tmp_path
+):
+    from benchmarks.generate import briefing_text
+
+    path = tmp_path / "long.briefing"
+    path.write_text(briefing_text(400_000), encoding="utf-8")
+    window = make_window()
+    window.open_file(str(path))
+    window.wait_for_loads()
+    reader = window.current_reader()
+    reader.document().documentLayout().documentSize()  # laid out whole
+    bar = window.find_bar
+    bar.start_find()
+    qtbot.keyClicks(bar.field, "Pipeline")
+    text = reader.document().toPlainText().lower()
+    assert len(bar.ranges) == text.count("pipeline") > 1000
+    assert bar.count.text() == f"1 of {len(bar.ranges):,}"
+    assert all(text[start:end] == "pipeline" for start, end in bar.ranges)
+    assert on_screen(reader, bar.ranges) <= highlighted_ranges(reader)
+    assert len(highlighted_ranges(reader)) < 200  # not every one of them
+    bar_value = reader.verticalScrollBar()
+    bar_value.setValue(bar_value.maximum() // 2)  # scrolled by hand: the marks follow
+    assert on_screen(reader, bar.ranges)
+    assert on_screen(reader, bar.ranges) <= highlighted_ranges(reader)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Energy, ENERGY and energy.</p><p>energ</p><p>y energy</p>",
+        "<p>İstanbul and istanbul: a text that lengthens in lower case</p><p>Istanbul</p>",
+        "<p>a&nbsp;b and a b</p><table><tr><td>a b</td><td>A B</td></tr></table>",
+        "<ul><li>one energy</li><li>two <b>ener</b>gy</li></ul><p>Ünïcödé ünïcödé</p>",
+    ],
+)
+def test_search_finds_what_qt_finds(qapp, html):
+    from PySide6.QtGui import QTextDocument
+
+    from briefing_app.gui.find_bar import SearchableText
+
+    document = QTextDocument()
+    document.setHtml(html)
+    for query in ("energy", "ENER", "istanbul", "a b", "ünïcödé", "y e", "nothing"):
+        expected = []
+        cursor = document.find(query, 0)
+        while not cursor.isNull():
+            expected.append((cursor.selectionStart(), cursor.selectionEnd()))
+            cursor = document.find(query, cursor)
+        found = SearchableText().of(document).find_all(query)
+        if "İ" in html:  # Python's case-insensitive matching also takes "İ" for "i"; Qt does not
+            assert set(expected) <= set(found), query
+            text = document.toRawText()
+            assert all(text[a:b].replace("İ", "i").lower() == query for a, b in found), query
+        else:
+            assert found == expected, query

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QHelpEvent,
+    QPalette,
     QResizeEvent,
     QShowEvent,
     QTextCharFormat,
@@ -37,6 +38,9 @@ QUOTES_SETTLE_MS = 60
 LONG_TEXT_CHARACTERS = 256 * 1024
 
 MEASURE_CHARACTERS = 72  # a comfortable line length
+MEASURE_SLACK = 32  # pixels more, so that average lines hold the measure
+SIDE_MARGIN = 8  # at least, between the text and the view's edges
+MINIMUM_COLUMN = 120
 TOP_MARGIN = 20
 EXTERNAL_SCHEMES = {"http", "https", "mailto"}
 Range = tuple[int, int]
@@ -58,6 +62,9 @@ class ReaderView(QTextBrowser):
         # breaking still lets a line ending in a space run a pixel past the width, and in a long
         # text one always does: a horizontal scroll bar came up to scroll that pixel.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)  # see _fit_column
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # the page shows beside the column too
+        self.setAutoFillBackground(True)
         self.anchorClicked.connect(self._follow_link)
         self.briefing: Briefing | None = None
         self.person_ranges: dict[int, list[Range]] = {}
@@ -230,12 +237,13 @@ class ReaderView(QTextBrowser):
         self.setSearchPaths([folder])
         self.person_ranges = dict(anchors.people)
         self.quote_positions = dict(anchors.quotes)
-        # Underlined and centred before the view has it: a document no view shows has no layout
-        # yet, so neither lays the text out again (set afterwards, 4 of the 40 ms the seed took).
+        # Underlined and given its margins before the view has it: a document no view shows has
+        # no layout yet, so neither lays the text out again (4 of the 40 ms the seed took).
         self._underline_people(document)
-        self._centre_text(document)
+        _set_page_margins(document)
         previous = self.document()
-        self._set_document_at_final_width(document)
+        self.setDocument(document)
+        self._fit_column()
         # Qt deletes the view's own first document; ours are the reader's children and would
         # stay, one more for every reload or zoom.
         if shiboken6.isValid(previous) and previous.parent() is self:
@@ -244,17 +252,6 @@ class ReaderView(QTextBrowser):
         # Later, not now: finding what is on screen lays the text out that far, and a text
         # shown for the first time would be laid out whole (most of a second for 2 MB).
         self._quotes_timer.start()
-
-    def _set_document_at_final_width(self, document: QTextDocument) -> None:
-        # A view not shown yet still has its viewport's first size (about 100 px wide), and a
-        # long text makes the scroll bar appear halfway through laying it out, which narrows the
-        # viewport and starts the layout over. Laid out with the scroll bar already there, at
-        # the viewport's real width, the text is laid out once; a short text then drops the
-        # bar again, and its second layout costs little.
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.setViewportMargins(0, 0, 0, 0)  # lays the viewport out at the view's size now
-        self.setDocument(document)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # Qt override
         """Only files beside the briefing load; nothing is ever fetched from the network."""
@@ -428,28 +425,44 @@ class ReaderView(QTextBrowser):
         # calls viewport() before the window first shows: PySide's first viewport() call makes
         # every widget class the viewport might be (about 20 ms of a start).
         self._viewport_size = event.size()
-        self._centre_text(self.document())
+        self._fit_column()
         self._quotes_timer.start()  # more or less of the text is on screen now
         self._draw_highlights()
 
-    def _centre_text(self, document: QTextDocument) -> None:
-        """Keep lines near :data:`MEASURE_CHARACTERS` wide, centred when the window is wider."""
+    def _fit_column(self) -> None:
+        """Keep lines near :data:`MEASURE_CHARACTERS` wide, centred when the view is wider.
+
+        The text is laid out at a fixed width, and the viewport is narrowed to it by margins
+        on either side: a wider or narrower window then moves the column without laying its
+        text out again, which took 0.3-0.9 s for 2 MB at each step of a resize. Only a view
+        too narrow for the column lays it out at a smaller width.
+        """
         # Worked out from the view's own width, which is known before it first shows (its
-        # viewport's is not), less a scroll bar whether one shows or not: a text laid out
-        # before it shows then keeps its margins, and is not laid out again.
+        # viewport's is not), less a scroll bar whether one shows or not: the column stays put
+        # when one comes or goes.
         width = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
-        measure = QFontMetrics(document.defaultFont()).averageCharWidth() * MEASURE_CHARACTERS
-        spare = width - measure - 48
-        margin = max(0, spare // 2) + 8
-        frame = document.rootFrame()
-        frame_format = frame.frameFormat()
-        if frame_format.leftMargin() != margin or frame_format.topMargin() != TOP_MARGIN:
-            frame_format.setLeftMargin(margin)
-            frame_format.setRightMargin(margin)
-            frame_format.setTopMargin(TOP_MARGIN)
-            frame_format.setBottomMargin(32)
-            frame.setFrameFormat(frame_format)
-        fit_images(document, width - 2 * margin - 2 * 24 - 4)
+        text_font = self.document().defaultFont()
+        measure = QFontMetrics(text_font).averageCharWidth() * MEASURE_CHARACTERS
+        column = max(MINIMUM_COLUMN, min(width - 2 * SIDE_MARGIN, measure + MEASURE_SLACK))
+        left = max(SIDE_MARGIN, (width - column) // 2)
+        right = max(0, width - column - left)
+        if self.lineWrapColumnOrWidth() != column:  # Qt lays the text out again at each call
+            self.setLineWrapColumnOrWidth(column)
+        margins = self.viewportMargins()
+        if (margins.left(), margins.right()) != (left, right):
+            self.setViewportMargins(left, 0, right, 0)
+        fit_images(self.document(), column - 4)
+
+
+def _set_page_margins(document: QTextDocument) -> None:
+    """Room above and below the text; the sides are the view's (see ReaderView._fit_column)."""
+    frame = document.rootFrame()
+    frame_format = frame.frameFormat()
+    frame_format.setLeftMargin(0)
+    frame_format.setRightMargin(0)
+    frame_format.setTopMargin(TOP_MARGIN)
+    frame_format.setBottomMargin(32)
+    frame.setFrameFormat(frame_format)
 
 
 def person_card(person: Person) -> str:

@@ -139,6 +139,13 @@ def floor_once(path: str) -> float:
     return seconds
 
 
+def wait(milliseconds: int) -> None:
+    """Runs the event loop for ``milliseconds``."""
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+
+
 def settle() -> None:
     """Handles what is pending, as the app's event loop does between two things a user does.
 
@@ -270,6 +277,18 @@ def probe_rebuild(runs: int, path: str) -> dict[str, object]:
             window.wait_for_loads()
             settle()
         results[name] = {"seconds": seconds, "stall": stalls, "kept": kept}
+    seconds, stalls, kept = [], [], 0
+    for width in [1400, 1600, 1300, WINDOW_SIZE[0]] * runs:  # steps of dragging its edge
+        before = top_character()
+        heartbeat = Heartbeat()
+        start = time.perf_counter()
+        window.resize(width, WINDOW_SIZE[1])
+        reader.viewport().repaint()
+        seconds.append(time.perf_counter() - start)
+        wait(100)  # whatever the resize left for later
+        stalls.append(heartbeat.stop())
+        kept += same_line(before, top_character())
+    results["window resized"] = {"seconds": seconds, "stall": stalls, "kept": kept}
     window.find_bar.start_find()
     keystrokes = []
     for query in ("e", "en", "ene", "ener", "energ", "energy", "energy t", "energy ta"):

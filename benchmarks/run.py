@@ -258,7 +258,7 @@ def rebuilding(table: Table, runs: int, size: int, folder: Path, home: Path) -> 
         table.row(
             f"{name}: until it shows",
             measured["seconds"],
-            goal=f"place kept {measured['kept']} of {runs}",
+            goal=f"place kept {measured['kept']} of {len(measured['seconds'])}",
         )
         table.row(f"  longest stall: {name}", measured["stall"], goal="< 100 ms")
     table.row(

@@ -611,23 +611,9 @@ class MainWindow(QMainWindow):
         if not target.lower().endswith(".pdf"):
             target += ".pdf"
         self.settings.export_folder = os.path.dirname(target)
-        progress = QProgressDialog("Exporting…", "Cancel", 0, 0, self)
-        progress.setWindowTitle("Export as PDF")
-        progress.setMinimumDuration(500)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-
-        def step(page: int, pages: int) -> bool:
-            if not pages:
-                label = "Laying out the pages…"
-            elif page < pages:
-                label = f"Exporting page {page:,} of {pages:,}…"
-            else:
-                label = "Finishing the PDF (bookmarks and details)…"
-            progress.setLabelText(label)
-            progress.setMaximum(pages)
-            progress.setValue(page)
-            QCoreApplication.processEvents()
-            return not progress.wasCanceled()
+        progress, step = self._page_progress(
+            "Export as PDF", "Exporting", "Finishing the PDF (bookmarks and details)…"
+        )
 
         from briefing_app.gui import printing  # loaded on first use: not needed to start
 
@@ -664,7 +650,7 @@ class MainWindow(QMainWindow):
 
         preview = QPrintPreviewDialog(self._new_printer(), self)
         preview.setWindowTitle(f"Print Preview — {tab.briefing.title}")
-        preview.paintRequested.connect(lambda device: self._render_to(device, tab))
+        preview.paintRequested.connect(lambda device: self._render_to(device, tab, preview=True))
         preview.resize(900, 1000)
         preview.exec()
 
@@ -677,13 +663,47 @@ class MainWindow(QMainWindow):
         printing.configure(printer, self.settings.page_size)
         return printer
 
-    def _render_to(self, printer: QPagedPaintDevice, tab: BriefingTab) -> None:
+    def _render_to(
+        self, printer: QPagedPaintDevice, tab: BriefingTab, preview: bool = False
+    ) -> None:
+        """Prints, or draws the preview's pages, showing how far it got (a long briefing runs
+        to hundreds of pages). A cancel stops at the page reached: while the pages are still
+        being laid out, before any is printed. (Qt cannot take back pages a printer was sent.)"""
         from briefing_app.gui import printing
 
+        title, doing = ("Print Preview", "Preparing") if preview else ("Print", "Printing")
+        progress, step = self._page_progress(title, doing, f"{doing} the last page…")
         try:
-            printing.render(tab.briefing, printer)
+            printing.render(tab.briefing, printer, step)
         except printing.ExportError as error:
             dialogs.show_error(self, "Cannot print", error.message)
+        finally:
+            progress.close()
+
+    def _page_progress(
+        self, title: str, doing: str, finishing: str
+    ) -> tuple[QProgressDialog, Callable[[int, int], bool]]:
+        """A dialog following pages being laid out and drawn, shown once it takes half a
+        second, and the step to call with each page; the step says False once cancelled."""
+        progress = QProgressDialog(f"{doing}…", "Cancel", 0, 0, self)
+        progress.setWindowTitle(title)
+        progress.setMinimumDuration(500)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def step(page: int, pages: int) -> bool:
+            if not pages:
+                label = "Laying out the pages…"
+            elif page < pages:
+                label = f"{doing} page {page:,} of {pages:,}…"
+            else:
+                label = finishing
+            progress.setLabelText(label)
+            progress.setMaximum(pages)
+            progress.setValue(page)
+            QCoreApplication.processEvents()
+            return not progress.wasCanceled()
+
+        return progress, step
 
     # -- view -------------------------------------------------------------------------------
     def set_zoom(self, steps: int) -> None:

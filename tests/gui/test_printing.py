@@ -422,3 +422,59 @@ def test_leftovers_of_a_killed_export_are_cleaned_up(qapp, tmp_path):
     recent.write_bytes(b"%PDF")
     export_pdf(load_briefing(FORMAT_EXAMPLE), str(tmp_path / "handout.pdf"))
     assert sorted(p.name for p in tmp_path.iterdir()) == [".~handout.pdfdef456.part", "handout.pdf"]
+
+
+@pytest.fixture
+def long_window(make_window, tmp_path):
+    from benchmarks.generate import write_briefing
+
+    window = make_window()
+    window.open_file(str(write_briefing(tmp_path / "long.briefing", 60_000)))
+    return window
+
+
+def pdf_printer(path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def cancel_at(monkeypatch, label: str) -> list[str]:
+    """The progress dialog is cancelled once it shows ``label``; what it showed."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    shown: list[str] = []
+    set_label = QProgressDialog.setLabelText
+
+    def noting(self, text):
+        shown.append(text)
+        set_label(self, text)
+
+    monkeypatch.setattr(QProgressDialog, "setLabelText", noting)
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: label in shown)
+    return shown
+
+
+@pytest.mark.parametrize("preview", [True, False])
+def test_a_long_print_or_preview_shows_its_progress_and_stops_when_cancelled(
+    long_window, tmp_path, monkeypatch, preview
+):
+    from pypdf import PdfReader
+
+    doing = "Preparing" if preview else "Printing"
+    shown = cancel_at(monkeypatch, "never")
+    target = tmp_path / "whole.pdf"
+    long_window._render_to(pdf_printer(target), long_window.current_tab(), preview=preview)
+    assert shown[0] == "Laying out the pages…"
+    pages = len(PdfReader(str(target)).pages)
+    assert pages > 10
+    assert f"{doing} page 1 of {pages}…" in shown
+    assert f"{doing} page {pages - 1} of {pages}…" in shown
+
+    cancel_at(monkeypatch, f"{doing} page 3 of {pages}…")
+    target = tmp_path / "cancelled.pdf"
+    long_window._render_to(pdf_printer(target), long_window.current_tab(), preview=preview)
+    assert len(PdfReader(str(target)).pages) == 3  # stopped at the page reached

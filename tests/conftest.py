@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -36,17 +40,31 @@ def write_briefing(tmp_path: Path):
     return write
 
 
+@dataclass(frozen=True)
+class Parse:
+    path: str
+    thread: threading.Thread
+    collecting: bool  # whether Python's cyclic garbage collector was on
+
+
 @pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The paths the briefing cache had to parse itself: those it did not find kept."""
+def parse_log(monkeypatch: pytest.MonkeyPatch) -> list[Parse]:
+    """Every parse the briefing cache did itself (of a file it did not find kept): which file,
+    on which thread, with the garbage collector on or off."""
     from briefing_app.core import briefing_cache
 
-    parsed: list[str] = []
+    log: list[Parse] = []
     parse = briefing_cache._parse
 
-    def counting(data: bytes, path: str):
-        parsed.append(path)
+    def recording(data: bytes, path: str):
+        log.append(Parse(path, threading.current_thread(), gc.isenabled()))
         return parse(data, path)
 
-    monkeypatch.setattr(briefing_cache, "_parse", counting)
-    return parsed
+    monkeypatch.setattr(briefing_cache, "_parse", recording)
+    return log
+
+
+@pytest.fixture
+def parses(parse_log: list[Parse]) -> Callable[[], list[str]]:
+    """The paths the briefing cache had to parse itself so far: those it did not find kept."""
+    return lambda: [parse.path for parse in parse_log]

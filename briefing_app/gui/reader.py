@@ -359,7 +359,7 @@ class ReaderView(QTextBrowser):
             self._visible_quotes = visible
             self.visibleQuotesChanged.emit(*visible)
 
-    # -- zoom and reading position ----------------------------------------------------------
+    # -- zoom -------------------------------------------------------------------------------
     def set_zoom(self, steps: int) -> None:
         """Zoom relative to the default size; ``steps`` points up or down."""
         size = max(6.0, self._base_point_size + steps)
@@ -369,14 +369,6 @@ class ReaderView(QTextBrowser):
         self.text_font.setPointSizeF(size)
         if self.briefing is not None:
             self.rebuild()
-
-    def reading_position(self) -> float:
-        bar = self.verticalScrollBar()
-        return bar.value() / bar.maximum() if bar.maximum() else 0.0
-
-    def set_reading_position(self, fraction: float) -> None:
-        bar = self.verticalScrollBar()
-        bar.setValue(round(fraction * bar.maximum()))
 
     # -- the person card on hover -----------------------------------------------------------
     def event(self, event: QEvent) -> bool:

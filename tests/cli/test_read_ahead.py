@@ -40,7 +40,7 @@ def test_the_second_process_keeps_the_files_and_the_window_parses_none(write_bri
     cache = BriefingCache(expected_folder(), writer=reading)
     assert cache.load(second) == load_briefing(second)
     assert cache.load(first) == load_briefing(first)
-    assert parses == []
+    assert parses() == []
     assert reading.process.wait(timeout=30) == 0
 
 
@@ -63,7 +63,7 @@ def test_each_file_is_handed_over_once_kept_without_waiting_for_the_next(write_b
         started = time.monotonic()
         assert BriefingCache(expected_folder(), writer=reading).load(first) == load_briefing(first)
         assert time.monotonic() - started < 5
-        assert parses == []
+        assert parses() == []
         assert reading.process.poll() is None  # still at the second
     finally:
         reading.process.kill()
@@ -81,7 +81,7 @@ def test_a_file_it_was_not_given_is_not_waited_for(write_briefing, parses):
         started = time.monotonic()
         BriefingCache(expected_folder(), writer=reading).load(other)
         assert time.monotonic() - started < 5
-        assert parses == [other]
+        assert parses() == [other]
         assert reading.process.poll() is None  # still reading the other one
     finally:
         reading.process.kill()
@@ -96,7 +96,7 @@ def test_a_second_process_that_fails_only_costs_time(write_briefing, parses):
     assert reading is not None
     briefing = BriefingCache(expected_folder(), writer=reading).load(path)
     assert briefing == load_briefing(path)
-    assert parses == [path]
+    assert parses() == [path]
     assert reading.process.returncode == 3
 
 
@@ -113,7 +113,7 @@ def test_a_second_process_that_hangs_is_stopped_and_the_window_reads_the_file(
     briefing = BriefingCache(expected_folder(), writer=reading).load(path)
     assert time.monotonic() - started < 10
     assert briefing == load_briefing(path)
-    assert parses == [path]
+    assert parses() == [path]
     assert reading.process.returncode is not None  # stopped, not left running
 
 

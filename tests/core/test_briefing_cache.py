@@ -35,7 +35,7 @@ def test_a_file_opened_again_comes_from_the_cache_as_it_was_loaded(tmp_path, par
     cache = BriefingCache(str(tmp_path / "cache"))
     first = cache.load(str(copy))
     again = BriefingCache(str(tmp_path / "cache")).load(str(copy))  # as a new start would
-    assert parses == [str(copy)]
+    assert parses() == [str(copy)]
     assert again == first == load_briefing(str(copy))
     assert again.people and again.mentions and again.body_html
     assert [name.endswith(SUFFIX) for name in entries(tmp_path / "cache")] == [True]
@@ -51,7 +51,7 @@ def test_a_changed_file_is_read_again_even_at_the_same_size_and_time(
     path.write_text(BRIEFING.format(word="again"), encoding="utf-8")  # same length
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert "again" in cache.load(str(path)).body_text
-    assert len(parses) == 2
+    assert len(parses()) == 2
     assert len(entries(tmp_path / "cache")) == 1  # the new version replaced the old
 
 
@@ -71,7 +71,7 @@ def test_a_damaged_entry_is_ignored_and_replaced(tmp_path, write_briefing, parse
     entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
     assert "today" in BriefingCache(str(folder)).load(str(path)).body_text
     assert "today" in BriefingCache(str(folder)).load(str(path)).body_text
-    assert len(parses) == 2  # the damaged entry, then none: the rewritten one was used
+    assert len(parses()) == 2  # the damaged entry, then none: the rewritten one was used
 
 
 def test_entries_made_by_other_code_are_not_used(tmp_path, write_briefing, parses, monkeypatch):
@@ -79,7 +79,7 @@ def test_entries_made_by_other_code_are_not_used(tmp_path, write_briefing, parse
     BriefingCache(str(tmp_path / "cache")).load(str(path))
     monkeypatch.setattr(briefing_cache, "_code_version", lambda: "0.0.1")
     BriefingCache(str(tmp_path / "cache")).load(str(path))
-    assert len(parses) == 2
+    assert len(parses()) == 2
 
 
 def test_a_cache_that_cannot_be_written_still_opens_the_file(tmp_path, write_briefing):
@@ -126,7 +126,7 @@ def test_a_very_big_file_is_not_kept(tmp_path, write_briefing, monkeypatch, pars
     path = str(write_briefing(BRIEFING.format(word="x" * 100)))
     cache = BriefingCache(str(tmp_path / "cache"))
     assert cache.load(path) == cache.load(path)
-    assert len(parses) == 2
+    assert len(parses()) == 2
     assert entries(tmp_path / "cache") == []
 
 
@@ -142,14 +142,14 @@ def test_a_read_only_cache_still_serves_what_it_holds(
 
     monkeypatch.setattr(os, "utime", refuse)  # as on a read-only folder (root may write anyway)
     assert "today" in BriefingCache(str(folder)).load(path).body_text
-    assert len(parses) == 1
+    assert len(parses()) == 1
 
 
 def test_without_a_folder_nothing_is_written(tmp_path, write_briefing, parses):
     path = write_briefing(BRIEFING.format(word="today"))
     cache = BriefingCache(None)
     assert cache.load(str(path)) == cache.load(str(path)) == load_briefing(str(path))
-    assert len(parses) == 2
+    assert len(parses()) == 2
     assert entries(tmp_path) == ["test.briefing"]
 
 

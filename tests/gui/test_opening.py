@@ -540,24 +540,14 @@ def test_a_new_tab_shows_its_panels_and_title_as_soon_as_it_opens(make_window, q
 
 
 def test_a_big_file_is_parsed_without_pauses_for_garbage_collection(
-    make_window, big_briefing, monkeypatch
+    make_window, big_briefing, parse_log
 ):
     import gc
 
-    from briefing_app.core import briefing_cache
-
-    collecting = []
-    parse = briefing_cache._parse
-
-    def recording(data: bytes, path: str):
-        collecting.append(gc.isenabled())
-        return parse(data, path)
-
-    monkeypatch.setattr(briefing_cache, "_parse", recording)
     window = make_window()
     window.open_file(str(big_briefing))
     window.wait_for_loads()
-    assert collecting == [False]
+    assert [parse.collecting for parse in parse_log] == [False]
     assert gc.isenabled()
 
 

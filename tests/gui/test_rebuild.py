@@ -141,28 +141,19 @@ def test_a_long_text_in_a_hidden_tab_is_rebuilt_when_shown(make_window, qtbot, l
 
 
 def test_a_long_changed_file_is_read_off_the_window_thread_and_keeps_the_place(
-    make_window, qtbot, long_briefing, monkeypatch
+    make_window, qtbot, long_briefing, parse_log
 ):
-    from briefing_app.core import briefing_cache
-
     window = make_window()
     top = open_at_middle(qtbot, window, long_briefing)
     reader = window.current_reader()
-    threads = []
-    parse = briefing_cache._parse
-
-    def recording(data: bytes, path: str):
-        threads.append(threading.current_thread())
-        return parse(data, path)
-
-    monkeypatch.setattr(briefing_cache, "_parse", recording)
+    parse_log.clear()
     text = long_briefing.read_text(encoding="utf-8")
     long_briefing.write_text(
         text.replace("title: Generated", "title: Revised generated", 1), encoding="utf-8"
     )
     with qtbot.waitSignal(reader.rebuilt, timeout=TIMEOUT):
         pass
-    assert threads and threading.main_thread() not in threads
+    assert parse_log and threading.main_thread() not in [parse.thread for parse in parse_log]
     assert window.tabs.tabText(0).startswith("Revised generated")
     assert window.windowTitle().startswith("Revised generated")
     assert window.current_tab().briefing.title.startswith("Revised generated")

@@ -275,6 +275,9 @@ def probe_rebuild(runs: int, path: str) -> dict[str, object]:
             reader.rebuilt.disconnect(shown)
             kept += same_line(before, top_character())
             window.wait_for_loads()
+            # A reader reads on for a while before the next change: Qt has finished laying
+            # the text out by then, which it does in steps after it shows.
+            reader.document().documentLayout().documentSize()
             settle()
         results[name] = {"seconds": seconds, "stall": stalls, "kept": kept}
     seconds, stalls, kept = [], [], 0

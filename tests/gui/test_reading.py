@@ -372,3 +372,28 @@ def test_search_finds_what_qt_finds(qapp, html):
             assert all(text[a:b].replace("İ", "i").lower() == query for a, b in found), query
         else:
             assert found == expected, query
+
+
+def test_a_long_timeline_marks_the_events_on_screen_in_place(make_window, tmp_path, monkeypatch):
+    """Listed in full (1,000 events), the timeline is not rendered again at every pause in
+    scrolling; the marks it gets look exactly as a fresh render's."""
+    from benchmarks.generate import write_briefing
+    from briefing_app.gui.panels import PanelBrowser
+
+    window = make_window()
+    window.open_file(str(write_briefing(tmp_path / "long.briefing", 40_000)))
+    panels = window.panels
+    panels.list_in_full("timeline")
+    browser = panels.sections["timeline"].browser
+    assert len(window.current_tab().briefing.timeline) == 1000
+    renders = []
+    set_html = PanelBrowser.setHtml
+    monkeypatch.setattr(PanelBrowser, "setHtml", lambda self, html: renders.append(html))
+    for events in ({3, 4}, {4, 5, 900}, set(), {999}):
+        panels.set_visible_quotes(panels.visible["figure"], events)
+    assert renders == []
+    marked = browser.grab().toImage()
+    monkeypatch.setattr(PanelBrowser, "setHtml", set_html)
+    browser._shown = None
+    panels._render("timeline")  # from scratch, with event 999 on screen
+    assert browser.grab().toImage() == marked

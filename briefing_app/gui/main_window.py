@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -648,7 +649,8 @@ class MainWindow(QMainWindow):
             return
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-        preview = QPrintPreviewDialog(self._new_printer(), self)
+        printer = self._new_printer()  # kept: the dialog only borrows it, and crashed once it went
+        preview = QPrintPreviewDialog(printer, self)
         preview.setWindowTitle(f"Print Preview — {tab.briefing.title}")
         preview.paintRequested.connect(lambda device: self._render_to(device, tab, preview=True))
         preview.resize(900, 1000)
@@ -685,7 +687,9 @@ class MainWindow(QMainWindow):
     ) -> tuple[QProgressDialog, Callable[[int, int], bool]]:
         """A dialog following pages being laid out and drawn, shown once it takes half a
         second, and the step to call with each page; the step says False once cancelled."""
-        progress = QProgressDialog(f"{doing}…", "Cancel", 0, 0, self)
+        # Over the preview dialog while it draws its pages, not hidden behind it.
+        parent = QApplication.activeModalWidget() or self
+        progress = QProgressDialog(f"{doing}…", "Cancel", 0, 0, parent)
         progress.setWindowTitle(title)
         progress.setMinimumDuration(500)
         progress.setWindowModality(Qt.WindowModality.WindowModal)

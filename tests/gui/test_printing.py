@@ -478,3 +478,29 @@ def test_a_long_print_or_preview_shows_its_progress_and_stops_when_cancelled(
     target = tmp_path / "cancelled.pdf"
     long_window._render_to(pdf_printer(target), long_window.current_tab(), preview=preview)
     assert len(PdfReader(str(target)).pages) == 3  # stopped at the page reached
+
+
+def test_print_preview_opens_shows_the_pages_and_closes(make_window, qtbot):
+    """The preview dialog only borrows its printer: one left to be collected crashed the app."""
+    import gc
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    seen = []
+
+    def look_and_close():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QPrintPreviewDialog):
+            QTimer.singleShot(50, look_and_close)
+            return
+        gc.collect()  # what Python no longer holds is gone now
+        seen.append(dialog.windowTitle())
+        dialog.reject()
+
+    QTimer.singleShot(50, look_and_close)
+    window.print_preview()
+    assert seen == [f"Print Preview — {window.current_tab().briefing.title}"]

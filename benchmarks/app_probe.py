@@ -3,7 +3,7 @@
     python benchmarks/app_probe.py open RUNS FILE...   open each FILE RUNS times, and its floor
     python benchmarks/app_probe.py library FOLDER      scan a library, then search it
     python benchmarks/app_probe.py export FILE         export FILE to PDF, then cancel an export
-    python benchmarks/app_probe.py rebuild RUNS FILE   zoom, recolour and reload FILE, read halfway
+    python benchmarks/app_probe.py rebuild RUNS FILE   zoom, recolour, change, resize, search FILE
 
 A heartbeat timer fires every 20 ms throughout; the longest gap between two beats is how long the
 window stopped answering.
@@ -216,8 +216,9 @@ def probe_library(folder: str, index: str | None = None) -> dict[str, object]:
 
 
 def probe_rebuild(runs: int, path: str) -> dict[str, object]:
-    """Zoom, new colours and a changed file, with ``path`` read halfway down: seconds until the
-    text shows anew, the longest stall, and whether the same line is still at the top."""
+    """Zoom, new colours, a changed file and a window resize, with ``path`` read halfway down:
+    seconds until the text shows anew, the longest stall, and whether the same line is still at
+    the top; then the keys of a search typed in the find bar."""
     from PySide6.QtCore import QPoint
 
     from briefing_app.gui.app import dark_palette

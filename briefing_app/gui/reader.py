@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import logging
 import os
+from collections.abc import Callable
 from html import escape
 
 import shiboken6
@@ -101,11 +102,20 @@ class ReaderView(QTextBrowser):
         """As :meth:`show_briefing`, for a long text: the document is filled a slice at a time and
         shown when the build's ``finished`` is emitted."""
         self._cancel_rebuild()
+        return self._build_in_slices(briefing, self._install)
+
+    def _build_in_slices(
+        self,
+        briefing: Briefing,
+        install: Callable[[Briefing, QTextDocument, Anchors], None],
+    ) -> SlicedBuild:
+        """Starts filling a new document with ``briefing`` a slice at a time; ``install`` gets
+        it with its anchors once it is full."""
         document = self._new_document(briefing)
         build = SlicedBuild(
             document, header_html(briefing), briefing.body_pieces(), self._scratch_document, self
         )
-        build.finished.connect(lambda: self._install(briefing, document, build.anchors))
+        build.finished.connect(lambda: install(briefing, document, build.anchors))
         build.start()
         return build
 
@@ -120,37 +130,28 @@ class ReaderView(QTextBrowser):
         briefing = briefing or self._next_briefing or self.briefing
         if briefing is None:
             return
-        self._cancel_rebuild()
         if len(briefing.body_html) <= LONG_TEXT_CHARACTERS:
             place = self._reading_place()
-            self.show_briefing(briefing)
+            self.show_briefing(briefing)  # which ends any rebuild under way
             self._scroll_to_place(place)
             self.rebuilt.emit()
             return
+        self._cancel_rebuild()
         self._next_briefing = briefing
         if self.isVisible():
-            document = self._new_document(briefing)
-            build = SlicedBuild(
-                document,
-                header_html(briefing),
-                briefing.body_pieces(),
-                self._scratch_document,
-                self,
-            )
-            build.finished.connect(lambda: self._install_rebuild(briefing, document, build))
-            self._rebuild = build
-            build.start()
+            self._rebuild = self._build_in_slices(briefing, self._install_rebuild)
 
     def _install_rebuild(
-        self, briefing: Briefing, document: QTextDocument, build: SlicedBuild
+        self, briefing: Briefing, document: QTextDocument, anchors: Anchors
     ) -> None:
+        if self._rebuild is not None:
+            self._rebuild.deleteLater()
         self._rebuild = self._next_briefing = None
-        build.deleteLater()
         self._place = self._reading_place()  # where the reader is now, not when it began
         # Qt lays a new text out from its top, a step per turn of the event loop, and the view
         # can only scroll as far as it got. Till then the old text stays on screen.
         self.viewport().setUpdatesEnabled(False)
-        self._install(briefing, document, build.anchors)
+        self._install(briefing, document, anchors)
         document.documentLayout().documentSizeChanged.connect(self._place_when_laid_out)
         self._place_when_laid_out()
 

@@ -242,6 +242,10 @@ class ReaderView(QTextBrowser):
         # no layout yet, so neither lays the text out again (4 of the 40 ms the seed took).
         self._underline_people(document)
         _set_page_margins(document)
+        # At the column's width from the first: a text first laid out when the view takes it is
+        # laid out unwrapped, then again at the column's width.
+        if self.lineWrapColumnOrWidth() > 0:
+            document.setTextWidth(self.lineWrapColumnOrWidth())
         previous = self.document()
         self.setDocument(document)
         self._fit_column()

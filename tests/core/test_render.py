@@ -74,6 +74,23 @@ def test_summary_is_inline_markdown_without_a_paragraph():
     assert briefing.summary_html == "A <strong>bold</strong> claim "
 
 
+def test_a_briefing_keeps_nothing_of_the_one_rendered_before_it():
+    first = "The NATO line[^1].\n\n*[NATO]: North Atlantic Treaty\n\n[^1]: A note.\n\n[map]: https://example.org\n\n# Head\n"
+    render_body(first)
+    parse_briefing("---\nsummary: 'Also *NATO*[^1]'\n---\n", "x")
+    second = render_body("NATO, see [map] and [^1].\n\n# Head\n")
+    assert second.html == '<p>NATO, see [map] and [^1].</p>\n<h1 id="head">Head</h1>'
+    assert [(h.text, h.id) for h in second.headings] == [("Head", "head")]
+    assert render_body(first).html == body_html(first)  # and the first renders as it did
+
+
+def test_a_failed_render_leaves_the_next_one_whole():
+    render_body("> " * 3000 + "deep")  # Markdown fails on it; shown as plain text
+    rendered = render_body("Text with **bold**.\n")
+    assert rendered.html == "<p>Text with <strong>bold</strong>.</p>"
+    assert rendered.text == "Text with bold."
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from briefing_app.core.document import document_html, header_html
 from briefing_app.core.model import Briefing, Person, quote_of_title
+from briefing_app.gui.layout_pacer import LayoutPacer
 from briefing_app.gui.sliced_build import Anchors, SlicedBuild
 from briefing_app.gui.textdoc import fit_images
 from briefing_app.gui.theme import Colours, current_colours, reader_stylesheet
@@ -80,6 +81,7 @@ class ReaderView(QTextBrowser):
         self._rebuild: SlicedBuild | None = None
         self._next_briefing: Briefing | None = None  # what a rebuild under way or waiting shows
         self._place: tuple[int, int] | None = None  # where a rebuilt long text is to show
+        self._pacer: LayoutPacer | None = None  # lays a long text out after it shows
         self.setMouseTracking(True)
         # The panels re-render when the quotes on screen change: once scrolling pauses,
         # not on every step, or a long timeline panel makes scrolling stutter.
@@ -254,9 +256,20 @@ class ReaderView(QTextBrowser):
         if shiboken6.isValid(previous) and previous.parent() is self:
             previous.deleteLater()
         self.verticalScrollBar().setValue(0)  # a new document starts at its top margin
+        self._pace_layout(document, long=len(briefing.body_html) > LONG_TEXT_CHARACTERS)
         # Later, not now: finding what is on screen lays the text out that far, and a text
         # shown for the first time would be laid out whole (most of a second for 2 MB).
         self._quotes_timer.start()
+
+    def _pace_layout(self, document: QTextDocument, long: bool) -> None:
+        """A long text is laid out in short slices, not in Qt's ever longer steps."""
+        if self._pacer is not None:
+            self._pacer.stop()
+            self._pacer.deleteLater()
+            self._pacer = None
+        if long:
+            self._pacer = LayoutPacer(document, self)
+            self._pacer.start()
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # Qt override
         """Only files beside the briefing load; nothing is ever fetched from the network."""
@@ -445,6 +458,8 @@ class ReaderView(QTextBrowser):
         right = max(0, width - column - left)
         if self.lineWrapColumnOrWidth() != column:  # Qt lays the text out again at each call
             self.setLineWrapColumnOrWidth(column)
+            if self._pacer is not None:
+                self._pacer.restart()
         margins = self.viewportMargins()
         if (margins.left(), margins.right()) != (left, right):
             self.setViewportMargins(left, 0, right, 0)

@@ -29,6 +29,7 @@ from briefing_app.core.briefing_cache import BriefingCache
 from briefing_app.gui.app import SWITCH_INTERVAL_SECONDS, create_application, start_up_done
 from briefing_app.gui.briefing_tab import BriefingTab
 from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.reader import ReaderView
 from briefing_app.gui.settings import Settings
 
 WINDOW_SIZE = (1280, 800)
@@ -230,6 +231,14 @@ def probe_library(folder: str, index: str | None = None) -> dict[str, object]:
     }
 
 
+def laid_out_whole(reader: ReaderView) -> None:
+    """Lays the text out to its end, and waits for the view to learn its height: Qt tells it
+    on a timer, and till then its scroll range covers only what it last heard of."""
+    height = reader.document().documentLayout().documentSize().height()
+    bar = reader.verticalScrollBar()
+    spin_until(lambda: abs(bar.maximum() - (height - reader.viewport().height())) <= 2)
+
+
 def probe_rebuild(runs: int, path: str) -> dict[str, object]:
     """Zoom, new colours, a changed file and a window resize, with ``path`` read halfway down:
     seconds until the text shows anew, the longest stall, and whether the same line is still at
@@ -248,7 +257,7 @@ def probe_rebuild(runs: int, path: str) -> dict[str, object]:
     window.wait_for_loads()
     reader = window.current_reader()
     assert reader is not None
-    reader.document().documentLayout().documentSize()  # laid out whole
+    laid_out_whole(reader)
     reader.verticalScrollBar().setValue(reader.verticalScrollBar().maximum() // 2)
     settle()
 
@@ -293,7 +302,7 @@ def probe_rebuild(runs: int, path: str) -> dict[str, object]:
             window.wait_for_loads()
             # A reader reads on for a while before the next change: Qt has finished laying
             # the text out by then, which it does in steps after it shows.
-            reader.document().documentLayout().documentSize()
+            laid_out_whole(reader)
             settle()
         results[name] = {"seconds": seconds, "stall": stalls, "kept": kept}
     seconds, stalls, kept = [], [], 0

@@ -32,7 +32,8 @@ class LayoutPacer(QObject):
         self._position = 0
         self._timer = QTimer(self, interval=0)
         self._timer.timeout.connect(self._step)
-        document.destroyed.connect(self.stop)
+        # Only the timer: the layout goes with the document, and the view may be going too.
+        document.destroyed.connect(self._timer.stop)
 
     @property
     def running(self) -> bool:

@@ -110,7 +110,8 @@ def new_window(folders: list[str]) -> MainWindow:
 
 def open_once(window: MainWindow, path: str) -> tuple[float, float, float]:
     """Seconds from asking to open ``path`` to its text painted, the longest stall till then,
-    and the longest stall till the text is laid out to its end (Qt does that after it shows)."""
+    and the longest stall from then till the text is laid out to its end (which Qt does after
+    it shows)."""
     while window.tabs.count():
         window.close_tab(0)
     settle()
@@ -125,6 +126,7 @@ def open_once(window: MainWindow, path: str) -> tuple[float, float, float]:
     tab.reader.viewport().repaint()
     seconds = time.perf_counter() - start
     stall = heartbeat.so_far()
+    heartbeat.reset()
     document = tab.reader.document()
     spin_until(lambda: document.lastBlock().layout().lineCount() > 0)
     return seconds, stall, heartbeat.stop()

@@ -239,7 +239,7 @@ def opening(table: Table, runs: int, sizes: list[int], folder: Path, home: Path)
         table.row(f"  longest stall while opening {name}", measured["stall"], goal="< 100 ms")
         if size:
             table.row(
-                "  … and till it is laid out to its end", measured["laid out"], goal="< 100 ms"
+                "  … then, till it is laid out to its end", measured["laid out"], goal="< 100 ms"
             )
         table.row("  opened before: kept, not parsed", measured["reopen"], measured["floor"])
         median = statistics.median(measured["open"])

@@ -39,10 +39,16 @@ class LayoutPacer(QObject):
     def running(self) -> bool:
         return self._timer.isActive()
 
-    def start(self) -> None:
+    def start(self, delay_ms: int = 0) -> None:
+        """Starts laying the text out, at once or after ``delay_ms`` (Qt's own steps wait from
+        now); nothing once it is laid out to its end."""
+        if self._position >= self.document.characterCount() - 1:
+            return
         if not self.running:
             self._layout.installEventFilter(self)
-            self._timer.start()
+        elif delay_ms or not self._timer.interval():
+            return  # under way, or already due as soon
+        self._timer.start(delay_ms)
 
     def restart(self) -> None:
         """The text is laid out again from its top (Qt starts over after a width change)."""
@@ -61,6 +67,7 @@ class LayoutPacer(QObject):
         return event.type() == QEvent.Type.Timer  # the layout's own steps wait their turn
 
     def _step(self) -> None:
+        self._timer.setInterval(0)  # after a delayed start
         document = self.document
         if not shiboken6.isValid(document):
             self._timer.stop()

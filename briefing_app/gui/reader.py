@@ -38,6 +38,7 @@ QUOTES_SETTLE_MS = 60
 # A text longer than this is rebuilt a slice at a time (zoom, colours, a reload): setHtml on
 # 256 KB of HTML, its anchors and underlines keep the window from answering for about 100 ms.
 LONG_TEXT_CHARACTERS = 256 * 1024
+HIDDEN_LAYOUT_DELAY_MS = 250  # before a long text in a hidden tab is laid out
 
 MEASURE_CHARACTERS = 72  # a comfortable line length
 MEASURE_SLACK = 32  # pixels more, so that average lines hold the measure
@@ -213,6 +214,8 @@ class ReaderView(QTextBrowser):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._pacer is not None:
+            self._pacer.start()
         if self._next_briefing is not None and self._rebuild is None:
             self.rebuild()
 
@@ -269,7 +272,8 @@ class ReaderView(QTextBrowser):
             self._pacer = None
         if long:
             self._pacer = LayoutPacer(document, self)
-            self._pacer.start()
+            # A tab opening in the background shows first; one that stays hidden, later.
+            self._pacer.start(0 if self.isVisible() else HIDDEN_LAYOUT_DELAY_MS)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # Qt override
         """Only files beside the briefing load; nothing is ever fetched from the network."""

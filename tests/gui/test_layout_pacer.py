@@ -133,3 +133,20 @@ def test_closing_a_long_text_while_it_is_laid_out_is_safe(make_window, qtbot, lo
     window.close_current_tab()
     qtbot.wait(200)  # the slices that were due find the text gone
     assert window.current_reader() is None
+
+
+def test_a_long_text_in_a_tab_left_behind_is_laid_out_in_slices_too(
+    make_window, qtbot, long_briefing
+):
+    from tests.conftest import SEED_BRIEFING
+
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    window.open_file(str(long_briefing))
+    window.tabs.setCurrentIndex(0)  # back to the seed while the long one loads
+    window.wait_for_loads()
+    tab = window.tabs.widget(1)
+    qtbot.waitUntil(lambda: tab.reader.document().characterCount() > 500_000, timeout=TIMEOUT)
+    assert not tab.reader.isVisible()
+    advances = advances_per_turn(qtbot, tab.reader.document())
+    assert max(advances) < 100_000

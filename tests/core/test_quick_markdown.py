@@ -51,6 +51,7 @@ def test_a_generated_long_briefing_renders_the_same():
         "Text\n\n```python\ncode = 1\n```\n\n~~~\nmore\n~~~\n",
         "| a | b |\n|---|---|\n| 1 | 2 |",
         "Entities &amp; &#169; &copy and a bare & with no tag at all.",
+        "Character references left open: &#1. and &#x41z, with no tag at all.",
         "Lines\n   \n\t\nof spaces  \n \n  \n and\ttabs\r\nand returns\r\n\r\n    code",
     ],
 )
@@ -62,7 +63,7 @@ _PIECES = st.sampled_from(
     ["word", "Name Surname", " ", "  \n", "\n", "\n\n", "*", "**", "_", "`", "```", "~~~", "[",
      "]", "(", ")", "!", "<", ">", "&", ";", "\\", "#", "-", "---", "===", "1.", ":", "[^1]:",
      "*[", "]:", "x@y.z", "http://a.b", "“", "”", "—", "|", "    ", "\t", "\r", "\r\n",
-     "&amp;", "&#169;"]
+     "&amp;", "&#169;", "&#1", "&#x4"]
 )  # fmt: skip
 
 

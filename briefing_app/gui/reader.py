@@ -9,7 +9,7 @@ from collections.abc import Callable
 from html import escape
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -247,10 +247,9 @@ class ReaderView(QTextBrowser):
         # no layout yet, so neither lays the text out again (4 of the 40 ms the seed took).
         self._underline_people(document)
         _set_page_margins(document)
-        # At the column's width from the first: a text first laid out when the view takes it is
-        # laid out unwrapped, then again at the column's width.
-        if self.lineWrapColumnOrWidth() > 0:
-            document.setTextWidth(self.lineWrapColumnOrWidth())
+        # Laid out once, at the column's width: taking a document, the view lays it out as it is,
+        # then again at the width it sets. With no page size, Qt's layout skips the first.
+        document.setPageSize(QSizeF(0, 0))
         previous = self.document()
         self.setDocument(document)
         self._fit_column()

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import functools
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
 from html import escape
 from itertools import groupby
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import (
-    QResizeEvent,
-    QTextCursor,
-    QTextDocument,
-    QTextTable,
-    QTextTableCellFormat,
-)
+from PySide6.QtCore import QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QScrollArea,
@@ -25,16 +22,38 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.model import Briefing
-from briefing_app.gui.theme import current_colours, panel_stylesheet
+from briefing_app.gui.theme import (
+    CARD_INSET,
+    CARD_PADDING,
+    EVENT_INDENT,
+    EVENT_RULE,
+    EVENT_SPACE,
+    current_colours,
+    panel_stylesheet,
+)
 
 PANEL_NAMES = ("figures", "people", "timeline")
 PANEL_LIMIT = 50  # entries listed at first; a link lists the rest (long lists cost seconds)
 
 
-class PanelBrowser(QTextBrowser):
-    """Rich text sized to its content, so the panels scroll together rather than one by one."""
+class MarkStyle(Enum):
+    """How a panel marks its entries."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    CARD = "card"  # key figures: those quoted on screen get a background
+    SELECTED = "selected"  # people: the one asked for gets the highlight colour
+    EVENT = "event"  # timeline: a rule down every event, the accent and a background on screen
+
+
+class PanelBrowser(QTextBrowser):
+    """Rich text sized to its content, so the panels scroll together rather than one by one.
+
+    Its entries are plain paragraphs, and the marks on them (a card's background, a timeline
+    event's rule) are painted under the text: Qt's rich text draws backgrounds with padding, and
+    rules, only on table cells, and laying tables out took the panels twice as long. A mark that
+    changes is painted anew, with no text laid out again.
+    """
+
+    def __init__(self, marks: MarkStyle, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -42,41 +61,72 @@ class PanelBrowser(QTextBrowser):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setStyleSheet("QTextBrowser { background: transparent; }")
+        self.marks = marks
+        if marks is not MarkStyle.EVENT:  # room around the cards for their backgrounds
+            self.document().setDocumentMargin(CARD_INSET + CARD_PADDING)
+        self.entry_blocks: list[int] = []  # the block each entry is, by the entry's index
+        self.marked: frozenset[int] = frozenset()
         self._width = -1  # the viewport's, from resizeEvent (see ReaderView.resizeEvent)
         self._fitted_width = -1
         self._shown: tuple[str, str] | None = None  # the HTML and style sheet set last
-        self._event_cells: dict[int, tuple[QTextTable, int]] | None = None  # see mark_events
 
-    def set_panel_html(self, html: str) -> None:
+    def set_content(self, content: PanelContent) -> None:
+        self.entry_blocks = content.entry_blocks
         stylesheet = panel_stylesheet(current_colours(), self.font().pointSizeF())
-        if (html, stylesheet) == self._shown:
+        if (content.html, stylesheet) == self._shown:
             return  # the same text again (a tab switch to the same state): layout costs
-        self._shown = (html, stylesheet)
-        self._event_cells = None
+        self._shown = (content.html, stylesheet)
         if stylesheet != self.document().defaultStyleSheet():  # parsing it is not free
             self.document().setDefaultStyleSheet(stylesheet)
-        self.setHtml(f"<html><body>{html}</body></html>")
+        self.setHtml(f"<html><body>{content.html}</body></html>")
         self._fit_height(force=True)
 
-    def mark_events(self, html: str, on_screen: dict[int, bool]) -> bool:
-        """Marks timeline events as on screen or not, in place, as if ``html`` (which differs
-        from what is shown only in those marks) had been rendered; False if it cannot."""
-        if self._shown is None:
-            return False
-        if self._event_cells is None:
-            self._event_cells = _event_cells(self.document())
-        if not all(index in self._event_cells for index in on_screen):
-            return False
-        normal, marked = _event_formats(self._shown[1])
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()  # one layout for them all
-        for index, shown in on_screen.items():
-            table, row = self._event_cells[index]
-            table.cellAt(row, 0).setFormat(marked if shown else normal)
-        cursor.endEditBlock()
-        self._shown = (html, self._shown[1])
-        self._fit_height(force=True)
-        return True
+    def set_marked(self, entries: Iterable[int]) -> None:
+        marked = frozenset(entries)
+        if marked != self.marked:
+            self.marked = marked
+            self.viewport().update()
+
+    def entry_rect(self, index: int) -> QRectF:
+        """Where entry ``index`` is drawn, its mark included, in the viewport."""
+        layout = self.document().findBlockByNumber(self.entry_blocks[index]).layout()
+        # The text's own box: blockBoundingRect would start it at the margin's left edge.
+        rect = layout.boundingRect().translated(layout.position())
+        rect.translate(0, -self.verticalScrollBar().value())
+        if self.marks is not MarkStyle.EVENT:
+            return rect.adjusted(-CARD_PADDING, -CARD_PADDING, CARD_PADDING, CARD_PADDING)
+        # A timeline event's rule runs down its text and the space below, to the next event.
+        return rect.adjusted(-EVENT_INDENT, 0, 0, EVENT_SPACE)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.entry_blocks and (self.marked or self.marks is MarkStyle.EVENT):
+            painter = QPainter(self.viewport())
+            self._paint_marks(painter, QRectF(event.rect()))
+            painter.end()
+        super().paintEvent(event)
+
+    def _paint_marks(self, painter: QPainter, area: QRectF) -> None:
+        colours = current_colours()
+        card = QColor(colours.highlight if self.marks is MarkStyle.SELECTED else colours.card)
+        if self.marks is not MarkStyle.EVENT:
+            for index in self.marked:
+                if index < len(self.entry_blocks):
+                    painter.fillRect(self.entry_rect(index), card)
+            return
+        rule, accent = QColor(colours.rule), QColor(colours.accent)
+        # Only the events in the area: a timeline listed in full has a thousand.
+        top = self.cursorForPosition(area.topLeft().toPoint()).block().blockNumber()
+        for index in range(max(0, bisect_left(self.entry_blocks, top) - 1), len(self.entry_blocks)):
+            rect = self.entry_rect(index)
+            if rect.top() > area.bottom():
+                break
+            marked = index in self.marked
+            if marked:
+                painter.fillRect(rect, card)
+            painter.fillRect(
+                QRectF(rect.left(), rect.top(), EVENT_RULE, rect.height()),
+                accent if marked else rule,
+            )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -107,7 +157,7 @@ class PanelSection(QWidget):
 
     toggled = Signal(bool)
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, marks: MarkStyle, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = title
         self.header = QToolButton(self)
@@ -121,7 +171,7 @@ class PanelSection(QWidget):
             "QToolButton { font-weight: 600; text-align: left; padding: 4px; }"
         )
         self.header.toggled.connect(self._on_toggled)
-        self.browser = PanelBrowser(self)
+        self.browser = PanelBrowser(marks, self)
         self.browser.setAccessibleName(title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 6)
@@ -163,9 +213,9 @@ class PanelsView(QScrollArea):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(8, 8, 8, 8)
         self.sections = {
-            "figures": PanelSection("Key figures", content),
-            "people": PanelSection("People", content),
-            "timeline": PanelSection("Timeline", content),
+            "figures": PanelSection("Key figures", MarkStyle.CARD, content),
+            "people": PanelSection("People", MarkStyle.SELECTED, content),
+            "timeline": PanelSection("Timeline", MarkStyle.EVENT, content),
         }
         for name, section in self.sections.items():
             layout.addWidget(section)
@@ -193,13 +243,15 @@ class PanelsView(QScrollArea):
         self.sections["people"].set_count(len(briefing.people) if briefing else 0)
         self.sections["timeline"].set_count(len(briefing.timeline) if briefing else 0)
         self._render("figures", "people", "timeline")
+        self._mark("figures", "people", "timeline")
 
     def select_person(self, index: int) -> None:
         if index != self.selected_person:
             self.selected_person = index
-            if index >= PANEL_LIMIT:
+            if index >= PANEL_LIMIT and "people" not in self.listed_in_full:
                 self.listed_in_full.add("people")
-            self._render("people")
+                self._render("people")
+            self._mark("people")
 
     def list_in_full(self, name: str) -> None:
         """Show every entry of a long panel, not only the first :data:`PANEL_LIMIT`."""
@@ -208,31 +260,31 @@ class PanelsView(QScrollArea):
             self._render(name)
 
     def set_visible_quotes(self, figures: set[int], events: set[int]) -> None:
-        """Emphasise the entries whose quotes are on screen in the text."""
-        if figures != self.visible["figure"]:
-            self.visible["figure"] = figures
-            self._render("figures")
-        if events != self.visible["timeline"]:
-            changed = events ^ self.visible["timeline"]
-            self.visible["timeline"] = events
-            # Marked in place: a timeline listed in full (1,000 events) took 250 ms to render
-            # again, at every pause in scrolling the text.
-            browser = self.sections["timeline"].browser
-            if not browser.mark_events(self._html("timeline"), {i: i in events for i in changed}):
-                self._render("timeline")
+        """Mark the entries whose quotes are on screen in the text."""
+        self.visible = {"figure": figures, "timeline": events}
+        self._mark("figures", "timeline")
 
     def _render(self, *names: str) -> None:
         for name in names:
-            self.sections[name].browser.set_panel_html(self._html(name))
+            self.sections[name].browser.set_content(self._content(name))
 
-    def _html(self, name: str) -> str:
+    def _mark(self, *names: str) -> None:
+        marked = {
+            "figures": self.visible["figure"],
+            "people": {self.selected_person},
+            "timeline": self.visible["timeline"],
+        }
+        for name in names:
+            self.sections[name].browser.set_marked(marked[name])
+
+    def _content(self, name: str) -> PanelContent:
         briefing = self.briefing
         limit = None if name in self.listed_in_full else PANEL_LIMIT
         if name == "figures":
-            return figures_html(briefing, self.visible["figure"], limit)
+            return figures_content(briefing, limit)
         if name == "people":
-            return people_html(briefing, self.selected_person, limit)
-        return timeline_html(briefing, self.visible["timeline"], limit)
+            return people_content(briefing, limit)
+        return timeline_content(briefing, limit)
 
     def _on_link(self, url: QUrl) -> None:
         kind, _, index = url.toString().lstrip("#").partition("-")
@@ -250,44 +302,20 @@ class PanelsView(QScrollArea):
             signal[kind].emit(int(index))
 
 
-def _event_cells(document: QTextDocument) -> dict[int, tuple[QTextTable, int]]:
-    """Where each timeline event's row is: its table and row, by the event's index."""
-    cells: dict[int, tuple[QTextTable, int]] = {}
-    block = document.begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            iterator += 1
-            href = fragment.charFormat().anchorHref()
-            if href.startswith("#timeline-") and href[10:].isdigit():
-                cursor = QTextCursor(document)
-                cursor.setPosition(fragment.position())
-                table = cursor.currentTable()
-                if table is not None:
-                    cells[int(href[10:])] = (table, table.cellAt(cursor).row())
-        block = block.next()
-    return cells
+@dataclass(frozen=True)
+class PanelContent:
+    """A panel's rich text, one paragraph (block) a line, and which block shows each entry."""
+
+    html: str
+    entry_blocks: list[int] = field(default_factory=list)
 
 
-@functools.lru_cache(maxsize=4)
-def _event_formats(stylesheet: str) -> tuple[QTextTableCellFormat, QTextTableCellFormat]:
-    """A timeline row's cell as the style sheet makes it, plain and marked as on screen."""
-    sample = QTextDocument()
-    sample.setDefaultStyleSheet(stylesheet)
-    sample.setHtml(
-        '<table><tr><td class="event">x</td></tr><tr><td class="event on-screen">x</td></tr></table>'
-    )
-    table = sample.rootFrame().childFrames()[0]
-    assert isinstance(table, QTextTable)
-    return (
-        table.cellAt(0, 0).format().toTableCellFormat(),
-        table.cellAt(1, 0).format().toTableCellFormat(),
-    )
+def _empty(text: str) -> PanelContent:
+    return PanelContent(f'<p class="empty">{escape(text)}</p>')
 
 
-def _empty(text: str) -> str:
-    return f'<p class="empty">{escape(text)}</p>'
+def _card_class(index: int, shown: Sequence[object]) -> str:
+    return "card last" if index == len(shown) - 1 else "card"  # the last has no margin below
 
 
 def _more(name: str, total: int, noun: str) -> str:
@@ -297,85 +325,74 @@ def _more(name: str, total: int, noun: str) -> str:
     )
 
 
-def figures_html(
-    briefing: Briefing | None,
-    visible: set[int] | frozenset[int] = frozenset(),
-    limit: int | None = None,
-) -> str:
+def figures_content(briefing: Briefing | None, limit: int | None = None) -> PanelContent:
     if briefing is None:
         return _empty("Open a briefing to see its key figures.")
     if not briefing.key_figures:
         return _empty("No key figures in this briefing.")
-    cards = []
-    for index, figure in enumerate(briefing.key_figures[:limit]):
+    cards, shown = [], briefing.key_figures[:limit]
+    for index, figure in enumerate(shown):
         detail = (
             f'<br/><span class="detail">{escape(figure.detail)}</span>' if figure.detail else ""
         )
-        css = "card on-screen" if index in visible else "card"
         cards.append(
-            f'<table class="{css}" width="100%" cellpadding="6"><tr><td>'
-            f'<a href="#figure-{index}" title="Show in the text">'
+            f'<p class="{_card_class(index, shown)}"><a href="#figure-{index}" title="Show in the text">'
             f'<span class="value">{escape(figure.value)}</span><br/>'
-            f'<span class="label">{escape(figure.label)}</span></a>{detail}</td></tr></table>'
+            f'<span class="label">{escape(figure.label)}</span></a>{detail}</p>'
         )
+    entries = list(range(len(cards)))
     if limit is not None and len(briefing.key_figures) > limit:
         cards.append(_more("figures", len(briefing.key_figures), "key figures"))
-    return "".join(cards)
+    return PanelContent("".join(cards), entries)
 
 
-def people_html(briefing: Briefing | None, selected: int = -1, limit: int | None = None) -> str:
+def people_content(briefing: Briefing | None, limit: int | None = None) -> PanelContent:
     if briefing is None:
         return _empty("Open a briefing to see who is in it.")
     if not briefing.people:
         return _empty("No people listed in this briefing.")
-    rows = []
-    for index, person in enumerate(briefing.people[:limit]):
+    cards, shown = [], briefing.people[:limit]
+    for index, person in enumerate(shown):
         role = ", ".join(part for part in (person.role, person.affiliation) if part)
         count = person.mentions
         mentions = f"{count} mention{'s' if count != 1 else ''}" if count else "not mentioned"
-        css = "card selected" if index == selected else "card"
-        rows.append(
-            f'<table class="{css}" width="100%" cellpadding="5"><tr><td>'
-            f'<a href="#person-{index}" title="Show every mention"><span class="label">{escape(person.name)}</span></a>'
+        cards.append(
+            f'<p class="{_card_class(index, shown)}"><a href="#person-{index}" title="Show every mention">'
+            f'<span class="label">{escape(person.name)}</span></a>'
             f' <span class="muted">· {mentions}</span>'
             + (f'<br/><span class="role">{escape(role)}</span>' if role else "")
-            + "</td></tr></table>"
+            + "</p>"
         )
+    entries = list(range(len(cards)))
     if limit is not None and len(briefing.people) > limit:
-        rows.append(_more("people", len(briefing.people), "people"))
-    return "".join(rows)
+        cards.append(_more("people", len(briefing.people), "people"))
+    return PanelContent("".join(cards), entries)
 
 
-def timeline_html(
-    briefing: Briefing | None,
-    visible: set[int] | frozenset[int] = frozenset(),
-    limit: int | None = None,
-) -> str:
+def timeline_content(briefing: Briefing | None, limit: int | None = None) -> PanelContent:
     if briefing is None:
         return _empty("Open a briefing to see its timeline.")
     if not briefing.timeline:
         return _empty("No timeline in this briefing.")
-    parts = []
+    blocks, entries = [], []
     indexed = list(enumerate(briefing.timeline[:limit]))
     for year, group in groupby(indexed, key=lambda item: item[1].date.year):
-        parts.append(f'<p class="year">{year}</p>')
-        parts.append('<table class="timeline" width="100%" cellspacing="0" cellpadding="0">')
+        blocks.append(f'<p class="year">{year}</p>')
         for index, event in group:
             current = briefing.date is not None and event.date == briefing.date
             badge = ' <span class="badge">&nbsp;THIS BRIEFING&nbsp;</span>' if current else ""
-            css = "event on-screen" if index in visible else "event"
             event_css = ' class="current"' if current else ""
             # A bare year is already the group's heading; say it again only when more precise.
             date = event.display_date if event.label or event.date.month else ""
             date_line = (
                 f'<span class="date">{escape(date)}</span>{badge}<br/>' if date or badge else ""
             )
-            parts.append(
-                f'<tr><td class="{css}"><span class="dot">●</span> {date_line}'
+            entries.append(len(blocks))
+            blocks.append(
+                f'<p class="event"><span class="dot">●</span> {date_line}'
                 f'<a href="#timeline-{index}" title="Show in the text"><span{event_css}>{escape(event.event)}</span></a>'
-                f"</td></tr>"
+                "</p>"
             )
-        parts.append("</table>")
     if limit is not None and len(briefing.timeline) > limit:
-        parts.append(_more("timeline", len(briefing.timeline), "events"))
-    return "".join(parts)
+        blocks.append(_more("timeline", len(briefing.timeline), "events"))
+    return PanelContent("".join(blocks), entries)

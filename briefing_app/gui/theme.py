@@ -68,10 +68,22 @@ span.image-placeholder {{ color: {c.muted}; font-family: sans-serif; font-size: 
 """
 
 
+# The panels' marks, painted under their text (see panels.PanelBrowser), in pixels.
+CARD_PADDING = 6  # around a card's text, inside its background
+CARD_GAP = 6  # between two cards' backgrounds
+CARD_INSET = 6  # from a panel's edges to its cards' backgrounds
+EVENT_RULE = 2  # the width of the rule down the timeline's events
+EVENT_INDENT = 10  # from the rule's left edge to an event's text
+EVENT_SPACE = 8  # below an event, the rule running on to the next
+
+
 def panel_stylesheet(colours: Colours, base_pt: float = 10.0) -> str:
     # Every rule names its element: Qt tries a rule of a class alone on every element of the
     # text, one with an element only on those (6-12% of setting a panel's text).
     c, em = colours, _em(base_pt)
+    # Room between cards for the backgrounds painted under them (Qt joins the margins of two
+    # paragraphs into the larger one); the last card's is the document's margin.
+    between = 2 * CARD_PADDING + CARD_GAP
     return f"""
 body {{ color: {c.text}; font-family: sans-serif; font-size: {em(1)}; }}
 a {{ color: {c.text}; text-decoration: none; }}
@@ -79,18 +91,16 @@ p {{ margin: 0; }}
 span.value {{ font-size: {em(1.7)}; font-weight: 700; color: {c.accent}; }}
 span.label {{ font-weight: 600; }}
 span.detail, span.role, span.muted {{ color: {c.muted}; font-size: {em(0.9)}; }}
-p.year {{ color: {c.accent}; font-weight: 700; font-size: {em(1.05)}; margin-top: 8px; margin-bottom: 2px; }}
+p.year {{ color: {c.accent}; font-weight: 700; font-size: {em(1.05)}; margin-top: {2 * EVENT_SPACE}px; margin-bottom: 2px; }}
 span.dot {{ color: {c.accent}; }}
-table.card {{ margin-bottom: 4px; }}
-table.selected {{ background-color: {c.highlight}; }}
-table.on-screen {{ background-color: {c.card}; }}
-td.event {{ border-left: 2px solid {c.rule}; padding-left: 8px; padding-bottom: 8px; }}
-td.on-screen {{ border-left: 2px solid {c.accent}; padding-left: 8px; padding-bottom: 8px; background-color: {c.card}; }}
+p.card {{ margin-bottom: {between}px; }}
+p.last {{ margin-bottom: 0; }}
+p.event {{ margin-left: {EVENT_INDENT}px; margin-bottom: {EVENT_SPACE}px; }}
 span.date {{ color: {c.muted}; font-size: {em(0.85)}; }}
 span.current {{ font-weight: 700; }}
 span.badge {{ color: {c.page}; background-color: {c.accent}; font-size: {em(0.75)}; font-weight: 700; }}
 p.empty {{ color: {c.muted}; font-style: italic; }}
-p.more {{ margin-top: 6px; margin-left: 4px; }}
+p.more {{ margin-top: {2 * CARD_PADDING}px; }}
 p.more a {{ color: {c.accent}; font-weight: 600; }}
 """
 

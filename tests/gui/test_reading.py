@@ -29,6 +29,18 @@ def highlighted_ranges(reader) -> set[tuple[int, int]]:
     return {(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in reader.extraSelections()}
 
 
+def painted_marks(browser, colour: str) -> set[int]:
+    """The panel entries drawn marked in ``colour``: a card's background, or an event's rule,
+    read from the panel's pixels at the mark's top left corner, clear of the text."""
+    image = browser.grab().toImage()
+    marked = set()
+    for index in range(len(browser.entry_blocks)):
+        corner = browser.entry_rect(index).topLeft().toPoint() + QPoint(1, 1)
+        if image.pixelColor(corner).name() == colour:
+            marked.add(index)
+    return marked
+
+
 def on_screen(reader, ranges) -> set[tuple[int, int]]:
     """The ranges that start in the part of the text in view."""
     viewport = reader.viewport()
@@ -110,8 +122,8 @@ def test_clicking_a_person_selects_them_scrolls_and_offers_next_previous(window)
     mentions = reader.person_ranges[0]
     assert on_screen(reader, mentions) <= highlighted_ranges(reader) <= set(mentions)
     assert window.panels.selected_person == 0
-    people_html = window.panels.sections["people"].browser.toHtml()
-    assert people_html.count(current_colours().highlight) == 1  # one card drawn as selected
+    people = window.panels.sections["people"].browser
+    assert painted_marks(people, current_colours().highlight) == {0}
     first = reader.verticalScrollBar().value()
     window.find_bar.previous()  # wraps to the last mention, far down the text
     assert window.find_bar.count.text() == "10 of 10"
@@ -195,7 +207,15 @@ def test_scrolling_marks_the_figures_and_events_on_screen(window, qtbot):
     reader.verticalScrollBar().setValue(reader.verticalScrollBar().maximum())
     qtbot.waitUntil(lambda: 9 not in panels.visible["timeline"])
     assert 8 in panels.visible["timeline"]  # the postponed summit, near the end
-    assert current_colours().accent in panels.sections["timeline"].browser.toHtml()
+    timeline = panels.sections["timeline"].browser
+    assert painted_marks(timeline, current_colours().accent) == panels.visible["timeline"]
+    assert painted_marks(timeline, current_colours().rule) == set(range(10)) - panels.visible[
+        "timeline"
+    ]
+    window.show_quote("figure", 1)  # the 428-mile border
+    qtbot.waitUntil(lambda: 1 in panels.visible["figure"])
+    figures = panels.sections["figures"].browser
+    assert painted_marks(figures, current_colours().card) == panels.visible["figure"]
 
 
 def test_status_bar_shows_word_count_and_reading_time(window):

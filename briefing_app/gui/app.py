@@ -151,6 +151,7 @@ def run_gui(
 
     folders = [str(bundled_briefings_dir()), user_library_folder(create=not screenshot)]
     window = MainWindow(Settings(), folders)
+    app.aboutToQuit.connect(window.settings.sync)  # changes wait a moment to be written
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
     window.library.index_path = os.path.join(cache, INDEX_NAME)
     # Files not kept yet may be being read into it by a second process (read_ahead).

@@ -1,6 +1,7 @@
 """The app's settings: one typed object over QSettings, with declared defaults.
 
-Reads never fail: a missing, corrupt or wrongly typed value gives the default.
+Reads never fail: a missing, corrupt or wrongly typed value gives the default. Changes are
+written to the file a moment after they are made (see :class:`WriteLater`).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import logging
 import os
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer
 
 from briefing_app import APP_ID, ORGANIZATION
 from briefing_app.gui.paper import PAGE_SIZE_NAMES, default_page_size
@@ -18,6 +19,34 @@ logger = logging.getLogger(__name__)
 
 MAX_RECENT_FILES = 10
 ZOOM_RANGE = (-6, 12)  # steps of QTextEdit.zoomIn
+WRITE_DELAY_MS = 1000
+
+
+class WriteLater(QObject):
+    """Writes a QSettings' changes to its file ``WRITE_DELAY_MS`` after the first of them.
+
+    QSettings writes the whole file, and waits for the disk to have it, at the next turn of the
+    event loop after a change; opening a briefing changes the recent files, so that write came
+    before the window painted the briefing (2-3 ms here, far more on a slow disk). The values
+    themselves change at once: only the file waits. ``QSettings.sync`` still writes at once.
+    """
+
+    def __init__(self, backend: QSettings) -> None:
+        super().__init__(backend)  # lives as long as the settings it writes
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(WRITE_DELAY_MS)
+        self._timer.timeout.connect(backend.sync)
+        backend.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.UpdateRequest:  # QSettings' own "write now"
+            return False
+        # Held back, it is not asked again till the file is written: QSettings asks once
+        # for all the changes made before then.
+        if not self._timer.isActive():
+            self._timer.start()
+        return True
 
 
 class Settings:
@@ -32,6 +61,7 @@ class Settings:
             self.corrupt = True
         else:
             self.corrupt = False
+        self._write_later = WriteLater(self.backend)
 
     # -- typed access -----------------------------------------------------------------------
     def _get(self, key: str, default: Any, kind: type) -> Any:

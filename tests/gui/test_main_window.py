@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QImage
 
 from briefing_app.gui.main_window import MainWindow
@@ -121,6 +121,7 @@ def test_screenshot_command_writes_a_window_picture(tmp_path):
             "QT_QPA_PLATFORM": "offscreen",
             "HOME": str(tmp_path),
             "XDG_CACHE_HOME": str(tmp_path / "cache"),
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
         },
     )
     assert result.returncode == 0, result.stderr
@@ -128,6 +129,10 @@ def test_screenshot_command_writes_a_window_picture(tmp_path):
     assert (image.width(), image.height()) == (1280, 800)
     # The briefing is kept for the next start, as a normal start keeps it.
     assert len(list((tmp_path / "cache").rglob("*.briefing-cache"))) == 1
+    # And it is a recent file: settings are written as the app quits, not only a moment later.
+    (settings_file,) = (tmp_path / "config").rglob("*.ini")
+    recent = Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)).recent_files
+    assert recent == [str(SEED_BRIEFING)]
 
 
 def test_panels_fit_their_entries_after_the_window_changes_width(qtbot):

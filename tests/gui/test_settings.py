@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QByteArray, QSettings
 
 from briefing_app.gui.settings import Settings
-from tests.conftest import SEED_BRIEFING
+from tests.conftest import FORMAT_EXAMPLE, SEED_BRIEFING
 
 pytestmark = pytest.mark.gui
 
@@ -77,3 +79,27 @@ def test_without_a_saved_size_the_window_opens_at_a_comfortable_one(make_window,
     assert window.width() == min(DEFAULT_WINDOW_SIZE[0], available.width() * 9 // 10)
     assert window.height() == min(DEFAULT_WINDOW_SIZE[1], available.height() * 9 // 10)
     assert window.width() > 600 and window.height() > 450  # not the small size Qt would pick
+
+
+def test_opening_a_briefing_writes_the_settings_file_after_the_window_has_painted(
+    make_window, settings, qtbot, qapp
+):
+    """QSettings would write the whole file, and wait for the disk, at the next turn of the event
+    loop, before the window painted the briefing; the file is written a moment later instead."""
+    from briefing_app.gui.settings import WRITE_DELAY_MS
+
+    path = Path(settings.backend.fileName())
+
+    def on_disk(briefing: Path) -> bool:  # read as text: QSettings would see unwritten values
+        return path.exists() and briefing.name in path.read_text(encoding="utf-8")
+
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    assert settings.recent_files == [str(SEED_BRIEFING)]  # the value is there at once
+    qapp.processEvents()  # the turn of the event loop that paints the briefing
+    assert not on_disk(SEED_BRIEFING)
+    qtbot.waitUntil(lambda: on_disk(SEED_BRIEFING), timeout=WRITE_DELAY_MS * 5)
+    window.open_file(str(FORMAT_EXAMPLE))  # a change after the first write is written too
+    qapp.processEvents()
+    assert not on_disk(FORMAT_EXAMPLE)
+    qtbot.waitUntil(lambda: on_disk(FORMAT_EXAMPLE), timeout=WRITE_DELAY_MS * 5)

@@ -209,9 +209,10 @@ def test_scrolling_marks_the_figures_and_events_on_screen(window, qtbot):
     assert 8 in panels.visible["timeline"]  # the postponed summit, near the end
     timeline = panels.sections["timeline"].browser
     assert painted_marks(timeline, current_colours().accent) == panels.visible["timeline"]
-    assert painted_marks(timeline, current_colours().rule) == set(range(10)) - panels.visible[
-        "timeline"
-    ]
+    assert (
+        painted_marks(timeline, current_colours().rule)
+        == set(range(10)) - panels.visible["timeline"]
+    )
     window.show_quote("figure", 1)  # the 428-mile border
     qtbot.waitUntil(lambda: 1 in panels.visible["figure"])
     figures = panels.sections["figures"].browser

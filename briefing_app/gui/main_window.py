@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        settings.write_later(self)  # not before the window paints what it opens
         self.base_folders = list(base_folders)  # the bundled briefings and the user's folder
         self._loads: set[LoadThread] = set()
         self._reloading: dict[str, LoadThread] = {}  # the latest read of each changed file

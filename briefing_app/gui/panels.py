@@ -110,7 +110,7 @@ class PanelBrowser(QTextBrowser):
         card = QColor(colours.highlight if self.marks is MarkStyle.SELECTED else colours.card)
         if self.marks is not MarkStyle.EVENT:
             for index in self.marked:
-                if index < len(self.entry_blocks):
+                if 0 <= index < len(self.entry_blocks):  # a long list shows only the first
                     painter.fillRect(self.entry_rect(index), card)
             return
         rule, accent = QColor(colours.rule), QColor(colours.accent)
@@ -271,7 +271,7 @@ class PanelsView(QScrollArea):
     def _mark(self, *names: str) -> None:
         marked = {
             "figures": self.visible["figure"],
-            "people": {self.selected_person},
+            "people": {self.selected_person} - {-1},
             "timeline": self.visible["timeline"],
         }
         for name in names:

@@ -1,7 +1,7 @@
 """The app's settings: one typed object over QSettings, with declared defaults.
 
-Reads never fail: a missing, corrupt or wrongly typed value gives the default. Changes are
-written to the file a moment after they are made (see :class:`WriteLater`).
+Reads never fail: a missing, corrupt or wrongly typed value gives the default. In a window,
+changes are written to the file a moment after they are made (see :class:`WriteLater`).
 """
 
 from __future__ import annotations
@@ -27,12 +27,15 @@ class WriteLater(QObject):
 
     QSettings writes the whole file, and waits for the disk to have it, at the next turn of the
     event loop after a change; opening a briefing changes the recent files, so that write came
-    before the window painted the briefing (2-3 ms here, far more on a slow disk). The values
+    before the window painted the briefing (2-8 ms here, far more on a slow disk). The values
     themselves change at once: only the file waits. ``QSettings.sync`` still writes at once.
+
+    Its timer belongs to ``parent`` (the window), not to the settings: a QObject that Python's
+    collector frees may be freed on any thread, and a timer cannot be stopped from another.
     """
 
-    def __init__(self, backend: QSettings) -> None:
-        super().__init__(backend)  # lives as long as the settings it writes
+    def __init__(self, backend: QSettings, parent: QObject) -> None:
+        super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(WRITE_DELAY_MS)
@@ -61,7 +64,10 @@ class Settings:
             self.corrupt = True
         else:
             self.corrupt = False
-        self._write_later = WriteLater(self.backend)
+
+    def write_later(self, parent: QObject) -> None:
+        """Changes reach the file a moment after they are made, while ``parent`` lives."""
+        WriteLater(self.backend, parent)
 
     # -- typed access -----------------------------------------------------------------------
     def _get(self, key: str, default: Any, kind: type) -> Any:

@@ -114,7 +114,9 @@ def test_outline_lists_headings_and_jumps_to_them(window):
 
 
 def test_clicking_a_person_selects_them_scrolls_and_offers_next_previous(window):
-    window.panels.sections["people"].browser.anchorClicked.emit(QUrl("#person-0"))
+    people = window.panels.sections["people"].browser
+    assert painted_marks(people, current_colours().highlight) == set()  # no one yet
+    people.anchorClicked.emit(QUrl("#person-0"))
     reader = window.current_reader()
     assert window.find_bar.isVisible()
     assert "Elchin Amirbayov" in window.find_bar.title.text()
@@ -122,7 +124,6 @@ def test_clicking_a_person_selects_them_scrolls_and_offers_next_previous(window)
     mentions = reader.person_ranges[0]
     assert on_screen(reader, mentions) <= highlighted_ranges(reader) <= set(mentions)
     assert window.panels.selected_person == 0
-    people = window.panels.sections["people"].browser
     assert painted_marks(people, current_colours().highlight) == {0}
     first = reader.verticalScrollBar().value()
     window.find_bar.previous()  # wraps to the last mention, far down the text

@@ -184,8 +184,10 @@ def main() -> int:
         if shutil.which("Xvfb") is None:
             sys.exit("FAILED: Xvfb is needed to try the real xcb platform")
         display = ":95"
+        # -noreset: otherwise the server resets whenever its last client leaves, and a launch
+        # connecting during the reset is refused ("could not connect to display").
         xvfb = subprocess.Popen(
-            ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+            ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"],
             stderr=subprocess.DEVNULL,
         )
         time.sleep(1.0)

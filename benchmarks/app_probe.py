@@ -1,6 +1,7 @@
 """Measures the running app from inside, in a process of its own; prints JSON for run.py.
 
-    python benchmarks/app_probe.py open RUNS FILE...   open each FILE RUNS times, and its floor
+    python benchmarks/app_probe.py open RUNS FILE...   open each FILE RUNS times, and its floor;
+                                                      then switch between the first two
     python benchmarks/app_probe.py library FOLDER      scan a library, then search it
     python benchmarks/app_probe.py export FILE         export FILE to PDF, then cancel an export
     python benchmarks/app_probe.py rebuild RUNS FILE   zoom, recolour, change, resize, search FILE
@@ -223,7 +224,31 @@ def probe_open(runs: int, paths: list[str]) -> dict[str, object]:
             "floor": floors,
             "reopen": reopens,
         }
+    if len(paths) > 1:
+        results["switch"] = switch_tabs(window, paths[:2], 4 * runs)
     return results
+
+
+def switch_tabs(window: MainWindow, paths: list[str], runs: int) -> list[float]:
+    """Seconds from choosing the other of two open tabs to its first frame, which shows its
+    text, title and panels."""
+    while window.tabs.count():
+        window.close_tab(0)
+    for path in paths:
+        window.open_file(path)
+    window.wait_for_loads()
+    wait(300)
+    seconds = []
+    for run in range(runs + 2):
+        start = time.perf_counter()
+        window.tabs.setCurrentIndex(run % 2)
+        tab = window.tabs.currentWidget()
+        assert isinstance(tab, BriefingTab)
+        first_frame(tab.reader.viewport())
+        if run >= 2:  # each tab shown once before
+            seconds.append(time.perf_counter() - start)
+        wait(30)  # a pause, as between a user's clicks
+    return seconds
 
 
 def probe_library(folder: str, index: str | None = None) -> dict[str, object]:

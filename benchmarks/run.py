@@ -230,6 +230,7 @@ def opening(table: Table, runs: int, sizes: list[int], folder: Path, home: Path)
     for size in sizes:
         paths.append(str(write_briefing(folder / f"generated-{size}.briefing", size)))
     results = probe(isolated_env(home), "open", str(runs), *paths)
+    switches = results.pop("switch")
     previous: float | None = None
     for path, size in zip(paths, [0, *sizes], strict=True):
         name = "the seed briefing" if size == 0 else f"generated {size / 1e6:.2f} MB"
@@ -249,6 +250,11 @@ def opening(table: Table, runs: int, sizes: list[int], folder: Path, home: Path)
                 flush=True,
             )
         previous = median if size else None
+    table.row(
+        f"switch tabs: the seed, {sizes[0] / 1e6:.2f} MB, in turn",
+        switches,
+        goal="< 100 ms",
+    )
 
 
 def rebuilding(table: Table, runs: int, size: int, folder: Path, home: Path) -> None:

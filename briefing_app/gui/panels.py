@@ -271,7 +271,7 @@ class PanelsView(QScrollArea):
     def _mark(self, *names: str) -> None:
         marked = {
             "figures": self.visible["figure"],
-            "people": {self.selected_person} - {-1},
+            "people": {self.selected_person} if self.selected_person >= 0 else set(),
             "timeline": self.visible["timeline"],
         }
         for name in names:

@@ -170,8 +170,10 @@ def _prepare_before_qt(files: Sequence[str]) -> ReadAhead | None:
     will use before Qt itself, to start sooner.
 
     Once PySide6 is loaded, it reads the source of every module imported after it, looking for
-    ``from __feature__ import``: some 150 modules, about 40 ms of a start-up. Parsing a briefing
-    needs YAML, Markdown and the sanitiser; a second process reads such files meanwhile (see
+    ``from __feature__ import``: some 150 modules, about 40 ms of a start-up. It is told to
+    skip the app's own modules and those loaded before it (``briefing_app.gui``), so the others
+    the window needs are imported here. Parsing a briefing needs YAML, Markdown and the
+    sanitiser; a second process reads such files meanwhile (see
     ``read_ahead``), and only where none can, the loader is imported here. The library's front
     matter reader comes too when there is no library index yet, as the scan will read files.
     """

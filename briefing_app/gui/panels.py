@@ -31,6 +31,7 @@ from briefing_app.gui.theme import (
     current_colours,
     panel_stylesheet,
 )
+from briefing_app.gui.viewport import held_viewport
 
 PANEL_NAMES = ("figures", "people", "timeline")
 PANEL_LIMIT = 50  # entries listed at first; a link lists the rest (long lists cost seconds)
@@ -61,6 +62,7 @@ class PanelBrowser(QTextBrowser):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setStyleSheet("QTextBrowser { background: transparent; }")
+        self._viewport = held_viewport(self)  # painted on at the window's first paint
         self.marks = marks
         if marks is not MarkStyle.EVENT:  # room around the cards for their backgrounds
             self.document().setDocumentMargin(CARD_INSET + CARD_PADDING)
@@ -85,7 +87,7 @@ class PanelBrowser(QTextBrowser):
         marked = frozenset(entries)
         if marked != self.marked:
             self.marked = marked
-            self.viewport().update()
+            self._viewport.update()
 
     def entry_rect(self, index: int) -> QRectF:
         """Where entry ``index`` is drawn, its mark included, in the viewport."""
@@ -100,18 +102,22 @@ class PanelBrowser(QTextBrowser):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.entry_blocks and (self.marked or self.marks is MarkStyle.EVENT):
-            painter = QPainter(self.viewport())
+            painter = QPainter(self._viewport)
             self._paint_marks(painter, QRectF(event.rect()))
             painter.end()
         super().paintEvent(event)
 
     def _paint_marks(self, painter: QPainter, area: QRectF) -> None:
+        # Filled with the brush, as fillRect(rect, colour) would make PySide check the colour
+        # against QGradient's presets first: a type and five enums made in the first paint.
+        painter.setPen(Qt.PenStyle.NoPen)
         colours = current_colours()
         card = QColor(colours.highlight if self.marks is MarkStyle.SELECTED else colours.card)
         if self.marks is not MarkStyle.EVENT:
+            painter.setBrush(card)
             for index in self.marked:
                 if 0 <= index < len(self.entry_blocks):  # a long list shows only the first
-                    painter.fillRect(self.entry_rect(index), card)
+                    painter.drawRect(self.entry_rect(index))
             return
         rule, accent = QColor(colours.rule), QColor(colours.accent)
         # Only the events in the area: a timeline listed in full has a thousand.
@@ -122,11 +128,10 @@ class PanelBrowser(QTextBrowser):
                 break
             marked = index in self.marked
             if marked:
-                painter.fillRect(rect, card)
-            painter.fillRect(
-                QRectF(rect.left(), rect.top(), EVENT_RULE, rect.height()),
-                accent if marked else rule,
-            )
+                painter.setBrush(card)
+                painter.drawRect(rect)
+            painter.setBrush(accent if marked else rule)
+            painter.drawRect(QRectF(rect.left(), rect.top(), EVENT_RULE, rect.height()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

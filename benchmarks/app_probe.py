@@ -67,31 +67,49 @@ class Heartbeat:
         return self.longest
 
 
-class PaintCounter(QObject):
-    """Counts the paint events ``widget`` gets."""
+class EventCounter(QObject):
+    """Counts the events of one type that ``widget`` gets, until removed."""
 
-    def __init__(self, widget: QWidget) -> None:
+    def __init__(self, widget: QWidget, event_type: QEvent.Type) -> None:
         super().__init__()
         self.count = 0
+        self.event_type = event_type
+        self.widget = widget
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == self.event_type:
             self.count += 1
         return False
 
+    def remove(self) -> None:
+        self.widget.removeEventFilter(self)
+
+
+SETTLING_TURNS = 20  # a window still changing after this many is a bug to see, not to wait on
+
 
 def first_frame(widget: QWidget) -> None:
-    """Returns once the window has shown ``widget`` as its event loop would first show it.
+    """Returns once the window has shown ``widget`` as its event loop would, settled.
 
     What the window posted itself runs first, as the loop would run it before it is idle: the
     layouts its changes asked for, anything else posted (a settings write), and then the paint,
-    which Qt posts at a low priority so that it comes after them. Painting ``widget`` at once
-    instead would paint it before its layout settles, and leave the real first frame unmeasured.
+    which Qt posts at a low priority so that it comes after them. A new size can take several
+    turns of the loop to reach every widget (a panel's new height, then the panels' scroll
+    area, then its scroll bar), each painting the window again; the turns go on until two in a
+    row paint nothing, so the clock stops at the frame that stays. Painting ``widget`` at once
+    instead would paint it before its layout settles, and leave the real frame unmeasured.
     """
-    painted = PaintCounter(widget)
-    QCoreApplication.sendPostedEvents()
-    widget.removeEventFilter(painted)
+    painted = EventCounter(widget, QEvent.Type.Paint)
+    window_paints = EventCounter(widget.window(), QEvent.Type.UpdateRequest)
+    quiet_turns = turns = 0
+    while quiet_turns < 2 and turns < SETTLING_TURNS:  # a turn that lays out posts a paint
+        before = window_paints.count
+        QCoreApplication.sendPostedEvents()
+        turns += 1
+        quiet_turns = quiet_turns + 1 if window_paints.count == before else 0
+    painted.remove()
+    window_paints.remove()
     if not painted.count:  # nothing had asked for a paint
         widget.repaint()
 

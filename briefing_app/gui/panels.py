@@ -178,11 +178,11 @@ class PanelSection(QWidget):
         self.header.toggled.connect(self._on_toggled)
         self.browser = PanelBrowser(marks, self)
         self.browser.setAccessibleName(title)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 6)
-        layout.setSpacing(2)
-        layout.addWidget(self.header)
-        layout.addWidget(self.browser)
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 6)
+        self.box.setSpacing(2)
+        self.box.addWidget(self.header)
+        self.box.addWidget(self.browser)
         self.set_count(0)
 
     def set_count(self, count: int) -> None:
@@ -215,18 +215,18 @@ class PanelsView(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(240)
         content = QWidget(self)
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(8, 8, 8, 8)
+        self.box = QVBoxLayout(content)
+        self.box.setContentsMargins(8, 8, 8, 8)
         self.sections = {
             "figures": PanelSection("Key figures", MarkStyle.CARD, content),
             "people": PanelSection("People", MarkStyle.SELECTED, content),
             "timeline": PanelSection("Timeline", MarkStyle.EVENT, content),
         }
         for name, section in self.sections.items():
-            layout.addWidget(section)
+            self.box.addWidget(section)
             section.browser.anchorClicked.connect(self._on_link)
             section.toggled.connect(lambda expanded, n=name: self.sectionToggled.emit(n, expanded))
-        layout.addStretch(1)
+        self.box.addStretch(1)
         self.setWidget(content)
         self.briefing: Briefing | None = None
         self.selected_person = -1
@@ -272,6 +272,18 @@ class PanelsView(QScrollArea):
     def _render(self, *names: str) -> None:
         for name in names:
             self.sections[name].browser.set_content(self._content(name))
+        self._settle_layout()
+
+    def _settle_layout(self) -> None:
+        """Gives the panels their new sizes now, not over the next turns of the event loop.
+
+        A panel's new height reaches the scroll area one layout per turn: its section, then the
+        panels, then the scroll area. Each turn painted the window, the first with every panel
+        cut to its old height. Activated from the sections up, the first frame is the last.
+        """
+        for section in self.sections.values():
+            section.box.activate()
+        self.box.activate()
 
     def _mark(self, *names: str) -> None:
         marked = {

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QCoreApplication, QSettings, QUrl
 from PySide6.QtGui import QImage
 
 from briefing_app.gui.main_window import MainWindow
@@ -105,6 +105,20 @@ def test_remote_resources_are_never_loaded(window):
     window.open_file(str(SEED_BRIEFING))
     reader = window.current_tab().reader
     assert reader.loadResource(2, QUrl("https://example.org/pixel.png")) is None
+
+
+def test_the_first_frame_after_opening_shows_every_panel_at_its_final_size(window):
+    """A panel's new height took three turns of the event loop to reach the panels' scroll
+    area, and each turn painted: the first frame cut every panel to its old height."""
+    window.open_file(str(SEED_BRIEFING))
+    QCoreApplication.sendPostedEvents()  # the first turn of the loop, which paints
+    sections = window.panels.sections.values()
+    first = [section.geometry() for section in sections]
+    for _ in range(5):
+        QCoreApplication.sendPostedEvents()
+    assert [section.geometry() for section in sections] == first
+    for section in sections:
+        assert section.browser.geometry().bottom() < section.height(), section.title
 
 
 def test_screenshot_command_writes_a_window_picture(tmp_path):

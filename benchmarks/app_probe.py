@@ -214,7 +214,11 @@ def settle() -> None:
     one slower.
     """
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    QCoreApplication.processEvents()
+    # A change of size takes some turns of the loop to reach every widget (see first_frame), and
+    # a user's pause lets them all run: with one, the panels kept the sizes of the tab just
+    # closed, and opening the same briefing again found them ready.
+    for _ in range(SETTLING_TURNS):
+        QCoreApplication.processEvents()
 
 
 def probe_open(runs: int, paths: list[str]) -> dict[str, object]:

@@ -214,6 +214,9 @@ class PanelsView(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(240)
+        # A scroll bar that came and went with a briefing's panels changed their width, and laid
+        # all three out again: a quarter of opening the seed.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         content = QWidget(self)
         self.box = QVBoxLayout(content)
         self.box.setContentsMargins(8, 8, 8, 8)

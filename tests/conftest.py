@@ -24,6 +24,17 @@ SEED_TEXT_COPY = ROOT / "tests" / "drafting" / "articles" / "israel-azerbaijan-i
 SEED_TEXT = ORIGINAL_SEED_TEXT if ORIGINAL_SEED_TEXT.exists() else SEED_TEXT_COPY
 
 
+def own_home(tmp_path: Path) -> dict[str, str]:
+    """The environment for an app started offscreen with a home, settings and cache of its own."""
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+
+
 @pytest.fixture
 def write_briefing(tmp_path: Path):
     """Write text (or bytes) to a briefing file in a temporary folder and return its path."""

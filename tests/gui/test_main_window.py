@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage
 
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.settings import Settings
-from tests.conftest import BRIEFINGS, FORMAT_EXAMPLE, SEED_BRIEFING
+from tests.conftest import BRIEFINGS, FORMAT_EXAMPLE, SEED_BRIEFING, own_home
 
 pytestmark = pytest.mark.gui
 
@@ -141,13 +141,7 @@ def test_screenshot_command_writes_a_window_picture(tmp_path):
         capture_output=True,
         text=True,
         timeout=120,
-        env={
-            **__import__("os").environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "HOME": str(tmp_path),
-            "XDG_CACHE_HOME": str(tmp_path / "cache"),
-            "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        },
+        env=own_home(tmp_path),
     )
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))

@@ -10,11 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED_BRIEFING
+from tests.conftest import ROOT, SEED_BRIEFING, own_home
 
 pytestmark = pytest.mark.gui
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_python(program: str, tmp_path: Path) -> list[str]:
@@ -25,13 +23,7 @@ def run_python(program: str, tmp_path: Path) -> list[str]:
         text=True,
         timeout=120,
         cwd=ROOT,
-        env={
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "HOME": str(tmp_path),
-            "XDG_CACHE_HOME": str(tmp_path / "cache"),
-            "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        },
+        env=own_home(tmp_path),
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.split()

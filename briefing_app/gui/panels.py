@@ -214,9 +214,6 @@ class PanelsView(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(240)
-        # A scroll bar that came and went with a briefing's panels changed their width, and laid
-        # all three out again: a quarter of opening the seed.
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         content = QWidget(self)
         self.box = QVBoxLayout(content)
         self.box.setContentsMargins(8, 8, 8, 8)
@@ -250,8 +247,23 @@ class PanelsView(QScrollArea):
         self.sections["figures"].set_count(len(briefing.key_figures) if briefing else 0)
         self.sections["people"].set_count(len(briefing.people) if briefing else 0)
         self.sections["timeline"].set_count(len(briefing.timeline) if briefing else 0)
+        if briefing is not None:
+            self._show_scroll_bar(True)
         self._render("figures", "people", "timeline")
+        if briefing is None:
+            self._show_scroll_bar(False)
         self._mark("figures", "people", "timeline")
+
+    def _show_scroll_bar(self, shown: bool) -> None:
+        """A briefing's panels are taller than the window: their scroll bar shows before their
+        text is set, which is then laid out once, beside it. Coming with the text, the bar
+        narrowed all three panels, which were laid out again (a quarter of opening the seed).
+        Without a briefing it goes, after the panels' text has shrunk to a line each."""
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOn if shown else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        if self.verticalScrollBarPolicy() != policy:
+            self.setVerticalScrollBarPolicy(policy)
 
     def select_person(self, index: int) -> None:
         if index != self.selected_person:

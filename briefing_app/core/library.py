@@ -81,9 +81,7 @@ def iter_briefing_files(folder: str) -> Iterator[str]:
 def read_entry(path: str) -> LibraryEntry:
     """Index one file from its front matter (and first heading). Raises BriefingError."""
     try:
-        info = os.stat(path)
-        with open(path, "rb") as handle:
-            data = handle.read(HEAD_BYTES)
+        info, data = textfile.read_head(path, HEAD_BYTES)
     except OSError as error:
         raise BriefingError(path, f"cannot be read: {error.strerror or error}") from None
     # Imported here: a start whose library index is up to date reads no front matter at all.

@@ -43,6 +43,29 @@ def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
     return data
 
 
+def read_head(path: str, size: int) -> tuple[os.stat_result, bytes]:
+    """The file's status and its first ``size`` bytes, for indexing a library. Raises OSError.
+
+    Through the file descriptor, not a Python file object: a buffered file allocates ``size``
+    bytes at once and wraps them in objects, twice the time of the system calls themselves, for
+    each of 10,000 files.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(descriptor)
+        chunks = []
+        wanted = size
+        while wanted > 0:  # a read may return less than asked, short of the file's end
+            chunk = os.read(descriptor, wanted)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            wanted -= len(chunk)
+    finally:
+        os.close(descriptor)
+    return info, b"".join(chunks)
+
+
 def decode(data: bytes) -> DecodedText:
     """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; report undecodable bytes by position.
 

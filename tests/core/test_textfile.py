@@ -3,7 +3,7 @@ import codecs
 import pytest
 
 from briefing_app.core import BriefingError, load_briefing
-from briefing_app.core.textfile import decode, read_bytes
+from briefing_app.core.textfile import decode, read_bytes, read_head
 
 BODY = "---\ntitle: Café\n---\nHello — world\n"
 
@@ -49,3 +49,15 @@ def test_missing_file_folder_and_oversized_file_raise_the_core_error(tmp_path):
     big.write_bytes(b"x" * 2048)
     with pytest.raises(BriefingError, match="larger than the"):
         read_bytes(str(big), limit=1024)
+
+
+def test_the_head_of_a_file_is_its_first_bytes_with_its_size(tmp_path):
+    long = tmp_path / "long.briefing"
+    long.write_bytes(bytes(range(256)) * 40)
+    info, head = read_head(str(long), 1000)
+    assert (info.st_size, head) == (10240, (bytes(range(256)) * 4)[:1000])
+    short = tmp_path / "short.briefing"
+    short.write_bytes(b"---\ntitle: Short\n---\n")
+    assert read_head(str(short), 1000)[1] == b"---\ntitle: Short\n---\n"
+    with pytest.raises(FileNotFoundError):
+        read_head(str(tmp_path / "gone.briefing"), 1000)

@@ -47,8 +47,8 @@ def read_head(path: str, size: int) -> tuple[os.stat_result, bytes]:
     """The file's status and its first ``size`` bytes, for indexing a library. Raises OSError.
 
     Through the file descriptor, not a Python file object: a buffered file allocates ``size``
-    bytes at once and wraps them in objects, twice the time of the system calls themselves, for
-    each of 10,000 files.
+    bytes at once and wraps them in objects, which took half as long again as the system calls
+    themselves (0.021-0.025 ms a file against 0.014-0.016 ms), for each of 10,000 files.
     """
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:

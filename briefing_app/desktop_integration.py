@@ -110,13 +110,24 @@ def _run(command: list[str]) -> list[str]:
     return [f"ran {' '.join(command)}"]
 
 
+_SET_FOR_THIS_PROCESS: set[str] = set()
+
+
+def set_for_this_process(name: str, value: str) -> None:
+    """Sets an environment variable the app needs for itself, unless the user has set it. The
+    programs it starts do not inherit it (:func:`external_env`)."""
+    if name not in os.environ:
+        os.environ[name] = value
+        _SET_FOR_THIS_PROCESS.add(name)
+
+
 def external_env() -> dict[str, str]:
-    """The environment for programs we start: a frozen app's bundled libraries must not leak.
+    """The environment for programs we start: the user's, without what the app set for itself.
 
     PyInstaller points LD_LIBRARY_PATH at the bundle and keeps the user's value in
     LD_LIBRARY_PATH_ORIG; system tools (xdg-open, update-mime-database) need the original.
     """
-    env = dict(os.environ)
+    env = {name: value for name, value in os.environ.items() if name not in _SET_FOR_THIS_PROCESS}
     if getattr(sys, "frozen", False):
         original = env.pop("LD_LIBRARY_PATH_ORIG", None)
         if original is None:

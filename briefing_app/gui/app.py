@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFileOpenEvent, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from briefing_app import APP_ID, APP_NAME, ORGANIZATION, __version__
+from briefing_app.desktop_integration import set_for_this_process
 from briefing_app.resources import app_icon_path, bundled_briefings_dir
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ class BriefingApplication(QApplication):
         # the hand-over costs more than the fill: a scroll bar painted in 1.2-2.5 ms with the
         # pool and 0.4 ms without, and a third of the paint after opening the seed went to it.
         # Read when the pool is first needed, so set before any paint.
-        os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
+        set_for_this_process("QT_NO_GUI_THREADPOOL", "1")
         super().__init__(argv)
         self.pending_files: list[str] = []
         self._ready = False

@@ -124,3 +124,19 @@ def test_gio_open_starts_the_app_with_the_briefing(home):
         subprocess.run(["pkill", "-f", "briefing_app.*x.briefing"], check=False)
         xvfb.terminate()
         xvfb.wait(timeout=10)
+
+
+def test_programs_the_app_starts_get_the_users_environment_not_the_apps_own(monkeypatch):
+    """The window turns Qt's painting threads off for itself; a browser opening a link, or any
+    other program it starts, must not inherit that. What the user set stays as they set it."""
+    monkeypatch.setattr(desktop_integration, "_SET_FOR_THIS_PROCESS", set())
+    monkeypatch.setenv("QT_NO_GUI_THREADPOOL", "")  # restored, or removed again, afterwards
+    monkeypatch.delenv("QT_NO_GUI_THREADPOOL")
+    monkeypatch.setenv("BRIEFING_TEST_USERS_OWN", "theirs")
+    desktop_integration.set_for_this_process("QT_NO_GUI_THREADPOOL", "1")
+    desktop_integration.set_for_this_process("BRIEFING_TEST_USERS_OWN", "the app's")
+    assert os.environ["QT_NO_GUI_THREADPOOL"] == "1"
+    assert os.environ["BRIEFING_TEST_USERS_OWN"] == "theirs"
+    started_with = desktop_integration.external_env()
+    assert "QT_NO_GUI_THREADPOOL" not in started_with
+    assert started_with["BRIEFING_TEST_USERS_OWN"] == "theirs"

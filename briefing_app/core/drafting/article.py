@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from briefing_app.core.dates import MONTH_NAMES, PartialDate
+from briefing_app.core.dates import PartialDate
 
 MAX_HEADING_WORDS = 10
-_MONTHS = "|".join(MONTH_NAMES)
 # "Interview by X", "By X", "Report by X" at the end of the first line or on a line of its own.
 _BY = re.compile(r"^(?P<kind>(?:[A-Z][a-z]+ )?[Bb]y) (?P<who>[A-Z][\w.&’' -]+?)\s*$")
 _TITLE_AND_BY = re.compile(
@@ -31,11 +29,7 @@ _NAME_TOKEN = r"[A-Z]\w*(?:\.\w+)*"  # "Caliber.Az" is one token; a full stop an
 _REPRINT = re.compile(
     rf"\b(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}}) reprints (?:the|this) (?:article|interview|report)"
 )
-_DATE_LINE = re.compile(
-    rf"^(?:Published|Posted|Updated|Date)?:?\s*(?:on\s+)?"
-    rf"(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|(?P<d1>\d{{1,2}}) (?P<m1>{_MONTHS}),? (?P<y1>\d{{4}})"
-    rf"|(?P<m2>{_MONTHS}) (?P<d2>\d{{1,2}}),? (?P<y2>\d{{4}}))\.?$"
-)
+_DATE_LINE = re.compile(r"^(?:Published|Posted|Updated|Date)?:?\s*(?:on\s+)?(?P<when>.+?)\.?$")
 _CLOSING_PUNCTUATION = tuple('.!?:;,…"”’)')
 
 
@@ -96,8 +90,7 @@ def _front_line(article: Article, line: str) -> bool:
         if credit["source"]:
             article.source = article.source or credit["source"].strip()
         if credit["date"]:
-            date = _DATE_LINE.match(credit["date"])
-            article.date = _date_from(date) if date else article.date
+            article.date = _full_date(credit["date"]) or article.date
         if credit["kind"].lower().startswith("interview") and not article.subtitle:
             article.subtitle = f"Interview by {credit['who'].strip()}"
         return True
@@ -109,26 +102,21 @@ def _front_line(article: Article, line: str) -> bool:
     if source:
         article.source = source["name"].strip()
         return True
-    date = _DATE_LINE.match(line)
+    date = _full_date(line)
     if date:
-        article.date = _date_from(date)
+        article.date = date
         return True
     return False
 
 
-def _date_from(match: re.Match[str]) -> PartialDate | None:
+def _full_date(text: str) -> PartialDate | None:
+    """A date line's day ("Published: 12 March 2024"); a year or a month alone is not one."""
+    match = _DATE_LINE.match(text)
     try:
-        if match["iso"]:
-            return PartialDate.parse(match["iso"])
-        day, month, year = (
-            (match["d1"], match["m1"], match["y1"])
-            if match["m1"]
-            else (match["d2"], match["m2"], match["y2"])
-        )
-        when = dt.date(int(year), MONTH_NAMES.index(month) + 1, int(day))
-        return PartialDate(when.year, when.month, when.day)
+        date = PartialDate.parse(match["when"]) if match else None
     except ValueError:
         return None
+    return date if date is not None and date.day else None
 
 
 def _blocks(lines: list[str], markdown: bool) -> list[tuple[str, str]]:

@@ -24,13 +24,20 @@ import nh3
 from markdown.extensions.abbr import AbbrExtension
 from markdown.extensions.attr_list import AttrListExtension
 from markdown.extensions.def_list import DefListExtension
-from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
+from pymdownx.highlight import HighlightExtension
+from pymdownx.magiclink import MagiclinkExtension
+from pymdownx.superfences import SuperFencesCodeExtension
+from pymdownx.tilde import DeleteSubExtension
 
+from briefing_app.core.dialect.breaks import BackslashBreakExtension
+from briefing_app.core.dialect.headings import HeadingsExtension
+from briefing_app.core.dialect.lists import CommonMarkListsExtension
+from briefing_app.core.dialect.tasks import TaskListExtension
 from briefing_app.core.mentions import Match, MentionFinder
 from briefing_app.core.model import Heading, Mention, quote_title
 from briefing_app.core.quick_markdown import make_quick
@@ -298,7 +305,7 @@ def _cut(html: str, size: int) -> Iterator[tuple[str, int]]:
 
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     if tag == "a" and attribute == "href":
-        return value if value.startswith("#") or value.lower().startswith(_LINK_SCHEMES) else None
+        return value if value.lower().startswith(_LINK_SCHEMES) or is_local_link(value) else None
     if tag == "img" and attribute == "src":
         return value if is_local_relative(value) else None
     return value
@@ -309,6 +316,14 @@ def is_local_relative(url: str) -> bool:
     if not url or "\\" in url or url.startswith(("/", "#")) or ":" in url.split("/")[0]:
         return False
     return ".." not in url.split("/")
+
+
+def is_local_link(url: str) -> bool:
+    """An anchor in the document, or the path of a local file (from the briefing's folder, or
+    from the root): clicking it opens the file. No scheme, no host, nothing remote."""
+    if url.startswith("//") or "\\" in url:
+        return False
+    return ":" not in url.split("/")[0].split("#")[0].split("?")[0]
 
 
 def _image_placeholder(match: re.Match[str]) -> str:
@@ -339,10 +354,17 @@ def _new_markdown(quick: bool = True) -> markdown.Markdown:
             FootnoteExtension(BACKLINK_TEXT="↩"),
             TocExtension(permalink=False),
             SaneListExtension(),
-            FencedCodeExtension(),
+            HighlightExtension(use_pygments=False, css_class=""),  # no colouring
+            SuperFencesCodeExtension(),  # fenced code in lists and quotes too
             DefListExtension(),
             AbbrExtension(),
             AttrListExtension(),
+            CommonMarkListsExtension(),
+            HeadingsExtension(),
+            TaskListExtension(),
+            BackslashBreakExtension(),
+            DeleteSubExtension(subscript=False),  # ~~strikethrough~~
+            MagiclinkExtension(),  # bare URLs and e-mail addresses become links
         ],
         output_format="html",
     )

@@ -4,10 +4,15 @@ faiths or organisations, with the role the text gives them and the surname used 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from briefing_app.core.drafting.letters import CAPITAL, JOINERS, LETTER, SMALL, capitalised
 from briefing_app.core.drafting.words import (
+    ABBREVIATED_TITLES,
     HONORIFICS,
+    JOB_QUALIFIERS,
+    JOB_WORDS,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     SPEECH_VERBS,
@@ -15,19 +20,28 @@ from briefing_app.core.drafting.words import (
     TITLES,
 )
 
-_WORD = r"[A-Z][a-zà-öø-ÿ]+(?:[-’'][A-Za-zà-öø-ÿ]+)*"
+_WORD = rf"{CAPITAL}{SMALL}+(?:[{JOINERS}]{LETTER}+)*"
 _CANDIDATE = re.compile(rf"{_WORD}(?:\s(?:(?:{'|'.join(sorted(NAME_PARTICLES))})\s)*{_WORD})+")
+_SPACED = re.compile(r"\S+")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _TITLE_BEFORE = re.compile(
-    r"(?:(?P<owner>[A-Z][\w-]+)[’']s\s)?(?P<title>"
+    rf"(?:(?P<owner>{CAPITAL}[\w-]+)[’']s\s)?(?P<title>"
     + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
     + r")\s$"
 )
+# A job written in lower case: "said regional governor Emre Yıldız", "Site engineer Łukasz Nowak".
+_JOB_BEFORE = re.compile(
+    r"(?<![\w-])(?P<title>(?:(?:"
+    + "|".join(f"[{q[0].upper()}{q[0]}]{q[1:]}" for q in sorted(JOB_QUALIFIERS))
+    + r")\s)?(?:"
+    + "|".join(sorted(JOB_WORDS))
+    + r"))\s$"
+)
 _APPOSITIVE = re.compile(
-    r"[’']?s?,\s(?P<role>(?:the\s|a\s|an\s|[A-Z][\w-]+[’']s\s)?[a-z][^,.;:“”\"]{2,110}?)[,.]\s"
+    rf"[’']?s?,\s(?P<role>(?:the\s|a\s|an\s|{CAPITAL}[\w-]+[’']s\s)?[a-z][^,.;:“”\"]{{2,110}}?)[,.]\s"
 )
 # "Lisbon Commuters' Association": the words before an organisation's name in the possessive
-_OWNED_ORGANISATION = re.compile(r"[’']s?\s(?P<word>[A-Z]\w+)")
+_OWNED_ORGANISATION = re.compile(rf"[’']s?\s(?P<word>{CAPITAL}\w+)")
 _WHICH = re.compile(r"[’']?s?,\s(?:which|that)\b")  # organisations are "which", people "who"
 _SPEECH = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS) + r")\b")
 MAX_NAME_WORDS = 4
@@ -44,7 +58,7 @@ class PersonProposal:
 def find_people(text: str, places: frozenset[str] = frozenset()) -> list[PersonProposal]:
     """People in ``text`` in the order they first appear."""
     found: dict[str, PersonProposal] = {}
-    for match in _CANDIDATE.finditer(text):
+    for match in _candidates(text):
         words = match.group().split()
         start = match.start()
         # Leading words that cannot begin a name: "The", "Israel's", a title.
@@ -67,7 +81,9 @@ def find_people(text: str, places: frozenset[str] = frozenset()) -> list[PersonP
         owner = _OWNED_ORGANISATION.match(text, end)
         if _WHICH.match(text, end) or (owner and owner["word"] in NOT_NAME_WORDS):
             continue
-        given = title_role(text, start) or title
+        before = title_role(text, start)
+        # "Regional Governor Emre Yıldız": the run says more than the "Governor" before the name
+        given = title if len(title) > len(before) and title.endswith(before) else before or title
         role = appositive_role(text, end) if given in HONORIFICS or not given else given
         person = found.get(name)
         if person is None:
@@ -79,6 +95,24 @@ def find_people(text: str, places: frozenset[str] = frozenset()) -> list[PersonP
     for person in people:
         person.aliases = _surname_alias(text, person, people)
     return people
+
+
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """Runs of capitalised words. Outside ASCII the pattern also takes words such as "élan" or
+    "ÉTAT" in; the runs on either side of such a word are searched again without it."""
+    for match in _CANDIDATE.finditer(text):
+        if match.group().isascii():
+            yield match
+            continue
+        start = match.start()
+        for word in _SPACED.finditer(text, match.start(), match.end()):
+            if not capitalised(word.group()) and word.group() not in NAME_PARTICLES:
+                yield from _CANDIDATE.finditer(text, start, word.start())
+                start = word.end()
+        if start == match.start():
+            yield match
+        else:
+            yield from _CANDIDATE.finditer(text, start, match.end())
 
 
 def _bare(word: str) -> str:
@@ -103,8 +137,9 @@ def title_role(text: str, start: int) -> str:
     before = text[max(0, start - 60) : start]
     match = _TITLE_BEFORE.search(before)
     if not match:
-        return ""
-    title = match["title"].removesuffix(".")
+        job = _JOB_BEFORE.search(before)
+        return job["title"][:1].upper() + job["title"][1:] if job else ""
+    title = ABBREVIATED_TITLES.get(match["title"], match["title"])
     return f"{title} of {match['owner']}" if match["owner"] else title
 
 

@@ -19,10 +19,17 @@ TITLES = (
     "Governor", "Chancellor", "Mayor", "Speaker", "Chairman", "Chairwoman", "Chair", "King",
     "Queen", "Prince", "Princess", "Sheikh", "Pope", "Rabbi", "Imam", "Bishop", "Archbishop",
     "General", "Gen.", "Admiral", "Colonel", "Col.", "Captain", "Capt.", "Lieutenant", "Sergeant",
-    "Professor", "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Judge",
-    "Justice", "Commissioner", "Director", "CEO", "Rep.", "Sen.", "Gov.", "Lord", "Lady", "Sir",
-    "Dame", "Emir", "Sultan", "Crown Prince", "Deputy", "Envoy", "Spokesman", "Spokeswoman",
+    "Professor", "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Mx.",
+    "Mx", "Judge", "Justice", "Commissioner", "Director", "CEO", "Rep.", "Sen.", "Gov.", "Lt.",
+    "Sgt.", "Adm.", "Lord", "Lady", "Sir", "Dame", "Emir", "Sultan", "Crown Prince", "Deputy",
+    "Envoy", "Spokesman", "Spokeswoman", "Engineer",
 )  # fmt: skip
+# An abbreviated title is spelled out in the role: "Gen. Şükrü Öztürk" is a General.
+ABBREVIATED_TITLES = {
+    "Gen.": "General", "Col.": "Colonel", "Capt.": "Captain", "Lt.": "Lieutenant",
+    "Sgt.": "Sergeant", "Adm.": "Admiral", "Prof.": "Professor", "Rep.": "Representative",
+    "Sen.": "Senator", "Gov.": "Governor",
+}  # fmt: skip
 
 SPEECH_VERBS = (
     "said", "says", "told", "tells", "added", "adds", "noted", "notes", "explained", "explains",
@@ -78,13 +85,19 @@ NOT_NAME_WORDS = _words(
 # Words that end a title however it begins ("Infrastructure Minister", "Agriculture Secretary").
 TITLE_WORDS = _words(
     """Minister President Secretary Director Officer Chairman Chairwoman Chair Ambassador
-    Governor Mayor Commissioner Spokesman Spokeswoman Envoy Adviser Advisor Chief Editor
-    Correspondent Economist Analyst Professor"""
+    Governor Mayor Commissioner Spokesman Spokeswoman Spokesperson Envoy Adviser Advisor Chief
+    Editor Correspondent Economist Analyst Professor Engineer Councillor Councilor Prosecutor"""
 )
-# Courtesy titles: a role given in the text says more.
-HONORIFICS = frozenset(
-    {"Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof.", "Sir", "Dame", "Lord", "Lady"}
+# The same written in lower case before a name ("said regional governor Emre Yıldız"), with the
+# words that may come before them as part of the job.
+JOB_WORDS = frozenset(word.lower() for word in TITLE_WORDS)
+JOB_QUALIFIERS = _words(
+    """regional provincial state federal national city district county municipal local
+    opposition deputy vice chief senior acting interim former foreign finance health defence
+    defense interior site project lead structural civil police"""
 )
+# Courtesy titles say nothing of what the person does: a role given in the text says more.
+HONORIFICS = _words("Dr Dr. Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Mx. Sir Dame Lord Lady")
 
 # Words that may sit inside a name in lower case ("Ursula von der Leyen").
 NAME_PARTICLES = frozenset(

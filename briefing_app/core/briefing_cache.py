@@ -5,7 +5,7 @@ the seed skips importing them (about 80 ms) and parsing it. An entry belongs to 
 the file's size and checksums; it is used only while the file's bytes still match and it was
 written by this very code. Anything else (missing, damaged, stale, unwritable) means loading the
 file as if there were no cache. Entries are pickles: the cache folder is the user's own, as
-trusted as their settings.
+trusted as their settings, and closed to others (0700, its entries 0600) as it holds their texts.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typing import Protocol
 from briefing_app import APP_ID, ORGANIZATION, __version__
 from briefing_app.core import textfile
 from briefing_app.core.model import Briefing
+from briefing_app.core.private_files import private_folder, private_opener
 
 logger = logging.getLogger(__name__)
 
@@ -159,8 +160,9 @@ def _write_entry(folder: str, entry: str, stamp: Stamp, briefing: Briefing) -> N
         data = pickle.dumps(stamp, pickle.HIGHEST_PROTOCOL) + pickle.dumps(
             briefing, pickle.HIGHEST_PROTOCOL
         )
-        os.makedirs(folder, exist_ok=True)
-        with open(partial, "wb") as handle:
+        private_folder(folder)
+        # "x": a part left with this very name (a reused process id) is an error, and removed below.
+        with open(partial, "xb", opener=private_opener) as handle:
             handle.write(data)
         os.replace(partial, entry)
         _prune(folder)

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from briefing_app.core.dates import PartialDate
 from briefing_app.core.library import LibraryEntry
+from briefing_app.core.private_files import private_folder
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +45,8 @@ def save_index(path: str, entries: Iterable[LibraryEntry]) -> None:
 
     folder = os.path.dirname(path)
     try:
-        os.makedirs(folder, exist_ok=True)
+        private_folder(folder)  # the index holds the text of every briefing in the library
+        # mkstemp creates the file 0600, and os.replace keeps its mode.
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".library-index", suffix=".part")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(json.dumps({"format": FORMAT}) + "\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import subprocess
 import sys
 
@@ -186,3 +187,46 @@ def test_holds_tells_whether_a_load_would_find_the_file_kept(tmp_path, write_bri
     assert not cache.holds(str(tmp_path / "gone.briefing"))
     write_briefing(BRIEFING.format(word="later"))
     assert not cache.holds(path)
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+@pytest.fixture
+def open_umask():
+    """No umask to hide behind: the modes must come from the code."""
+    before = os.umask(0)
+    yield
+    os.umask(before)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_the_cache_is_the_users_alone(tmp_path, write_briefing, open_umask, monkeypatch):
+    """It holds the text of every briefing read: folders 0700, entries 0600, from the start."""
+    path = str(write_briefing(BRIEFING.format(word="today")))
+    parts = []
+    replace = os.replace
+
+    def note_the_part(source, target):
+        parts.append(mode(source))
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", note_the_part)
+    folder = tmp_path / "cache" / "app" / "briefings"
+    BriefingCache(str(folder)).load(path)
+    assert parts == [0o600]
+    assert [mode(entry) for entry in folder.iterdir()] == [0o600]
+    assert [mode(f) for f in (folder, folder.parent, folder.parent.parent)] == [0o700] * 3
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_cache_folder_left_open_by_an_earlier_version_is_closed(tmp_path, write_briefing):
+    above = tmp_path / "cache"
+    folder = above / "briefings"
+    folder.mkdir(parents=True)
+    os.chmod(folder, 0o755)
+    os.chmod(above, 0o755)
+    BriefingCache(str(folder)).load(str(write_briefing(BRIEFING.format(word="today"))))
+    assert mode(folder) == 0o700
+    assert mode(above) == 0o755  # not the cache's to change

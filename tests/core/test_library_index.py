@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
+
+import pytest
 
 from briefing_app.core.dates import PartialDate
 from briefing_app.core.library import LibraryEntry
@@ -43,3 +47,43 @@ def test_a_missing_damaged_or_foreign_index_is_simply_not_used(tmp_path):
     assert load_index(str(index), [str(tmp_path)]) == []
     index.write_text(json.dumps({"format": 1}) + "\n" + json.dumps({"path": str(tmp_path / "x")}))
     assert load_index(str(index), [str(tmp_path)]) == []
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+@pytest.fixture
+def open_umask():
+    """No umask to hide behind: the modes must come from the code."""
+    before = os.umask(0)
+    yield
+    os.umask(before)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_the_index_is_the_users_alone(tmp_path, open_umask, monkeypatch):
+    """It holds the text of every briefing in the library: its folder 0700, the file 0600, and
+    so is the file written beside it before it takes the index's place."""
+    written = []
+    replace = os.replace
+
+    def note_the_temporary(source, target):
+        written.append(mode(source))
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", note_the_temporary)
+    index = tmp_path / "cache" / "app" / "library-index.json"
+    save_index(str(index), [entry(str(tmp_path / "a.briefing"), text="the caravan")])
+    assert written == [0o600]
+    assert mode(index) == 0o600
+    assert mode(index.parent) == mode(index.parent.parent) == 0o700
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_an_index_folder_left_open_by_an_earlier_version_is_closed(tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    os.chmod(folder, 0o755)
+    save_index(str(folder / "library-index.json"), [entry(str(tmp_path / "a.briefing"))])
+    assert mode(folder) == 0o700

@@ -6,26 +6,28 @@ import re
 from dataclasses import dataclass, field
 
 from briefing_app.core.dates import PartialDate
+from briefing_app.core.drafting.letters import CAPITAL, starts_capitalised
 
 MAX_HEADING_WORDS = 10
 # "Interview by X", "By X", "Report by X" at the end of the first line or on a line of its own.
-_BY = re.compile(r"^(?P<kind>(?:[A-Z][a-z]+ )?[Bb]y) (?P<who>[A-Z][\w.&’' -]+?)\s*$")
+_BY = re.compile(rf"^(?P<kind>(?:[A-Z][a-z]+ )?[Bb]y) (?P<who>{CAPITAL}[\w.&’' -]+?)\s*$")
 _TITLE_AND_BY = re.compile(
     r"^(?P<title>.+?)\s+(?P<by>(?:Interview|Report|Analysis|Article|Column|Story) by .+)$"
 )
 _BYLINE_IN_TEXT = re.compile(
     r"\b(?:interview|article|report|column|story|analysis) (?:of|by) "
-    r"(?P<who>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2})"
+    rf"(?P<who>{CAPITAL}[\w’'-]+(?: {CAPITAL}[\w’'-]+){{1,2}})"
 )
 # "Interview by Samuel Otieno for the Nairobi Ledger, 3 October 2023"
 _CREDIT = re.compile(
-    r"^(?P<kind>(?:[A-Z][a-z]+ )?[Bb]y) (?P<who>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})"
+    rf"^(?P<kind>(?:[A-Z][a-z]+ )?[Bb]y) (?P<who>{CAPITAL}[\w’'-]+(?: {CAPITAL}[\w’'-]+){{1,3}})"
     r"(?: (?:for|in|of) (?:the )?(?P<source>[A-Z][^,]+?))?(?:, (?P<date>[^,]+))?\.?$"
 )
 _SOURCE_LINE = re.compile(
     r"^(?:Source|Published by|Originally published (?:by|in)):\s*(?P<name>.+?)\.?$", re.I
 )
-_NAME_TOKEN = r"[A-Z]\w*(?:\.\w+)*"  # "Caliber.Az" is one token; a full stop and a space end it
+# "Caliber.Az" is one token; a full stop and a space end it
+_NAME_TOKEN = rf"{CAPITAL}\w*(?:\.\w+)*"
 _REPRINT = re.compile(
     rf"\b(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}}) reprints (?:the|this) (?:article|interview|report)"
 )
@@ -85,7 +87,7 @@ def _front_line(article: Article, line: str) -> bool:
     """Takes a byline, source or date line into ``article``; False if the line is body text."""
     line = re.sub(r"^([*_]{1,2})(.+)\1$", r"\2", line).strip()  # *Interview by … 2023*
     credit = _CREDIT.match(line)
-    if credit:
+    if credit and starts_capitalised(credit["who"]):
         article.byline = article.byline or credit["who"].strip()
         if credit["source"]:
             article.source = article.source or credit["source"].strip()
@@ -95,7 +97,7 @@ def _front_line(article: Article, line: str) -> bool:
             article.subtitle = f"Interview by {credit['who'].strip()}"
         return True
     by = _BY.match(line)
-    if by and len(line.split()) <= 8:
+    if by and len(line.split()) <= 8 and by["who"][:1].isupper():
         article.byline = article.byline or by["who"].strip()
         return True
     source = _SOURCE_LINE.match(line)
@@ -153,7 +155,7 @@ def _byline_and_source_from_text(article: Article) -> None:
     head = " ".join(article.paragraphs[:2])
     if not article.byline:
         match = _BYLINE_IN_TEXT.search(head)
-        if match:
+        if match and starts_capitalised(match["who"]):
             article.byline = match["who"]
     if article.subtitle and not article.source:
         by = article.subtitle.split(" by ", 1)[-1].strip()

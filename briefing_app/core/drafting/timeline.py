@@ -9,10 +9,11 @@ import re
 from dataclasses import dataclass
 
 from briefing_app.core.dates import MONTH_NAMES, PartialDate
+from briefing_app.core.drafting.letters import CAPITAL
 from briefing_app.core.drafting.numbers import TIME_UNIT, WORD_NUMBER, number_value
 
 _MONTH = "|".join(MONTH_NAMES)
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"’']?\s+(?=[“\"‘']?[A-Z0-9])|\n+")
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])[”\"’']?\s+(?=[“\"‘']?(?:{CAPITAL}|[0-9]))|\n+")
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("day month year", re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<month>{_MONTH}),? (?P<y>\d{{4}})\b")),

@@ -14,8 +14,8 @@ import json
 import re
 from collections import Counter
 from html.parser import HTMLParser
-from urllib.parse import unquote
 from pathlib import Path
+from urllib.parse import unquote
 
 from briefing_app.core.render import render_body
 

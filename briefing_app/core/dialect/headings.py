@@ -20,6 +20,4 @@ class SpacedHashHeaderProcessor(HashHeaderProcessor):
 
 class HeadingsExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
-        md.parser.blockprocessors.register(
-            SpacedHashHeaderProcessor(md.parser), "hashheader", 70
-        )
+        md.parser.blockprocessors.register(SpacedHashHeaderProcessor(md.parser), "hashheader", 70)

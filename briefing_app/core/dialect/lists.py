@@ -57,8 +57,10 @@ class CommonMarkLists(Preprocessor):
             for deeper in [d for d in containers if d > depth]:
                 del containers[deeper]
             container = containers.setdefault(depth, _Container())
-            out.extend(prefix + text if text else prefix.rstrip() for text in
-                       _rewrite(container, line[len(prefix):]))
+            out.extend(
+                prefix + text if text else prefix.rstrip()
+                for text in _rewrite(container, line[len(prefix) :])
+            )
         return out
 
 

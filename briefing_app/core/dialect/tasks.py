@@ -19,7 +19,12 @@ UNCHECKED, CHECKED = "☐", "☑"
 
 class TaskListTreeprocessor(Treeprocessor):
     def run(self, root: ET.Element) -> None:
-        lists = {child: parent for parent in root.iter() if parent.tag in ("ul", "ol") for child in parent}
+        lists = {
+            child: parent
+            for parent in root.iter()
+            if parent.tag in ("ul", "ol")
+            for child in parent
+        }
         for item, parent in lists.items():
             holder = item
             if not (item.text or "").strip() and len(item) and item[0].tag == "p":

@@ -45,16 +45,16 @@ def examples(spec: str) -> list[dict[str, object]]:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
-        subprocess.run(
-            ["npm", "pack", f"commonmark-spec@{VERSION}"], cwd=folder, check=True
-        )
+        subprocess.run(["npm", "pack", f"commonmark-spec@{VERSION}"], cwd=folder, check=True)
         with tarfile.open(Path(folder) / f"commonmark-spec-{VERSION}.tgz") as archive:
             archive.extractall(folder, filter="data")
         package = Path(folder) / "package"
         spec = (package / "spec.txt").read_text(encoding="utf-8")
         shutil.copy(package / "LICENSE", HERE / "LICENSE")
     out = HERE / f"spec-{VERSION}.json"
-    out.write_text(json.dumps(examples(spec), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    out.write_text(
+        json.dumps(examples(spec), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     print(f"{out}: {len(examples(spec))} examples")
 
 

@@ -1,4 +1,6 @@
-"""Splitting the YAML front matter from the body and parsing it safely, keeping file positions.
+"""Splitting the front matter from the body and parsing it safely, keeping file positions.
+
+YAML front matter (``---``) is read here; Hugo's TOML front matter (``+++``) in ``toml_front``.
 
 The YAML is composed into nodes (never constructed into arbitrary objects) and converted by hand, so
 that every value keeps the line and column it came from, Python tags are refused, duplicate keys are
@@ -28,6 +30,8 @@ _OPENING = re.compile(r"---[ \t]*")
 # long line of blanks cannot make the search backtrack.
 _TOO_FAR_INDENTED = re.compile(rf"^ {{{MAX_INDENT + 1},}}+[^\S\n]*+\S", re.MULTILINE)
 _CLOSING_LINE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_TOML_FENCE = re.compile(r"\+\+\+[ \t]*")
+_TOML_CLOSING_LINE = re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)
 
 Path = tuple[str | int, ...]
 
@@ -43,11 +47,12 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 @dataclass
 class Split:
-    yaml_text: str | None  # None when the file has no front matter
-    yaml_first_line: int  # file line of the first YAML line (1-based)
+    yaml_text: str | None  # None when the file has no YAML front matter
+    yaml_first_line: int  # file line of the first front matter line (1-based), YAML or TOML
     body: str
     body_first_line: int
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    toml_text: str | None = None  # Hugo's ``+++`` front matter
 
 
 @dataclass
@@ -73,19 +78,37 @@ class FrontMatter:
 
 
 def split(text: str) -> Split:
-    """Find a front matter block: first line ``---``, closed by ``---`` or ``...``."""
+    """Find a front matter block: first line ``---``, closed by ``---`` or ``...``; or first
+    line ``+++``, closed by ``+++`` (TOML, as Hugo writes it)."""
     first_end = text.find("\n")
     first_line = text if first_end < 0 else text[:first_end]
-    if not _OPENING.fullmatch(first_line):
+    if _OPENING.fullmatch(first_line):
+        closing_line, fence = _CLOSING_LINE, "---"
+    elif _TOML_FENCE.fullmatch(first_line):
+        closing_line, fence = _TOML_CLOSING_LINE, "+++"
+    else:
         return Split(None, 0, text, 1)
-    closing = _CLOSING_LINE.search(text, first_end + 1) if first_end >= 0 else None
+    closing = closing_line.search(text, first_end + 1) if first_end >= 0 else None
     if closing is not None:
-        yaml_text = text[first_end + 1 : closing.start()]
+        front_text = text[first_end + 1 : closing.start()]
         body = text[closing.end() + 1 :]
-        closing_line = text.count("\n", 0, closing.start()) + 1
-        return Split(yaml_text, 2, body, closing_line + 1)
-    message = "the front matter opened on line 1 is never closed with '---'; read as Markdown"
+        body_first_line = text.count("\n", 0, closing.start()) + 2
+        if fence == "+++":
+            return Split(None, 2, body, body_first_line, toml_text=front_text)
+        return Split(front_text, 2, body, body_first_line)
+    message = f"the front matter opened on line 1 is never closed with '{fence}'; read as Markdown"
     return Split(None, 0, text, 1, [Diagnostic("error", 1, 1, message)])
+
+
+def read(split: Split) -> FrontMatter:
+    """The front matter ``split`` found, YAML or TOML; empty when there is none."""
+    if split.toml_text is not None:
+        from briefing_app.core import toml_front  # only for Hugo's posts
+
+        return toml_front.parse(split.toml_text, split.yaml_first_line)
+    if split.yaml_text is not None:
+        return parse(split.yaml_text, split.yaml_first_line)
+    return FrontMatter()
 
 
 def parse(yaml_text: str, first_line: int) -> FrontMatter:
@@ -94,7 +117,7 @@ def parse(yaml_text: str, first_line: int) -> FrontMatter:
     result.positions[()] = (first_line, 1)
     if not yaml_text.strip():
         return result
-    too_deep = _nesting_problem(yaml_text, first_line)
+    too_deep = nesting_problem(yaml_text, first_line)
     if too_deep:
         result.diagnostics.append(too_deep)
         return result
@@ -231,8 +254,8 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
 
 
-def _nesting_problem(yaml_text: str, first_line: int) -> Diagnostic | None:
-    """Refuse nesting deep enough to exhaust the YAML composer's stack, before composing."""
+def nesting_problem(yaml_text: str, first_line: int) -> Diagnostic | None:
+    """Refuse nesting deep enough to exhaust the parser's stack, before parsing."""
     depth = 0
     openers = yaml_text.count("[") + yaml_text.count("{")
     for offset, char in enumerate(yaml_text if openers > MAX_DEPTH else ""):

@@ -93,12 +93,7 @@ def read_entry(path: str) -> LibraryEntry:
     if split.yaml_text is None and split.diagnostics and info.st_size > HEAD_BYTES:
         text = textfile.decode(textfile.read_bytes(path)).text  # front matter longer than the head
         split = frontmatter.split(text)
-    front = (
-        frontmatter.parse(split.yaml_text, split.yaml_first_line)
-        if split.yaml_text is not None
-        else frontmatter.FrontMatter()
-    )
-    fields = read_fields(front)
+    fields = read_fields(frontmatter.read(split))
     title = fields.title
     if not title:
         heading = _FIRST_H1.search(split.body)

@@ -37,12 +37,9 @@ def parse_briefing(text: str, path: str = "<text>") -> Briefing:
     """Parse briefing text. Never raises: every problem becomes a diagnostic."""
     split = frontmatter.split(text)
     diagnostics: list[Diagnostic] = list(split.diagnostics)
-    front = (
-        frontmatter.parse(split.yaml_text, split.yaml_first_line)
-        if split.yaml_text is not None
-        else frontmatter.FrontMatter()
-    )
-    fields = read_fields(front)
+    if not text.strip():
+        diagnostics.append(Diagnostic("warning", 1, 1, "the file is empty"))
+    fields = read_fields(frontmatter.read(split))
     diagnostics.extend(fields.diagnostics)
 
     finder = MentionFinder(fields.people, fields.key_figures, fields.timeline)
@@ -54,7 +51,7 @@ def parse_briefing(text: str, path: str = "<text>") -> Briefing:
     briefing = Briefing(
         path=path,
         title=title,
-        draft=fields.draft,
+        proposed_panels=fields.proposed_panels,
         subtitle=fields.subtitle,
         date=fields.date,
         byline=fields.byline,

@@ -17,7 +17,7 @@ from briefing_app.core.model import Diagnostic, KeyFigure, Person, Severity, Sou
 
 TOP_LEVEL_KEYS = (
     "title", "subtitle", "date", "byline", "source", "tags", "summary",
-    "key_figures", "people", "timeline", "draft",
+    "key_figures", "people", "timeline", "proposed_panels",
 )  # fmt: skip
 ENTRY_KEYS = {
     "key_figures": ("value", "label", "detail", "quote"),
@@ -31,7 +31,7 @@ _SAFE_URL_SCHEMES = ("http://", "https://", "mailto:")
 
 @dataclass
 class Fields:
-    draft: bool = False
+    proposed_panels: bool = False  # written by ``--draft``: the panels are not yet checked
     title: str = ""
     subtitle: str = ""
     date: PartialDate | None = None
@@ -187,20 +187,23 @@ def read_fields(front: FrontMatter) -> Fields:
         setattr(fields, key, reader.text(data.get(key), (key,)))
     if data.get("date") is not None:
         fields.date = reader.date(data["date"], ("date",))
-    if data.get("draft") is not None:
-        if isinstance(data["draft"], bool):
-            fields.draft = data["draft"]
+    if data.get("proposed_panels") is not None:
+        if isinstance(data["proposed_panels"], bool):
+            fields.proposed_panels = data["proposed_panels"]
         else:
-            reader.report("warning", ("draft",), "draft must be true or false; ignored")
+            message = "proposed_panels must be true or false; ignored"
+            reader.report("warning", ("proposed_panels",), message)
     fields.source = _source(reader, data.get("source"))
     fields.tags = reader.string_list(data.get("tags"), ("tags",))
     fields.key_figures = _key_figures(reader)
     fields.people = _people(reader)
     fields.timeline = _timeline(reader)
 
-    for key in reader.unknown_keys(data, TOP_LEVEL_KEYS, ()):
-        fields.extras[key] = _display(data[key])
-    _borrow_common_keys(fields, data)
+    extras = reader.unknown_keys(data, TOP_LEVEL_KEYS, ())
+    borrowed = _borrow_other_tools_keys(reader, fields, data)
+    for key in extras:
+        if key not in borrowed:
+            fields.extras[key] = _display(data[key], (key,), front.raw)
     return fields
 
 
@@ -287,27 +290,65 @@ def _timeline(reader: _Reader) -> list[TimelineEvent]:
     return events
 
 
-def _borrow_common_keys(fields: Fields, data: dict[str, Any]) -> None:
-    """Jekyll and Hugo posts name some fields differently; use theirs when ours are absent."""
+def _borrow_other_tools_keys(reader: _Reader, fields: Fields, data: dict[str, Any]) -> set[str]:
+    """Jekyll, Hugo and Pandoc name some fields differently; use theirs when ours are absent.
+
+    Returns the keys used, which are then not repeated among the extras.
+    """
+    used = set()
     if not fields.byline:
-        author = data.get("author") or data.get("authors")
-        if isinstance(author, str):
-            fields.byline = author.strip()
-        elif isinstance(author, list) and all(isinstance(a, str) for a in author):
-            fields.byline = ", ".join(author)
-    if not fields.summary and isinstance(data.get("description"), str):
-        fields.summary = data["description"].strip()
+        for key in ("author", "authors"):
+            fields.byline = _names(data.get(key))
+            if fields.byline:
+                used.add(key)
+                break
+    if not fields.summary:
+        for key in ("description", "abstract"):
+            if isinstance(data.get(key), str) and data[key].strip():
+                fields.summary = data[key].strip()
+                used.add(key)
+                break
+    if not fields.tags and data.get("keywords") is not None:
+        keywords = data["keywords"]
+        if isinstance(keywords, str):  # "a, b": Pandoc passes it on as HTML's comma list
+            fields.tags = [word.strip() for word in keywords.split(",") if word.strip()]
+        else:
+            fields.tags = reader.string_list(keywords, ("keywords",))
+        if fields.tags:
+            used.add("keywords")
+    return used
 
 
-def _display(value: Any) -> str:
+def _names(author: Any) -> str:
+    """``Jo``, ``[A, B]`` or Pandoc's ``[{name: A}, {name: B}]`` as "A and B", "A, B and C"."""
+    if isinstance(author, str):
+        return author.strip()
+    if isinstance(author, dict):
+        author = [author]
+    if not isinstance(author, list):
+        return ""
+    written = [item.get("name") if isinstance(item, dict) else item for item in author]
+    names = [name.strip() for name in written if isinstance(name, str) and name.strip()]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _display(value: Any, path: Path, raw: dict[Path, str]) -> str:
+    """A value as written in the file: ``1:30`` and ``NO`` stay so, not YAML 1.1's 90 and false."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return ", ".join(_display(item) for item in value[:50])
+        return ", ".join(_display(item, (*path, i), raw) for i, item in enumerate(value[:50]))
     if isinstance(value, dict):
-        return "; ".join(f"{k}: {_display(v)}" for k, v in list(value.items())[:50])
+        items = list(value.items())[:50]
+        return "; ".join(f"{k}: {_display(v, (*path, k), raw)}" for k, v in items)
+    if isinstance(value, str):
+        return value[:500]
+    if path in raw:
+        return raw[path][:500]
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return "true" if value else "false"
     return str(value)[:500]
 
 

@@ -18,7 +18,7 @@ DRAFT_NOTICE = (
 
 def header_html(briefing: Briefing) -> str:
     parts = ['<div class="briefing-header">']
-    if briefing.draft:
+    if briefing.proposed_panels:
         parts.append(f'<p class="draft">{escape(DRAFT_NOTICE)}</p>')
     if briefing.tags:
         tags = " · ".join(escape(tag) for tag in briefing.tags)
@@ -67,7 +67,7 @@ def print_html_parts(briefing: Briefing) -> tuple[str, str]:
     """What :func:`print_html` puts before the text and after it (each whole HTML), for laying
     a long text out a piece at a time."""
     parts = ['<div class="title-block">']
-    if briefing.draft:
+    if briefing.proposed_panels:
         parts.append(f'<p class="draft">{escape(DRAFT_NOTICE)}</p>')
     if briefing.tags:
         parts.append(f'<p class="tags">{escape(" · ".join(briefing.tags))}</p>')

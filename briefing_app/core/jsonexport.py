@@ -12,7 +12,7 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         "path": briefing.path,
         "title": briefing.title,
         "subtitle": briefing.subtitle,
-        "draft": briefing.draft,
+        "proposed_panels": briefing.proposed_panels,
         "date": briefing.date.iso() if briefing.date else None,
         "byline": briefing.byline,
         "source": (

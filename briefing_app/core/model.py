@@ -98,7 +98,7 @@ class Mention:
 class Briefing:
     path: str
     title: str = ""
-    draft: bool = False  # proposed from an article, not yet checked by its author
+    proposed_panels: bool = False  # drafted from an article, panels not yet checked by its author
     subtitle: str = ""
     date: PartialDate | None = None
     byline: str = ""

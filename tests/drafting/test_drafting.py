@@ -70,7 +70,7 @@ def test_the_draft_is_valid_marked_as_a_draft_and_every_entry_is_found_in_the_te
     path = tmp_path / "draft.briefing"
     path.write_text(seed_draft().text, encoding="utf-8")
     briefing = load_briefing(path)
-    assert briefing.draft
+    assert briefing.proposed_panels
     assert briefing.diagnostics == []  # no error, no warning: every quote is in the text
     assert briefing.byline == "Etgar Lefkovitz"
     assert briefing.source is not None

@@ -32,7 +32,7 @@ def test_a_dated_article_is_drafted_beside_itself_and_opened(make_window, monkey
     window.draft_from_article()
     tab = window.current_tab()
     assert tab is not None and tab.path == str(tmp_path / "port.briefing")
-    assert tab.briefing.draft and not tab.briefing.has_errors
+    assert tab.briefing.proposed_panels and not tab.briefing.has_errors
     assert [p.name for p in tab.briefing.people][:2] == ["Dariusz Klimczyk", "Anna Kowalczyk"]
     assert "Draft: the key figures" in tab.reader.toPlainText()
     assert window.statusBar().currentMessage().startswith("Drafted port.briefing: 3 people")

@@ -74,8 +74,8 @@ def _front_matter(draft: Draft, article_name: str) -> str:
     lines += [
         f"# Drafted by Briefing Viewer{origin}. The key figures, people and timeline were",
         "# proposed from the text: check each entry against its quote, correct or delete it,",
-        "# then change 'draft: true' to 'draft: false'.",
-        "draft: true",
+        "# then change 'proposed_panels: true' to 'proposed_panels: false'.",
+        "proposed_panels: true",
         f"title: {_q(article.title or 'Untitled')}",
     ]
     if article.subtitle:

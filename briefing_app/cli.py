@@ -28,7 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("files", nargs="*", metavar="FILE", help="briefing files to open")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
-        "--check", action="store_true", help="validate FILEs and print PATH:LINE:COL diagnostics"
+        "--check",
+        action="store_true",
+        help="validate FILEs, or every briefing in a folder; print PATH:LINE:COL diagnostics",
     )
     mode.add_argument("--dump-json", action="store_true", help="print the parsed FILE as JSON")
     mode.add_argument(
@@ -107,7 +109,7 @@ def _dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> in
         return read_ahead.run(args.files)
     if args.check:
         if not args.files:
-            parser.error("--check needs at least one FILE")
+            parser.error("--check needs at least one FILE or folder")
         return run_check(args.files)
     if args.dump_json:
         if len(args.files) != 1:
@@ -217,18 +219,31 @@ def _load(path: str, errors: TextIO) -> Briefing | None:
 
 
 def run_check(paths: Sequence[str]) -> int:
+    """Check files and every briefing under folders; a summary line ends all but a lone file's."""
+    from briefing_app.core.library import iter_briefing_files
+
     _tolerant_stdout()
-    status = EXIT_OK
-    for path in paths:
+    files = [
+        found
+        for path in paths
+        for found in (iter_briefing_files(path) if os.path.isdir(path) else [path])
+    ]
+    with_errors = with_warnings = 0
+    for path in files:
         briefing = _load(path, sys.stdout)
         if briefing is None:
-            status = EXIT_ERRORS
+            with_errors += 1
             continue
         for diagnostic in briefing.diagnostics:
             print(diagnostic.format(path))
         if briefing.has_errors:
-            status = EXIT_ERRORS
-    return status
+            with_errors += 1
+        elif briefing.diagnostics:
+            with_warnings += 1
+    if len(files) != 1 or any(os.path.isdir(path) for path in paths):
+        count = f"{len(files)} file{'s' if len(files) != 1 else ''}"
+        print(f"checked {count}: {with_errors} with errors, {with_warnings} with warnings")
+    return EXIT_ERRORS if with_errors else EXIT_OK
 
 
 def run_draft(
@@ -256,7 +271,7 @@ def run_draft(
         return EXIT_ERRORS
     print(
         f"{output}: drafted {len(draft.people)} people, {len(draft.figures)} key figures and"
-        f" {len(draft.events)} timeline events; check them, then set 'draft: false'",
+        f" {len(draft.events)} timeline events; check them, then set 'proposed_panels: false'",
         file=sys.stderr,
     )
     return EXIT_OK

@@ -26,9 +26,15 @@ def test_version():
     assert result.stdout.startswith("Briefing Viewer ")
 
 
-def test_check_on_good_files_prints_nothing_and_exits_0():
-    result = run("--check", str(SEED_BRIEFING), str(FORMAT_EXAMPLE))
+def test_check_on_a_good_file_prints_nothing_and_exits_0():
+    result = run("--check", str(SEED_BRIEFING))
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_check_on_several_good_files_prints_only_the_summary():
+    result = run("--check", str(SEED_BRIEFING), str(FORMAT_EXAMPLE))
+    assert result.returncode == 0
+    assert result.stdout == "checked 2 files: 0 with errors, 0 with warnings\n"
 
 
 def test_check_prints_path_line_column_severity_message(write_briefing):
@@ -49,13 +55,40 @@ def test_check_with_only_warnings_exits_0(write_briefing):
 
 
 def test_check_unreadable_files_one_line_each_and_exit_1(tmp_path):
-    result = run("--check", str(tmp_path / "missing.briefing"), str(tmp_path))
+    result = run("--check", str(tmp_path / "missing.briefing"), str(tmp_path / "bad.md"))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"{tmp_path / 'missing.briefing'}: error: no such file",
-        f"{tmp_path}: error: is a folder, not a briefing file",
+        f"{tmp_path / 'bad.md'}: error: no such file",
+        "checked 2 files: 2 with errors, 0 with warnings",
     ]
     assert "Traceback" not in result.stderr
+
+
+def test_check_folder_checks_every_briefing_below_it_and_sums_up(tmp_path):
+    (tmp_path / "good.briefing").write_text("---\ntitle: Good\n---\nText.\n", encoding="utf-8")
+    (tmp_path / "posts").mkdir()
+    broken = tmp_path / "posts" / "broken.md"
+    broken.write_text("---\ndate: 2023-02-30\n---\nText.\n", encoding="utf-8")
+    empty = tmp_path / "posts" / "empty.markdown"
+    empty.write_text("", encoding="utf-8")
+    (tmp_path / "posts" / "notes.txt").write_text("---\ndate: nonsense\n---\n", encoding="utf-8")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "x.md").write_text("---\ndate: nonsense\n---\n", encoding="utf-8")
+    result = run("--check", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{broken}:2:7: error: date '2023-02-30' is not a real date",
+        f"{empty}:1:1: warning: the file is empty",
+        "checked 3 files: 1 with errors, 1 with warnings",
+    ]
+
+
+def test_check_folder_without_errors_exits_0(tmp_path):
+    (tmp_path / "a.md").write_text("# A\n\nText.\n", encoding="utf-8")
+    result = run("--check", str(tmp_path))
+    assert result.returncode == 0
+    assert result.stdout == "checked 1 file: 0 with errors, 0 with warnings\n"
 
 
 @pytest.mark.parametrize(
@@ -151,7 +184,7 @@ def test_draft_prints_a_briefing_marked_as_a_draft():
     result = run("--draft", str(DRAFT_ARTICLE))
     assert result.returncode == 0
     assert result.stdout.startswith("---\n# Drafted by Briefing Viewer from gdansk-terminal.txt.")
-    assert "\ndraft: true\n" in result.stdout
+    assert "\nproposed_panels: true\n" in result.stdout
     assert '  - name: "Anna Kowalczyk"' in result.stdout
 
 

@@ -13,6 +13,13 @@ def test_front_matter_closed_by_dots_and_positions_are_file_lines():
     assert result.body_first_line == 4
 
 
+def test_plus_fenced_front_matter_is_toml_and_the_body_starts_after_it():
+    result = split('+++\ntitle = "A"\n+++\nBody\n')
+    assert (result.yaml_text, result.toml_text) == (None, 'title = "A"\n')
+    assert result.body == "Body\n"
+    assert result.body_first_line == 4
+
+
 def test_no_front_matter_is_all_body():
     briefing = parse_briefing("# Heading title\n\nSome text.\n", "notes.md")
     assert briefing.title == "Heading title"

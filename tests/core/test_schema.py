@@ -64,7 +64,11 @@ def test_jekyll_post_opens_with_its_keys_as_extras():
     assert briefing.title == "Welcome to Jekyll!"
     assert briefing.date is not None and briefing.date.iso() == "2023-07-31"
     assert briefing.byline == "Jo"
-    assert briefing.extras["categories"] == "jekyll update"
+    assert briefing.extras == {
+        "layout": "post",
+        "categories": "jekyll update",
+        "permalink": "/welcome/",
+    }  # the author is the byline, not repeated as an extra
 
 
 def test_timeline_sorts_chronologically_and_displays_partial_dates():

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import os
 
-from briefing_app.core import textfile
 from briefing_app.core.dates import PartialDate
 from briefing_app.core.drafting.compose import Draft, draft_briefing
+from briefing_app.core.drafting.decoding import article_text
 from briefing_app.core.errors import BriefingError
 
 
 def draft_from_file(path: str, article_date: PartialDate | None = None) -> Draft:
     """Draft a briefing from the article at ``path``. Raises BriefingError if it cannot be read."""
-    decoded = textfile.decode(textfile.read_bytes(path))
-    return draft_briefing(decoded.text, article_date, os.path.basename(path))
+    return draft_briefing(article_text(path), article_date, os.path.basename(path))
 
 
 def suggested_draft_path(article_path: str) -> str:

@@ -43,6 +43,7 @@ _APPOSITIVE = re.compile(
 # "Lisbon Commuters' Association": the words before an organisation's name in the possessive
 _OWNED_ORGANISATION = re.compile(rf"[’']s?\s(?P<word>{CAPITAL}\w+)")
 _WHICH = re.compile(r"[’']?s?,\s(?:which|that)\b")  # organisations are "which", people "who"
+_RELATIVE = re.compile(r"(?:who|whom|whose|which|that|where|when)\b")
 _SPEECH = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS) + r")\b")
 MAX_NAME_WORDS = 4
 
@@ -149,6 +150,8 @@ def appositive_role(text: str, end: int) -> str:
     if not match:
         return ""
     role = match["role"].removeprefix("the ").removeprefix("a ").removeprefix("an ")
+    if _RELATIVE.match(role):  # "Inês Drummond, who voted against, said": not what she is
+        return ""
     after = text[match.end() : match.end() + 40]
     if _SPEECH.match(after) or len(role.split()) >= 2:
         return role[:1].upper() + role[1:]

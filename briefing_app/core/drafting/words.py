@@ -86,7 +86,8 @@ NOT_NAME_WORDS = _words(
 TITLE_WORDS = _words(
     """Minister President Secretary Director Officer Chairman Chairwoman Chair Ambassador
     Governor Mayor Commissioner Spokesman Spokeswoman Spokesperson Envoy Adviser Advisor Chief
-    Editor Correspondent Economist Analyst Professor Engineer Councillor Councilor Prosecutor"""
+    Editor Correspondent Economist Analyst Professor Engineer Councillor Councilor Prosecutor
+    Architect Lawyer Attorney Historian Scientist Researcher Designer Activist Surgeon Physician"""
 )
 # The same written in lower case before a name ("said regional governor Emre Yıldız"), with the
 # words that may come before them as part of the job.

@@ -6,6 +6,7 @@ import os
 from collections.abc import Sequence
 
 from briefing_app.core import frontmatter, textfile
+from briefing_app.core.local_files import LocalFiles
 from briefing_app.core.mentions import MentionFinder, titled_names
 from briefing_app.core.model import (
     Briefing,
@@ -43,7 +44,8 @@ def parse_briefing(text: str, path: str = "<text>") -> Briefing:
     diagnostics.extend(fields.diagnostics)
 
     finder = MentionFinder(fields.people, fields.key_figures, fields.timeline)
-    rendered = render_body(split.body, finder, drop_title=not fields.title)
+    files = LocalFiles(path) if path != "<text>" else None
+    rendered = render_body(split.body, finder, drop_title=not fields.title, files=files)
     title = fields.title or rendered.title
     if not title:
         title = os.path.splitext(os.path.basename(path))[0] or "Untitled"

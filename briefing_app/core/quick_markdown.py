@@ -43,6 +43,7 @@ _INLINE_NEEDS = {
     "delimiter": "~",
     "magic-link": r"://|www\.|ftp\.",
     "magic-mail": "@",
+    "wikilink": r"\[\[",
 }
 
 # What a block must contain for each of these block processors' tests to pass.

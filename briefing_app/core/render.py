@@ -35,6 +35,8 @@ from pymdownx.superfences import SuperFencesCodeExtension
 from pymdownx.tilde import DeleteSubExtension
 
 from briefing_app.core.dialect.breaks import BackslashBreakExtension
+from briefing_app.core.dialect.callouts import CalloutExtension
+from briefing_app.core.dialect.files import FileFinder, LocalFilesExtension, NoFiles
 from briefing_app.core.dialect.headings import HeadingsExtension
 from briefing_app.core.dialect.lists import CommonMarkListsExtension
 from briefing_app.core.dialect.tasks import TaskListExtension
@@ -67,6 +69,7 @@ _ALLOWED_ATTRIBUTES = {
     "td": {"align", "colspan", "rowspan"},
     "th": {"align", "colspan", "rowspan"},
     "ol": {"start"},
+    "table": {"width"},
 }
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
 _IMAGE_WITHOUT_SOURCE = re.compile(r"<img(?![^>]*\ssrc=)([^>]*)>")
@@ -187,11 +190,17 @@ def flatten_deep_html(html_text: str) -> str:
 
 
 def render_body(
-    markdown_text: str, finder: MentionFinder | None = None, *, drop_title: bool = False
+    markdown_text: str,
+    finder: MentionFinder | None = None,
+    *,
+    drop_title: bool = False,
+    files: FileFinder | None = None,
 ) -> Rendered:
-    """Render a briefing body. With ``drop_title`` the first level-1 heading becomes the title."""
+    """Render a briefing body. With ``drop_title`` the first level-1 heading becomes the title;
+    ``files`` finds the notes and images the text names."""
     markdown_text, problems = defuse(markdown_text)
     md = _reused_markdown("body", _new_markdown)
+    _local_files(md).files = files or NoFiles()
     marker = _MentionMarker(md, finder, drop_title)
     md.treeprocessors.register(marker, "briefing-mentions", -10)
     try:
@@ -216,6 +225,10 @@ def render_body(
         marker.title,
         cuts=list(accumulate(len(piece) for piece in pieces)),
     )
+
+
+def _local_files(md: markdown.Markdown) -> LocalFilesExtension:
+    return next(e for e in md.registeredExtensions if isinstance(e, LocalFilesExtension))
 
 
 def _plain_fallback(markdown_text: str, error: Exception) -> Rendered:
@@ -361,6 +374,8 @@ def _new_markdown(quick: bool = True) -> markdown.Markdown:
             AttrListExtension(),
             CommonMarkListsExtension(),
             HeadingsExtension(),
+            CalloutExtension(),
+            LocalFilesExtension(),  # wiki links and images
             TaskListExtension(),
             BackslashBreakExtension(),
             DeleteSubExtension(subscript=False),  # ~~strikethrough~~

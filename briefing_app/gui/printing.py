@@ -38,6 +38,7 @@ from PySide6.QtGui import (
 from briefing_app import APP_NAME, __version__
 from briefing_app.core.document import print_html, print_html_parts
 from briefing_app.core.model import Briefing
+from briefing_app.core.palette import callout_css
 from briefing_app.gui.paper import PAGE_SIZE_NAMES, default_page_size
 from briefing_app.gui.sliced_build import append_html
 from briefing_app.gui.textdoc import fit_images
@@ -100,6 +101,16 @@ a.mention-person {{ color: {INK}; }}
 div.footnote {{ color: {MUTED}; font-size: 8.5pt; }}
 span.image-placeholder {{ color: {MUTED}; font-size: 8.5pt; }}
 hr {{ color: {RULE}; }}
+ul.task-list {{ list-style-type: none; }}
+span.task, span.task-done {{ color: {ACCENT}; font-family: 'DejaVu Sans', sans-serif; }}
+del, s {{ color: {MUTED}; }}
+span.wikilink-missing {{ color: {MUTED}; }}
+p.figure {{ line-height: 100%; margin-bottom: 12px; }}
+span.caption {{ color: {MUTED}; font-family: 'DejaVu Sans', sans-serif; font-size: 8.5pt; }}
+table.callout {{ margin-bottom: 12px; }}
+td.callout {{ border: none; padding: 7px 10px; }}
+p.callout-title {{ font-family: 'DejaVu Sans', sans-serif; font-weight: 600; margin-bottom: 5px; }}
+{callout_css(dark=False)}
 """
 
 

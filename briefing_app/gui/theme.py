@@ -2,30 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtGui import QGuiApplication, QPalette
 
+from briefing_app.core.palette import DARK, LIGHT, Colours, callout_css
 
-@dataclass(frozen=True)
-class Colours:
-    dark: bool
-    text: str
-    muted: str
-    accent: str
-    rule: str
-    page: str
-    card: str
-    highlight: str  # for the mentions that were asked for
-    focus: str  # for the one mention in view
-
-
-LIGHT = Colours(
-    False, "#1d232b", "#5d6978", "#1f5a8f", "#d9dee5", "#ffffff", "#f3f5f8", "#fff1b8", "#ffd54a"
-)
-DARK = Colours(
-    True, "#e4e8ee", "#9aa6b5", "#7fb4e6", "#3a4350", "#1e2228", "#272c34", "#5c4d12", "#8a6d00"
-)
+__all__ = ["DARK", "LIGHT", "Colours", "current_colours", "panel_stylesheet", "reader_stylesheet"]
 
 
 def current_colours() -> Colours:
@@ -57,7 +38,7 @@ td.extra-key {{ font-weight: 600; padding-right: 12px; }}
 hr {{ color: {c.rule}; background-color: {c.rule}; height: 1px; border: none; }}
 blockquote {{ color: {c.muted}; font-style: italic; margin-left: 1.5em; margin-right: 1em; }}
 pre, code {{ font-family: 'DejaVu Sans Mono', monospace; font-size: {em(0.9)}; background-color: {c.card}; }}
-pre {{ white-space: pre-wrap; }}
+pre {{ white-space: pre-wrap; margin-bottom: 0.8em; }}
 table {{ border-collapse: collapse; margin-bottom: 1em; }}
 th {{ background-color: {c.card}; font-weight: 600; padding: 4px 8px; border: 1px solid {c.rule}; }}
 td {{ padding: 4px 8px; border: 1px solid {c.rule}; }}
@@ -65,6 +46,16 @@ a {{ color: {c.accent}; }}
 a.mention-person {{ color: {c.text}; text-decoration: none; }}
 div.footnote {{ color: {c.muted}; font-size: {em(0.85)}; }}
 span.image-placeholder {{ color: {c.muted}; font-family: sans-serif; font-size: {em(0.85)}; }}
+ul.task-list {{ list-style-type: none; }}
+span.task, span.task-done {{ color: {c.accent}; font-family: 'DejaVu Sans', sans-serif; }}
+del, s {{ color: {c.muted}; }}
+span.wikilink-missing {{ color: {c.muted}; }}
+p.figure {{ line-height: 100%; margin-bottom: 1em; }}
+span.caption {{ color: {c.muted}; font-family: sans-serif; font-size: {em(0.85)}; }}
+table.callout {{ margin-top: 0.2em; margin-bottom: 1em; }}
+td.callout {{ border: none; padding: 8px 12px; }}
+p.callout-title {{ font-family: sans-serif; font-weight: 600; margin-bottom: 0.4em; }}
+{callout_css(c.dark)}
 """
 
 

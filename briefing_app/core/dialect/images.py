@@ -1,0 +1,44 @@
+"""Images that tell what they show: an image alone in its paragraph gets its alt text as a
+caption, and an image beside the briefing that is not there is replaced by its alt text."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from briefing_app.core.dialect.files import FilesHolder
+
+
+class ImageProcessor(Treeprocessor):
+    def __init__(self, md: Markdown, files: FilesHolder) -> None:
+        super().__init__(md)
+        self.holder = files
+
+    def run(self, root: ET.Element) -> None:
+        from briefing_app.core.render import is_local_relative  # the sanitiser's own rule
+
+        for parent in list(root.iter()):
+            for index, image in enumerate(list(parent)):
+                if image.tag != "img":
+                    continue
+                src, alt = image.get("src", ""), image.get("alt", "").strip()
+                if is_local_relative(src) and not self.holder.files.has_image(src):
+                    parent.remove(image)
+                    missing = ET.Element("span", {"class": "image-placeholder"})
+                    missing.text = f"[{alt or 'image'}: image not found, {src}]"
+                    missing.tail = image.tail
+                    parent.insert(index, missing)
+                elif parent.tag == "p" and _alone(parent) and is_local_relative(src):
+                    parent.set("class", "figure")
+                    if alt:
+                        ET.SubElement(parent, "br")
+                        caption = ET.SubElement(parent, "span", {"class": "caption"})
+                        caption.text = alt
+
+
+def _alone(paragraph: ET.Element) -> bool:
+    """Whether an image is all the paragraph holds."""
+    text = (paragraph.text or "").strip() + (paragraph[0].tail or "").strip()
+    return len(paragraph) == 1 and not text

@@ -77,23 +77,27 @@ def _match(proposals: list, gold: list, same) -> Score:
 
 
 def score_case(case: dict) -> dict[str, Score]:
+    """Scores for the kinds the case lists: an article written for one of them lists that one."""
     draft = draft_for(case)
-    return {
-        "people": _match(draft.people, case["people"], lambda p, name: p.name == name),
-        "figures": _match(
+    scores = {}
+    if "people" in case:
+        scores["people"] = _match(draft.people, case["people"], lambda p, name: p.name == name)
+    if "figures" in case:
+        scores["figures"] = _match(
             draft.figures,
             case["figures"],
             lambda f, g: (
                 _number(f.value).startswith(_number(g["number"]))
                 and g["counts"].lower() in f" {f.value} {f.label} {f.quote} ".lower()
             ),
-        ),
-        "dates": _match(
+        )
+    if "dates" in case:
+        scores["dates"] = _match(
             draft.events,
             case["dates"],
             lambda e, g: e.date.iso() == str(g["date"]) and g["about"].lower() in e.event.lower(),
-        ),
-    }
+        )
+    return scores
 
 
 def totals(cases: list[dict]) -> dict[str, Score]:
@@ -118,7 +122,7 @@ def report() -> dict[str, Score]:
         for kind, score in score_case(case).items():
             _line(Path(case["article"]).name, kind, score)
     for kind, score in totals(cases).items():
-        _line(f"all {len(cases)} articles", kind, score)
+        _line("all articles", kind, score)
     return totals(cases)
 
 

@@ -13,13 +13,13 @@ import re
 LETTER = r"[^\W\d_]"
 CAPITAL = r"[^\W\d_a-z]"  # or a small letter outside ASCII: check with capitalised()
 SMALL = r"[^\W\d_A-Z]"  # or a capital outside ASCII: check with capitalised()
-JOINERS = "-’'ʼ"  # inside a name: "Jean-Pierre", "O’Neill", "Nagorno-Karabakh"
+JOINERS = "-’'ʼ"  # inside a name: "Jean-Pierre", "Nagorno-Karabakh", "Erdoğan’s"
 
 _FIRST_PART = re.compile(f"[^{JOINERS}]*")
 
 
 def capitalised(word: str) -> bool:
-    """ "Yıldız", "Łukasz", "Jean-Pierre", "O’Neill" are; "NATO", "élan", "İSTANBUL" are not.
+    """ "Yıldız", "Łukasz", "Jean-Pierre" are; "NATO", "élan", "İSTANBUL" are not.
 
     After a hyphen or an apostrophe any case goes, as the patterns allow ("Nagorno-Karabakh").
     """

@@ -17,13 +17,13 @@ class FileFinder(Protocol):
 
 
 class NoFiles:
-    """For a text with no file behind it: nothing is found."""
+    """For a text with no file behind it: no note is found, and images are left as written."""
 
     def find_note(self, name: str) -> str | None:
         return None
 
     def has_image(self, src: str) -> bool:
-        return False
+        return True
 
 
 class FilesHolder(Protocol):

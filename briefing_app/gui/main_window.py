@@ -42,6 +42,7 @@ from briefing_app.gui.briefing_tab import BriefingTab
 from briefing_app.gui.find_bar import FindBar
 from briefing_app.gui.library import LibraryView
 from briefing_app.gui.loading import LoadingTab, LoadThread, opens_in_background
+from briefing_app.gui.local_links import open_linked_file
 from briefing_app.gui.outline import OutlineView
 from briefing_app.gui.panels import PANEL_NAMES, PanelsView
 from briefing_app.gui.paper import PAGE_SIZE_NAMES
@@ -338,6 +339,9 @@ class MainWindow(QMainWindow):
     def _insert_tab(self, tab: BriefingTab, index: int = -1, make_current: bool = True) -> None:
         briefing = tab.briefing
         tab.reader.personActivated.connect(self.show_person_from_text)
+        tab.reader.fileLinkActivated.connect(
+            lambda path: open_linked_file(path, self.open_file, self)
+        )
         tab.reader.visibleQuotesChanged.connect(self._visible_quotes_changed)
         tab.reader.rebuilt.connect(lambda: self._tab_rebuilt(tab))
         index = self.tabs.insertTab(index, tab, _short(briefing.title))

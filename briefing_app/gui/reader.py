@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 from briefing_app.core.document import document_html, header_html
 from briefing_app.core.model import Briefing, Person, quote_of_title
 from briefing_app.gui.layout_pacer import LayoutPacer
+from briefing_app.gui.local_links import linked_path
 from briefing_app.gui.sliced_build import Anchors, SlicedBuild
 from briefing_app.gui.textdoc import fit_images
 from briefing_app.gui.theme import Colours, current_colours, reader_stylesheet
@@ -53,6 +54,7 @@ class ReaderView(QTextBrowser):
     """Shows a briefing; person mentions are links that emit :attr:`personActivated`."""
 
     personActivated = Signal(int)
+    fileLinkActivated = Signal(str)  # the path of a local file a link points to
     visibleQuotesChanged = Signal(set, set)  # figure indexes, timeline indexes on screen
     rebuilt = Signal()  # a rebuild's text (see :meth:`rebuild`) is on screen
 
@@ -428,6 +430,8 @@ class ReaderView(QTextBrowser):
             self.scrollToAnchor(text[1:])
         elif url.scheme().lower() in EXTERNAL_SCHEMES:
             open_external(url)
+        elif not url.scheme() and self.briefing is not None:  # the sanitiser keeps no file: URL
+            self.fileLinkActivated.emit(linked_path(url, self.briefing.path))
         else:
             logger.info("ignored link %s", text)
 

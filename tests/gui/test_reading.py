@@ -419,3 +419,40 @@ def test_a_long_timeline_marks_the_events_on_screen_in_place(make_window, tmp_pa
     browser._shown = None
     panels._render("timeline")  # from scratch, with event 999 on screen
     assert browser.grab().toImage() == marked
+
+
+def test_a_link_to_a_local_file_opens_a_briefing_in_a_tab_and_a_document_outside(
+    make_window, tmp_path, monkeypatch, errors_shown
+):
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "Other note.md").write_text("# Other note\n\nMore.\n", encoding="utf-8")
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4\n")
+    script = tmp_path / "run.sh"
+    script.write_text("#!/bin/sh\n", encoding="utf-8")
+    briefing = tmp_path / "main.md"
+    briefing.write_text(
+        "# Main\n\nSee [the note](notes/Other%20note.md), [[Other note|the same note]],"
+        " [the report](report.pdf), [a script](run.sh) and [nothing](gone.md).\n",
+        encoding="utf-8",
+    )
+    window = make_window()
+    window.open_file(str(briefing))
+    reader = window.current_reader()
+    html = reader.briefing.body_html
+    assert 'href="notes/Other%20note.md"' in html and "the same note</a>" in html
+
+    reader.anchorClicked.emit(QUrl("report.pdf"))
+    assert opened == [str(tmp_path / "report.pdf")]
+    reader.anchorClicked.emit(QUrl("run.sh"))
+    reader.anchorClicked.emit(QUrl("gone.md"))
+    assert opened == [str(tmp_path / "report.pdf")]  # a program is never started
+    assert [title for title, _ in errors_shown] == ["Link not followed"] * 2
+    assert "program" in errors_shown[0][1] and "not found" in errors_shown[1][1]
+
+    reader.anchorClicked.emit(QUrl("notes/Other%20note.md"))
+    assert window.current_tab().briefing.title == "Other note"
+    assert window.tabs.count() == 2

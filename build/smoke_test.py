@@ -27,9 +27,8 @@ FROZEN = (
     / ("briefing-app.exe" if sys.platform == "win32" else "briefing-app")
 )
 SOURCE = [sys.executable, "-m", "briefing_app"]
-BRIEFINGS = sorted(
-    str(p) for p in (ROOT / "dist" / "briefing-app" / "_internal" / "briefings").glob("*.briefing")
-)
+BUNDLED = ROOT / "dist" / "briefing-app" / "_internal" / "briefing_app" / "data"
+BRIEFINGS = sorted(str(p) for p in (BUNDLED / "briefings").glob("*.briefing"))
 BAD_SIGNS = (
     "qt.qpa",
     "Could not load",
@@ -163,6 +162,8 @@ def index_big_library_in_workers(home: Path, env: dict[str, str]) -> None:
 def main() -> int:
     if not FROZEN.exists():
         sys.exit(f"no frozen app at {FROZEN}: run build/build.py first")
+    if len(BRIEFINGS) < 2 or not (BUNDLED / "resources" / "icons" / "briefing-app.svg").exists():
+        sys.exit(f"FAILED: the bundled briefings or icons are not in {BUNDLED}")
     home = Path(tempfile.mkdtemp(prefix="briefing-smoke-"))
     runtime = home / "run"
     runtime.mkdir(mode=0o700)

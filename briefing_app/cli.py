@@ -42,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="write FILE as a PDF handout and exit (no display needed)",
     )
     mode.add_argument(
+        "--export-html",
+        metavar="OUT.html",
+        help="write FILE as one self-contained HTML file and exit (no display needed)",
+    )
+    mode.add_argument(
         "--draft",
         metavar="ARTICLE",
         help="propose a briefing from a plain-text or Markdown article: people, key figures and"
@@ -145,6 +150,10 @@ def _dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> in
         if len(args.files) != 1:
             parser.error("--export-pdf takes exactly one FILE")
         return run_export_pdf(args.export_pdf, args.files[0], args.page_size)
+    if args.export_html:
+        if len(args.files) != 1:
+            parser.error("--export-html takes exactly one FILE")
+        return run_export_html(args.export_html, args.files[0])
     if args.page_size:
         parser.error("--page-size goes with --export-pdf")
     if not args.screenshot:
@@ -312,6 +321,28 @@ def run_export_pdf(target: str, path: str, page_size: str | None) -> int:
             file=sys.stderr,
         )
     print(f"{target}: {pages} page{'s' if pages != 1 else ''}")
+    return EXIT_OK
+
+
+def run_export_html(target: str, path: str) -> int:
+    _tolerant_stdout()
+    briefing = _load(path, sys.stderr)
+    if briefing is None:
+        return EXIT_ERRORS
+    from briefing_app.core.html_export import HtmlExportError, export_html
+
+    try:
+        export_html(briefing, target)
+    except HtmlExportError as error:
+        print(f"{error.target}: error: {error.message}", file=sys.stderr)
+        return EXIT_ERRORS
+    problems = len(briefing.diagnostics)
+    if problems:
+        print(
+            f"{path}: {problems} problem{'s' if problems != 1 else ''} (see --check); exported what could be read",
+            file=sys.stderr,
+        )
+    print(f"{target}: written")
     return EXIT_OK
 
 

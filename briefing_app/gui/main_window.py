@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             file_menu, "&Export as PDF…", self.export_pdf, QKeySequence("Ctrl+Shift+E")
         )
+        self.export_html_action = self._action(file_menu, "Export as &HTML…", self.export_html)
         self.print_action = self._action(file_menu, "&Print…", self.print_briefing, keys.Print)
         self.preview_action = self._action(file_menu, "Print Pre&view…", self.print_preview)
         page_menu = file_menu.addMenu("Page &Size")
@@ -636,6 +637,29 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"Exported {pages} page{'s' if pages != 1 else ''} to {target}", 8000
         )
+
+    def export_html(self) -> None:
+        tab = self.current_tab()
+        if tab is None:
+            return
+        folder = self.settings.export_folder or os.path.dirname(tab.path)
+        name = suggested_pdf_name(tab.briefing.title).removesuffix(".pdf") + ".html"
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Export as HTML", os.path.join(folder, name), "HTML (*.html *.htm)"
+        )
+        if not target:
+            return
+        if not target.lower().endswith((".html", ".htm")):
+            target += ".html"
+        self.settings.export_folder = os.path.dirname(target)
+        from briefing_app.core.html_export import HtmlExportError, export_html
+
+        try:
+            export_html(tab.briefing, target)
+        except HtmlExportError as error:
+            dialogs.show_error(self, "Cannot export HTML", f"{error.target}\n\n{error.message}.")
+            return
+        self.statusBar().showMessage(f"Exported to {target}", 8000)
 
     def print_briefing(self) -> None:
         tab = self.current_tab()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import string
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
@@ -36,9 +37,11 @@ from pymdownx.tilde import DeleteSubExtension
 
 from briefing_app.core.dialect.breaks import BackslashBreakExtension
 from briefing_app.core.dialect.callouts import CalloutExtension
+from briefing_app.core.dialect.fences import FencesExtension
 from briefing_app.core.dialect.files import FileFinder, LocalFilesExtension, NoFiles
 from briefing_app.core.dialect.headings import HeadingsExtension
 from briefing_app.core.dialect.lists import CommonMarkListsExtension
+from briefing_app.core.dialect.quotes import QuotesExtension
 from briefing_app.core.dialect.tasks import TaskListExtension
 from briefing_app.core.mentions import Match, MentionFinder
 from briefing_app.core.model import Heading, Mention, quote_title
@@ -372,9 +375,11 @@ def _new_markdown(quick: bool = True) -> markdown.Markdown:
             DefListExtension(),
             AbbrExtension(),
             AttrListExtension(),
+            FencesExtension(),
             CommonMarkListsExtension(),
             HeadingsExtension(),
             CalloutExtension(),
+            QuotesExtension(),
             LocalFilesExtension(),  # wiki links and images
             TaskListExtension(),
             BackslashBreakExtension(),
@@ -383,6 +388,7 @@ def _new_markdown(quick: bool = True) -> markdown.Markdown:
         ],
         output_format="html",
     )
+    md.ESCAPED_CHARS = list(string.punctuation)  # CommonMark escapes any ASCII punctuation
     if quick:
         make_quick(md)
     return md

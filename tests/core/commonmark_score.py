@@ -41,7 +41,7 @@ class _Normaliser(HTMLParser):
             for k, v in attrs
             if k not in _IGNORED_ATTRIBUTES
         )
-        if tag in _BLOCK:
+        if tag in _BLOCK or tag == "br":  # a browser shows no space before a line break
             self._strip_trailing_space()
         self.out.append((True, f"<{tag}{''.join(f' {k}={v!r}' for k, v in kept)}>"))
         if tag == "pre":

@@ -29,6 +29,7 @@ _STEP = 4  # Python-Markdown's indentation for one level
 class _Item:
     content: int  # the column the item's text starts at, as written
     out: int  # the column it starts at in the rewritten text
+    kind: str  # its marker: the bullet, or the number's "." or ")"
 
 
 @dataclass
@@ -92,6 +93,7 @@ def _rewrite(container: _Container, line: str) -> list[str]:
         container.after_text = False
         return ["", line]
     if is_item and item:
+        sibling = items[inside] if len(items) > inside else None
         del items[inside:]
         marker = f"{int(item['number'])}." if item["number"] else item["bullet"]
         text = line[item.end() :]
@@ -102,9 +104,11 @@ def _rewrite(container: _Container, line: str) -> list[str]:
             content = item.start("space") + 1
             text = " " * max(0, spaces - 1) + text
         out = _STEP * len(items)
-        items.append(_Item(content, out + _STEP))
+        kind = item["bullet"] or line[item.end("number")]
+        items.append(_Item(content, out + _STEP, kind))
         lines = [" " * out + marker + " " + text]
-        if (container.after_text and not items[:-1]) or container.continuing:
+        another_list = sibling is not None and sibling.kind != kind  # a new marker, a new list
+        if (container.after_text and not items[:-1]) or container.continuing or another_list:
             lines.insert(0, "")
         container.after_text = container.continuing = False
         return lines
@@ -119,6 +123,9 @@ def _rewrite(container: _Container, line: str) -> list[str]:
         container.continuing = True
     if _FENCE.match(line.lstrip(" ")):
         container.fence = _FENCE.match(line.lstrip(" ")).group()  # type: ignore[union-attr]
+    if item and not after_blank:
+        # Too far in to be an item, but it would read as one once moved: it continues the text.
+        line = line[: item.end("indent")] + "\\" + line[item.end("indent") :]
     return [_shift(line, indent, items)]
 
 

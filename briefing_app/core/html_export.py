@@ -271,7 +271,7 @@ a {{ color: {c.accent}; }}
 a.mention-person {{ color: {c.text}; text-decoration: underline dotted {c.muted}; }}
 :target {{ background: {c.highlight}; }}
 .tags, h2, .value, time {{ color: {c.accent}; }}
-.subtitle, .meta, .detail, .role, .count, .in-text, .caption, .image-placeholder, footer,
+.subtitle, .meta, .detail, .role, .count, .in-text, .image-placeholder, footer,
 blockquote, del, .wikilink-missing, .extras {{ color: {c.muted}; }}
 hr, aside section, th, td, header {{ border-color: {c.rule}; }}
 pre, code, aside li, th {{ background: {c.card}; }}
@@ -285,7 +285,7 @@ body { margin: 0; font: 17px/1.6 "Source Serif 4", Georgia, "DejaVu Serif", seri
 header, .page, footer { max-width: 76rem; margin: 0 auto; padding: 0 1.5rem; box-sizing: border-box; }
 header { padding-top: 2rem; padding-bottom: 1rem; border-bottom: 1px solid; }
 header h1 { font-size: 2.2rem; line-height: 1.2; margin: 0.2rem 0; }
-.tags, .meta, .extras, aside, footer, .caption, .callout-title { font-family: system-ui, sans-serif; }
+.tags, .meta, .extras, aside, footer, .callout-title { font-family: system-ui, sans-serif; }
 .tags { font-size: 0.8rem; font-weight: 600; margin: 0; }
 .subtitle { font-size: 1.25rem; margin: 0.2rem 0 0.6rem; }
 .meta { font-size: 0.9rem; }
@@ -305,8 +305,7 @@ ul.task-list { list-style: none; padding-left: 1.2rem; }
 table.callout { width: 100%; margin: 0.5rem 0 1rem; border-collapse: collapse; }
 td.callout { border: none; padding: 0.6rem 0.9rem; }
 .callout-title { font-weight: 600; margin: 0 0 0.3rem; }
-p.figure { line-height: 1.2; }
-.caption, .image-placeholder { font-size: 0.85rem; }
+.image-placeholder { font-size: 0.85rem; }
 aside { padding: 1rem 0 3rem; font-size: 0.9rem; line-height: 1.45; }
 aside section { border-top: 1px solid; padding-top: 0.5rem; margin-bottom: 1.5rem; }
 aside h2 { font-size: 1rem; margin: 0 0 0.6rem; }

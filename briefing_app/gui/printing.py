@@ -105,8 +105,6 @@ ul.task-list {{ list-style-type: none; }}
 span.task, span.task-done {{ color: {ACCENT}; font-family: 'DejaVu Sans', sans-serif; }}
 del, s {{ color: {MUTED}; }}
 span.wikilink-missing {{ color: {MUTED}; }}
-p.figure {{ line-height: 100%; margin-bottom: 12px; }}
-span.caption {{ color: {MUTED}; font-family: 'DejaVu Sans', sans-serif; font-size: 8.5pt; }}
 table.callout {{ margin-bottom: 12px; }}
 td.callout {{ border: none; padding: 7px 10px; }}
 p.callout-title {{ font-family: 'DejaVu Sans', sans-serif; font-weight: 600; margin-bottom: 5px; }}

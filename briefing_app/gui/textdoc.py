@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QUrl
-from PySide6.QtGui import QImage, QPixmap, QTextCursor, QTextDocument
+from PySide6.QtGui import QImage, QPixmap, QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument
 
 
 def fit_images(document: QTextDocument, width: float) -> None:
@@ -19,6 +19,8 @@ def fit_images(document: QTextDocument, width: float) -> None:
             fragment = iterator.fragment()
             image_format = fragment.charFormat().toImageFormat()
             if image_format.isValid() and image_format.name():
+                if block.length() == 2:  # the image and the block's end: no text to space out
+                    _single_spaced(cursor, block)
                 resource = document.resource(
                     QTextDocument.ResourceType.ImageResource, QUrl(image_format.name())
                 )
@@ -37,6 +39,15 @@ def fit_images(document: QTextDocument, width: float) -> None:
             iterator += 1
         block = block.next()
     cursor.endEditBlock()
+
+
+def _single_spaced(cursor: QTextCursor, block: QTextBlock) -> None:
+    """A paragraph's line height is a share of its tallest thing: for an image alone, its own."""
+    block_format = block.blockFormat()
+    if block_format.lineHeight() != 100:
+        block_format.setLineHeight(100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.setPosition(block.position())
+        cursor.setBlockFormat(block_format)
 
 
 def as_image(resource: object) -> QImage:

@@ -50,8 +50,6 @@ ul.task-list {{ list-style-type: none; }}
 span.task, span.task-done {{ color: {c.accent}; font-family: 'DejaVu Sans', sans-serif; }}
 del, s {{ color: {c.muted}; }}
 span.wikilink-missing {{ color: {c.muted}; }}
-p.figure {{ line-height: 100%; margin-bottom: 1em; }}
-span.caption {{ color: {c.muted}; font-family: sans-serif; font-size: {em(0.85)}; }}
 table.callout {{ margin-top: 0.2em; margin-bottom: 1em; }}
 td.callout {{ border: none; padding: 8px 12px; }}
 p.callout-title {{ font-family: sans-serif; font-weight: 600; margin-bottom: 0.4em; }}

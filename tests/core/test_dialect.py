@@ -126,18 +126,15 @@ def test_wiki_links_show_their_label_and_link_only_to_notes_that_exist(tmp_path)
     )
 
 
-def test_an_image_gets_its_alt_text_as_caption_or_in_its_place(tmp_path):
+def test_an_image_that_is_not_there_shows_its_alt_text_in_its_place(tmp_path):
     (tmp_path / "map.png").write_bytes(b"\x89PNG\r\n")
     briefing = tmp_path / "b.md"
     html = render_body(
-        "![The map](map.png)\n\n![The chart](chart.png)\n\nText ![inline](map.png) here.",
-        files=LocalFiles(str(briefing)),
+        "![The map](map.png)\n\n![The chart](chart.png)", files=LocalFiles(str(briefing))
     ).html
     assert normalise(html) == normalise(
-        '<p class="figure"><img alt="The map" src="map.png"><br><span class="caption">The map'
-        "</span></p>"
+        '<p><img alt="The map" src="map.png"></p>'
         '<p><span class="image-placeholder">[The chart: image not found, chart.png]</span></p>'
-        '<p>Text <img alt="inline" src="map.png"> here.</p>'
     )
 
 

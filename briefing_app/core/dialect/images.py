@@ -1,5 +1,5 @@
-"""Images that tell what they show: an image alone in its paragraph gets its alt text as a
-caption, and an image beside the briefing that is not there is replaced by its alt text."""
+"""An image beside the briefing that is not there shows its alt text in its place (a remote
+image is turned into the same kind of placeholder by the sanitiser)."""
 
 from __future__ import annotations
 
@@ -30,15 +30,3 @@ class ImageProcessor(Treeprocessor):
                     missing.text = f"[{alt or 'image'}: image not found, {src}]"
                     missing.tail = image.tail
                     parent.insert(index, missing)
-                elif parent.tag == "p" and _alone(parent) and is_local_relative(src):
-                    parent.set("class", "figure")
-                    if alt:
-                        ET.SubElement(parent, "br")
-                        caption = ET.SubElement(parent, "span", {"class": "caption"})
-                        caption.text = alt
-
-
-def _alone(paragraph: ET.Element) -> bool:
-    """Whether an image is all the paragraph holds."""
-    text = (paragraph.text or "").strip() + (paragraph[0].tail or "").strip()
-    return len(paragraph) == 1 and not text

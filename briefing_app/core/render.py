@@ -40,6 +40,7 @@ from briefing_app.core.dialect.callouts import CalloutExtension
 from briefing_app.core.dialect.fences import FencesExtension
 from briefing_app.core.dialect.files import FileFinder, LocalFilesExtension, NoFiles
 from briefing_app.core.dialect.headings import HeadingsExtension
+from briefing_app.core.dialect.html_blocks import HtmlBlocksExtension
 from briefing_app.core.dialect.lists import CommonMarkListsExtension
 from briefing_app.core.dialect.quotes import QuotesExtension
 from briefing_app.core.dialect.tasks import TaskListExtension
@@ -380,6 +381,7 @@ def _new_markdown(quick: bool = True) -> markdown.Markdown:
             HeadingsExtension(),
             CalloutExtension(),
             QuotesExtension(),
+            HtmlBlocksExtension(),
             LocalFilesExtension(),  # wiki links and images
             TaskListExtension(),
             BackslashBreakExtension(),

@@ -89,6 +89,10 @@ CASES = {
         '<table class="callout" width="100%"><tbody><tr><td class="callout callout-tip">'
         '<p class="callout-title">Try this</p><p>Body.</p></td></tr></tbody></table>',
     ),
+    "Markdown inside an HTML block": (
+        "<details>\n<summary>More</summary>\n\nThe **talks** began.\n\n</details>",
+        "<details><summary>More</summary><p>The <strong>talks</strong> began.</p></details>",
+    ),
     "a local link": (
         "[notes](notes/a%20b.md#part)",
         '<p><a href="notes/a%20b.md#part">notes</a></p>',

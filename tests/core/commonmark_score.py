@@ -21,9 +21,9 @@ from briefing_app.core.render import render_body
 
 SPEC = Path(__file__).parents[1] / "data" / "commonmark" / "spec-0.31.2.json"
 _BLOCK = {
-    "article", "blockquote", "body", "dd", "div", "dl", "dt", "h1", "h2", "h3", "h4", "h5",
+    "article", "blockquote", "body", "dd", "details", "div", "dl", "dt", "h1", "h2", "h3", "h4", "h5",
     "h6", "hr", "html", "li", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot",
-    "th", "thead", "tr", "ul",
+    "summary", "th", "thead", "tr", "ul",
 }  # fmt: skip
 _IGNORED_ATTRIBUTES = {"id", "rel"}
 _SPACES = re.compile(r"\s+")

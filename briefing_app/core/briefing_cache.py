@@ -2,8 +2,8 @@
 
 Opening a cached file needs neither YAML nor Markdown nor the sanitiser: a start that reopens
 the seed skips importing them (about 80 ms) and parsing it. An entry belongs to one path and holds
-the file's size and checksums; it is used only while the file's bytes still match and it was
-written by this very code. Anything else (missing, damaged, stale, unwritable) means loading the
+the file's size and checksums; it is used only while the file's bytes still match, the notes
+and images the text refers to are as they were, and it was written by this very code. Anything else (missing, damaged, stale, unwritable) means loading the
 file as if there were no cache. Entries are pickles: the cache folder is the user's own, as
 trusted as their settings, and closed to others (0700, its entries 0600) as it holds their texts.
 """
@@ -23,6 +23,7 @@ from typing import Protocol
 
 from briefing_app import APP_ID, ORGANIZATION, __version__
 from briefing_app.core import textfile
+from briefing_app.core.local_files import LocalFiles
 from briefing_app.core.model import Briefing
 from briefing_app.core.private_files import private_folder, private_opener
 
@@ -148,6 +149,8 @@ def _read_entry(entry: str, stamp: Stamp) -> Briefing | None:
         return None
     if not isinstance(briefing, Briefing):
         return None
+    if briefing.local_files and not LocalFiles(briefing.path).agree(briefing.local_files):
+        return None  # a note it links to, or an image it shows, has come or gone
     with contextlib.suppress(OSError):  # a cache folder that is read-only still serves
         os.utime(entry)  # recently used: pruned last
     return briefing

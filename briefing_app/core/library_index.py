@@ -19,7 +19,7 @@ from briefing_app.core.private_files import private_folder
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2  # 2: titles, dates and tags from TOML front matter and Pandoc keys
 INDEX_NAME = "library-index.json"  # in the app's cache folder
 
 

@@ -73,6 +73,8 @@ def parse_briefing(text: str, path: str = "<text>") -> Briefing:
         headings=rendered.headings,
         mentions=rendered.mentions,
     )
+    if files is not None:
+        briefing.local_files = dict(files.answers)
     _count_mentions(briefing)
     for line, problem in rendered.problems:
         diagnostics.append(Diagnostic("warning", split.body_first_line + line - 1, 1, problem))

@@ -118,6 +118,9 @@ class Briefing:
     headings: list[Heading] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # What the text's wiki links and images found on disk (see core.local_files), so that a
+    # briefing kept in the cache is read again once they change.
+    local_files: dict[str, str] = field(default_factory=dict)
 
     @property
     def has_errors(self) -> bool:

@@ -56,6 +56,21 @@ def test_a_changed_file_is_read_again_even_at_the_same_size_and_time(
     assert len(entries(tmp_path / "cache")) == 1  # the new version replaced the old
 
 
+def test_a_briefing_is_read_again_when_a_note_it_links_to_or_an_image_comes_or_goes(
+    tmp_path, write_briefing, parses
+):
+    path = write_briefing("See [[Budget]].\n\n![The map](map.png)\n")
+    cache = BriefingCache(str(tmp_path / "cache"))
+    first = cache.load(str(path))
+    assert "wikilink-missing" in first.body_html and "image not found" in first.body_html
+    assert cache.load(str(path)) == first and len(parses()) == 1  # nothing changed: kept
+    (path.parent / "Budget.md").write_text("# Budget\n", encoding="utf-8")
+    assert 'href="Budget.md"' in cache.load(str(path)).body_html
+    (path.parent / "map.png").write_bytes(b"\x89PNG\r\n")
+    assert 'src="map.png"' in cache.load(str(path)).body_html
+    assert len(parses()) == 3
+
+
 def test_the_same_bytes_at_another_path_are_that_file_s_own(tmp_path, write_briefing):
     cache = BriefingCache(str(tmp_path / "cache"))
     first = write_briefing("No front matter here.", name="first.briefing")

@@ -49,7 +49,7 @@ _INLINE_NEEDS = {
 # What a block must contain for each of these block processors' tests to pass.
 _BLOCK_TEST_NEEDS = {
     "hashheader": ("#",),
-    "setextheader": ("\n=", "\n-"),
+    "setextheader": ("=", "-"),
     "hr": ("-", "_", "*"),
     "quote": (">",),
     "deflist": (":",),

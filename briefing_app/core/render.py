@@ -37,12 +37,14 @@ from pymdownx.tilde import DeleteSubExtension
 
 from briefing_app.core.dialect.breaks import BackslashBreakExtension
 from briefing_app.core.dialect.callouts import CalloutExtension
+from briefing_app.core.dialect.code_spans import CodeSpansExtension
 from briefing_app.core.dialect.fences import FencesExtension
 from briefing_app.core.dialect.files import FileFinder, LocalFilesExtension, NoFiles
 from briefing_app.core.dialect.headings import HeadingsExtension
 from briefing_app.core.dialect.html_blocks import HtmlBlocksExtension
 from briefing_app.core.dialect.lists import CommonMarkListsExtension
 from briefing_app.core.dialect.quotes import QuotesExtension
+from briefing_app.core.dialect.setext import SetextExtension
 from briefing_app.core.dialect.tasks import TaskListExtension
 from briefing_app.core.mentions import Match, MentionFinder
 from briefing_app.core.model import Heading, Mention, quote_title
@@ -381,6 +383,8 @@ def _new_markdown(quick: bool = True) -> markdown.Markdown:
             HeadingsExtension(),
             CalloutExtension(),
             QuotesExtension(),
+            CodeSpansExtension(),
+            SetextExtension(),
             HtmlBlocksExtension(),
             LocalFilesExtension(),  # wiki links and images
             TaskListExtension(),

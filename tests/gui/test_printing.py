@@ -504,3 +504,30 @@ def test_print_preview_opens_shows_the_pages_and_closes(make_window, qtbot):
     QTimer.singleShot(50, look_and_close)
     window.print_preview()
     assert seen == [f"Print Preview — {window.current_tab().briefing.title}"]
+
+
+def test_exporting_html_from_the_window_writes_the_handout_and_says_where(
+    make_window, errors_shown, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    asked = []
+
+    def save_dialog(parent, caption, suggested, filters):
+        asked.append(suggested)
+        return str(tmp_path / "handout"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    window.export_html_action.trigger()
+    assert asked[0].endswith("Israel, Azerbaijan are strategic partners, Baku says.html")
+    html = (tmp_path / "handout.html").read_text(encoding="utf-8")
+    assert "<main>" in html and "Elchin Amirbayov" in html
+    assert str(tmp_path / "handout.html") in window.statusBar().currentMessage()
+
+    missing = tmp_path / "nope" / "x.html"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(missing), ""))
+    window.export_html_action.trigger()
+    assert errors_shown[0][0] == "Cannot export HTML"
+    assert "does not exist" in errors_shown[0][1]

@@ -456,3 +456,20 @@ def test_a_link_to_a_local_file_opens_a_briefing_in_a_tab_and_a_document_outside
     reader.anchorClicked.emit(QUrl("notes/Other%20note.md"))
     assert window.current_tab().briefing.title == "Other note"
     assert window.tabs.count() == 2
+
+
+def test_an_image_alone_in_its_paragraph_leaves_no_blank_band_below_it(make_window, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(300, 200, QImage.Format.Format_RGB32)
+    image.fill(QColor("#4a7"))
+    image.save(str(tmp_path / "chart.png"))
+    briefing = tmp_path / "b.md"
+    briefing.write_text("# B\n\n![A chart](chart.png)\n\nAfter the chart.\n", encoding="utf-8")
+    window = make_window()
+    window.open_file(str(briefing))
+    document = window.current_reader().document()
+    block = document.findBlock(document.find("After the chart.").position()).previous()
+    assert block.text() == "\ufffc"  # the image's block
+    height = document.documentLayout().blockBoundingRect(block).height()
+    assert 200 <= height < 200 * 1.2, height  # not half as tall again, as the text's spacing

@@ -40,9 +40,8 @@ _INLINE_NEEDS = {
     "not_strong": r"\*|_",
     "linebreak": "  \n",
     "backslash_break": r"\\\n",
-    "delimiter": "~",
-    "magic-link": r"://|www\.|ftp\.",
-    "magic-mail": "@",
+    "strikethrough": "~~",
+    "bare_url": r"://|www\.|@",
     "wikilink": r"\[\[",
 }
 

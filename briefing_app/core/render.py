@@ -25,19 +25,18 @@ import nh3
 from markdown.extensions.abbr import AbbrExtension
 from markdown.extensions.attr_list import AttrListExtension
 from markdown.extensions.def_list import DefListExtension
+from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
-from pymdownx.highlight import HighlightExtension
-from pymdownx.magiclink import MagiclinkExtension
-from pymdownx.superfences import SuperFencesCodeExtension
-from pymdownx.tilde import DeleteSubExtension
 
+from briefing_app.core.dialect.autolinks import BareUrlExtension
 from briefing_app.core.dialect.breaks import BackslashBreakExtension
 from briefing_app.core.dialect.callouts import CalloutExtension
 from briefing_app.core.dialect.code_spans import CodeSpansExtension
+from briefing_app.core.dialect.container_fences import ContainerFencesExtension
 from briefing_app.core.dialect.fences import FencesExtension
 from briefing_app.core.dialect.files import FileFinder, LocalFilesExtension, NoFiles
 from briefing_app.core.dialect.headings import HeadingsExtension
@@ -45,6 +44,7 @@ from briefing_app.core.dialect.html_blocks import HtmlBlocksExtension
 from briefing_app.core.dialect.lists import CommonMarkListsExtension
 from briefing_app.core.dialect.quotes import QuotesExtension
 from briefing_app.core.dialect.setext import SetextExtension
+from briefing_app.core.dialect.strikethrough import StrikethroughExtension
 from briefing_app.core.dialect.tasks import TaskListExtension
 from briefing_app.core.mentions import Match, MentionFinder
 from briefing_app.core.model import Heading, Mention, quote_title
@@ -373,8 +373,7 @@ def _new_markdown(quick: bool = True) -> markdown.Markdown:
             FootnoteExtension(BACKLINK_TEXT="↩"),
             TocExtension(permalink=False),
             SaneListExtension(),
-            HighlightExtension(use_pygments=False, css_class=""),  # no colouring
-            SuperFencesCodeExtension(),  # fenced code in lists and quotes too
+            FencedCodeExtension(),
             DefListExtension(),
             AbbrExtension(),
             AttrListExtension(),
@@ -389,8 +388,9 @@ def _new_markdown(quick: bool = True) -> markdown.Markdown:
             LocalFilesExtension(),  # wiki links and images
             TaskListExtension(),
             BackslashBreakExtension(),
-            DeleteSubExtension(subscript=False),  # ~~strikethrough~~
-            MagiclinkExtension(),  # bare URLs and e-mail addresses become links
+            StrikethroughExtension(),
+            BareUrlExtension(),
+            ContainerFencesExtension(),
         ],
         output_format="html",
     )

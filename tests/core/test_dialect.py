@@ -77,6 +77,25 @@ CASES = {
         "- a\n\n  ```\n  code\n  ```",
         "<ul><li><p>a</p><pre><code>code</code></pre></li></ul>",
     ),
+    "fenced code with blank lines in a numbered item": (
+        "1. Run:\n\n   ```sh\n   make\n\n   make test\n   ```\n2. Done",
+        '<ol><li><p>Run:</p><pre><code class="language-sh">make\n\nmake test</code></pre></li>'
+        "<li><p>Done</p></li></ol>",
+    ),
+    "fenced code in a quote": (
+        "> ```\n> quoted *code*\n> ```",
+        "<blockquote><pre><code>quoted *code*</code></pre></blockquote>",
+    ),
+    "bare links end where the sentence goes on": (
+        "(see https://en.wikipedia.org/wiki/Baku_(city)), mail desk@example.org.",
+        '<p>(see <a href="https://en.wikipedia.org/wiki/Baku_(city)">'
+        "https://en.wikipedia.org/wiki/Baku_(city)</a>), mail"
+        ' <a href="mailto:desk@example.org">desk@example.org</a>.</p>',
+    ),
+    "a link's text is not linked again": (
+        "[https://example.org](https://example.org/a)",
+        '<p><a href="https://example.org/a">https://example.org</a></p>',
+    ),
     "a rule ends a list": ("- a\n***\n- b", "<ul><li>a</li></ul><hr><ul><li>b</li></ul>"),
     "a hashtag is not a heading": ("#tag and #5", "<p>#tag and #5</p>"),
     "a heading's closing hashes": ("## C# ##", "<h2>C#</h2>"),

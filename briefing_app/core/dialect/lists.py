@@ -68,16 +68,16 @@ class CommonMarkLists(Preprocessor):
 def _rewrite(container: _Container, line: str) -> list[str]:
     """The line (without its quote markers) as Python-Markdown should read it: one or two lines
     (a blank one first when a list breaks into a paragraph)."""
+    indent = len(line) - len(line.lstrip(" "))
+    items = container.items
+    if container.fence:  # code: moved with its item, never read
+        if _FENCE.match(line.lstrip(" ")) and line.strip().startswith(container.fence):
+            container.fence = ""
+        return [_shift(line, indent, items) if line.strip() else ""]
     if not line.strip():
         container.after_blank, container.after_text, container.continuing = True, False, False
         return [""]
-    indent = len(line) - len(line.lstrip(" "))
-    items = container.items
     inside = sum(1 for item in items if indent >= item.content)
-    if container.fence:
-        if _FENCE.match(line.lstrip(" ")) and line.strip().startswith(container.fence):
-            container.fence = ""
-        return [_shift(line, indent, items)]
     item = _ITEM.match(line)
     base = items[inside - 1].content if inside else 0
     is_item = bool(

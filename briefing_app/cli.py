@@ -232,11 +232,12 @@ def run_check(paths: Sequence[str]) -> int:
     from briefing_app.core.library import iter_briefing_files
 
     _tolerant_stdout()
-    files = [
-        found
-        for path in paths
-        for found in (iter_briefing_files(path) if os.path.isdir(path) else [path])
-    ]
+    files = []
+    for path in paths:
+        found = list(iter_briefing_files(path)) if os.path.isdir(path) else [path]
+        if not found:
+            print(f"{path}: warning: no briefings (.briefing, .md, .markdown) in this folder")
+        files.extend(found)
     with_errors = with_warnings = 0
     for path in files:
         briefing = _load(path, sys.stdout)

@@ -207,3 +207,13 @@ def test_draft_usage_errors():
     missing = run("--draft", "no-such-article.txt")
     assert missing.returncode == 1
     assert "no-such-article.txt" in missing.stderr
+
+
+def test_check_on_a_folder_without_briefings_says_so(tmp_path):
+    (tmp_path / "notes.txt").write_text("not a briefing", encoding="utf-8")
+    result = run("--check", str(tmp_path))
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        f"{tmp_path}: warning: no briefings (.briefing, .md, .markdown) in this folder",
+        "checked 0 files: 0 with errors, 0 with warnings",
+    ]

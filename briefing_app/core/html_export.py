@@ -18,9 +18,10 @@ from urllib.parse import quote, unquote
 
 from briefing_app import __version__
 from briefing_app.core.document import DRAFT_NOTICE
+from briefing_app.core.export_files import part_prefix, remove_stale_parts, same_file, shared_mode
+from briefing_app.core.local_files import image_file
 from briefing_app.core.model import Briefing
 from briefing_app.core.palette import DARK, LIGHT, Colours, callout_css
-from briefing_app.core.render import is_local_relative
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024  # embedded per image; a larger one shows its placeholder
 IMAGE_TYPES = {
@@ -55,21 +56,22 @@ def export_html(briefing: Briefing, target: str) -> None:
     existing one. Writing over the briefing itself is refused."""
     target = os.path.abspath(target)
     folder = os.path.dirname(target)
-    if _same_file(target, briefing.path):
+    if same_file(target, briefing.path):
         raise HtmlExportError(target, "refusing to write the HTML over the briefing itself")
     if os.path.isdir(target):
         raise HtmlExportError(target, "is a folder")
     if not os.path.isdir(folder):
         raise HtmlExportError(target, f"the folder {folder} does not exist")
+    remove_stale_parts(target)
     data = html_document(briefing, links_from=folder).encode("utf-8")
     partial = ""
     try:
-        handle, partial = tempfile.mkstemp(dir=folder, prefix=".~" + os.path.basename(target))
+        handle, partial = tempfile.mkstemp(dir=folder, prefix=part_prefix(target), suffix=".part")
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(partial, 0o666 & ~_umask())
+        os.chmod(partial, shared_mode())
         os.replace(partial, target)
         partial = ""
     except OSError as error:
@@ -136,16 +138,17 @@ def _main_html(briefing: Briefing, links_from: str | None) -> tuple[str, dict[st
 
 def _embedded_image(match: re.Match[str], folder: str) -> str:
     before, src, after = match.groups()
-    kind = IMAGE_TYPES.get(os.path.splitext(src.lower())[1])
-    path = os.path.join(folder, unquote(src))
+    kind = IMAGE_TYPES.get(os.path.splitext(unquote(src).lower())[1])
+    path = image_file(folder, src)  # never a file from outside the briefing's folder
     data = b""
-    if kind and is_local_relative(src):
+    if kind and path is not None:
         try:
-            if os.path.isfile(path) and os.path.getsize(path) <= MAX_IMAGE_BYTES:
-                with open(path, "rb") as image:
-                    data = image.read(MAX_IMAGE_BYTES + 1)
+            with open(path, "rb") as image:
+                data = image.read(MAX_IMAGE_BYTES + 1)
         except OSError:
             data = b""
+    if len(data) > MAX_IMAGE_BYTES:
+        data = b""
     if not data:
         alt = _ALT.search(before + after)
         description = (alt.group(1) if alt else "") or "image"
@@ -332,16 +335,3 @@ h1, h2, h3, h4 { break-after: avoid; }
 a { text-decoration: none; }
 :target { background: none; }
 """
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.exists(a) and os.path.samefile(a, b)
-    except OSError:
-        return os.path.realpath(a) == os.path.realpath(b)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

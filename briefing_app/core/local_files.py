@@ -15,7 +15,7 @@ from pathlib import PurePath
 from urllib.parse import unquote
 
 NOTE_SUFFIXES = (".md", ".markdown", ".briefing")
-MAX_FILES = 20_000  # looked at in one vault; a bigger tree is searched only this far
+MAX_FILES = 20_000  # files and folders looked at in one vault; a bigger one only this far
 
 
 class LocalFiles:
@@ -37,7 +37,7 @@ class LocalFiles:
 
     def has_image(self, src: str) -> bool:
         """Whether the image at ``src`` (a path relative to the briefing) is a file there."""
-        found = os.path.isfile(os.path.join(self.folder, unquote(src)))
+        found = image_file(self.folder, src) is not None
         self.answers[f"image:{src}"] = "yes" if found else ""
         return found
 
@@ -49,6 +49,20 @@ class LocalFiles:
             if now != (answer if kind == "note" else bool(answer)):
                 return False
         return True
+
+
+def image_file(folder: str, src: str) -> str | None:
+    """The file an image's ``src`` names, when it is in ``folder`` or a folder below it, once
+    %-escapes and symbolic links are followed; None for any other."""
+    from briefing_app.core.render import is_local_relative  # the sanitiser's own rule
+
+    if not is_local_relative(src):
+        return None
+    root = os.path.realpath(folder)
+    path = os.path.realpath(os.path.join(root, unquote(src)))
+    if os.path.commonpath([root, path]) != root or not os.path.isfile(path):
+        return None
+    return path
 
 
 def _vault(folder: str) -> str:
@@ -69,8 +83,8 @@ def _notes_under(root: str, folder: str) -> dict[str, str]:
     seen = 0
     for here, folders, files in os.walk(root):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
+        seen += 1 + len(files)
         for name in files:
-            seen += 1
             if not name.lower().endswith(NOTE_SUFFIXES):
                 continue
             relative = PurePath(os.path.relpath(os.path.join(here, name), folder))

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
+from urllib.parse import unquote
 
 import markdown
 import nh3
@@ -100,8 +101,8 @@ BODY_PIECE = 20_000  # characters: nh3 cleans one in a millisecond, Qt lays one 
 MAX_CONTAINER_MARKERS = 12
 MAX_BRACKET_DEPTH = 8
 MAX_HTML_DEPTH = 100
-MAX_INLINE_TOKENS = 600  # links, entities and tags in one paragraph
-_INLINE_TOKENS = re.compile(r"\[|&|<")
+MAX_INLINE_TOKENS = 600  # links, bare links, entities and tags in one paragraph
+_INLINE_TOKENS = re.compile(r"\[|&|<|@|://|www\.|~~")
 _CONTAINER_MARKER = r"[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]?"
 _CONTAINER_RUN = re.compile(
     rf"^((?:{_CONTAINER_MARKER}){{{MAX_CONTAINER_MARKERS}}})(?:{_CONTAINER_MARKER})+"
@@ -331,7 +332,9 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
 
 
 def is_local_relative(url: str) -> bool:
-    """A path to a file beside the briefing or below it: no scheme, no root, no way up."""
+    """A path to a file beside the briefing or below it: no scheme, no root, no way up, also
+    once its %-escapes are decoded."""
+    url = unquote(url)
     if not url or "\\" in url or url.startswith(("/", "#")) or ":" in url.split("/")[0]:
         return False
     return ".." not in url.split("/")

@@ -1,5 +1,5 @@
-"""Following a link to a file on disk: a briefing opens in a tab, another document in the
-desktop's program for it, and a program is never started from a link."""
+"""Following a link to a file on disk: a briefing opens in a tab, a document in the desktop's
+program for its type, and anything else (a program, a script, a shortcut) is refused."""
 
 from __future__ import annotations
 
@@ -12,11 +12,14 @@ from PySide6.QtWidgets import QWidget
 from briefing_app.core.library import BRIEFING_EXTENSIONS
 from briefing_app.gui import dialogs
 
-# Files that a desktop runs rather than shows, when "opened".
-PROGRAM_EXTENSIONS = (
-    ".desktop", ".sh", ".bash", ".zsh", ".csh", ".run", ".bin", ".appimage", ".exe", ".msi",
-    ".bat", ".cmd", ".com", ".ps1", ".vbs", ".jar", ".py", ".pyw", ".pl", ".rb", ".app",
-    ".command", ".deb", ".rpm", ".flatpakref", ".snap",
+# The kinds of file a link opens: documents, pictures, sound and video, never one that a
+# desktop would run (judged by what the name finally points to, links followed).
+DOCUMENT_EXTENSIONS = (
+    ".pdf", ".txt", ".md", ".markdown", ".rtf", ".csv", ".tsv", ".json", ".xml", ".yaml",
+    ".yml", ".doc", ".docx", ".odt", ".ods", ".odp", ".xls", ".xlsx", ".ppt", ".pptx", ".epub",
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".tif", ".tiff",
+    ".mp3", ".wav", ".ogg", ".flac", ".m4a", ".mp4", ".m4v", ".mkv", ".webm", ".mov", ".avi",
+    ".eml", ".ics", ".vcf", ".zip",
 )  # fmt: skip
 
 
@@ -31,25 +34,22 @@ def open_linked_file(
     path: str, open_briefing: Callable[[str], object], parent: QWidget | None
 ) -> None:
     name = os.path.basename(path) or path
-    if not os.path.exists(path):
+    real = os.path.realpath(path)
+    if not os.path.exists(real):
         dialogs.show_error(
             parent, "Link not followed", f"The linked file {name} was not found.", path
         )
-    elif path.lower().endswith(BRIEFING_EXTENSIONS):
+    elif os.path.isfile(real) and real.lower().endswith(BRIEFING_EXTENSIONS):
         open_briefing(path)
-    elif os.path.isdir(path) or _is_program(path):
-        what = "a folder" if os.path.isdir(path) else "a program"
+    elif os.path.isfile(real) and real.lower().endswith(DOCUMENT_EXTENSIONS):
+        from briefing_app.gui.reader import open_external
+
+        open_external(QUrl.fromLocalFile(real))
+    else:
         dialogs.show_error(
             parent,
             "Link not followed",
-            f"{name} is {what}; links in a briefing open documents only.",
+            f"{name} is not a document; links in a briefing open documents, pictures and"
+            " media only. Open it from your file manager if you trust it.",
             path,
         )
-    else:
-        from briefing_app.gui.reader import open_external
-
-        open_external(QUrl.fromLocalFile(path))
-
-
-def _is_program(path: str) -> bool:
-    return path.lower().endswith(PROGRAM_EXTENSIONS) or os.access(path, os.X_OK)

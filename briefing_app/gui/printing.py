@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 
 from briefing_app import APP_NAME, __version__
 from briefing_app.core.document import print_html, print_html_parts
+from briefing_app.core.export_files import part_prefix, remove_stale_parts, same_file, shared_mode
 from briefing_app.core.model import Briefing
 from briefing_app.core.palette import callout_css
 from briefing_app.gui.paper import PAGE_SIZE_NAMES, default_page_size
@@ -50,7 +51,6 @@ assert tuple(PAGE_SIZES) == PAGE_SIZE_NAMES
 MARGIN_MM = 20
 BODY_POINT_SIZE = 10.5
 LAYOUT_DPI = 96
-STALE_PART_SECONDS = 600  # a temporary file this old is from an export that was killed
 # Each heading moved to the next page makes Qt lay out the rest of the document again, so that
 # refinement costs time that grows with the square of the length: longer documents keep their
 # headings where they fall.
@@ -543,17 +543,15 @@ def export_pdf(
     """
     target = os.path.abspath(target)
     folder = os.path.dirname(target)
-    if _same_file(target, briefing.path):
+    if same_file(target, briefing.path):
         raise ExportError(target, "refusing to write the PDF over the briefing itself")
     if os.path.isdir(target):
         raise ExportError(target, "is a folder")
     if not os.path.isdir(folder):
         raise ExportError(target, f"the folder {folder} does not exist")
-    _remove_stale_parts(folder, os.path.basename(target))
+    remove_stale_parts(target)
     try:
-        handle, drawn = tempfile.mkstemp(
-            dir=folder, prefix=".~" + os.path.basename(target), suffix=".part"
-        )
+        handle, drawn = tempfile.mkstemp(dir=folder, prefix=part_prefix(target), suffix=".part")
         os.close(handle)
     except OSError as error:
         raise ExportError(target, f"cannot write in {folder}: {error.strerror or error}") from None
@@ -573,7 +571,7 @@ def export_pdf(
             _finish_pdf(drawn, finished, briefing, layout)
         elif not _finish_answering(drawn, finished, briefing, layout, progress):
             raise ExportCancelled(target, "export cancelled; nothing was written")
-        os.chmod(finished, 0o666 & ~_umask())
+        os.chmod(finished, shared_mode())
         os.replace(finished, target)
         return layout.page_count
     except OSError as error:
@@ -653,33 +651,3 @@ def _finish_answering(
 
 def _plain(markdown_text: str) -> str:
     return " ".join(markdown_text.replace("*", "").replace("_", " ").split())
-
-
-def _remove_stale_parts(folder: str, name: str) -> None:
-    """Temporary files an earlier, killed export of the same target left behind."""
-    prefix = ".~" + name
-    now = time.time()
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    for entry in entries:
-        if entry.name.startswith(prefix) and ".part" in entry.name:
-            try:
-                if now - entry.stat().st_mtime > STALE_PART_SECONDS:
-                    os.remove(entry.path)
-            except OSError:
-                continue
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.exists(a) and os.path.samefile(a, b)
-    except OSError:
-        return os.path.realpath(a) == os.path.realpath(b)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -156,3 +156,35 @@ def test_the_command_line_writes_html(tmp_path):
     assert result.stdout == f"{target}: written\n"
     text = target.read_text(encoding="utf-8")
     assert re.search(r"<h1>Israel, Azerbaijan are “strategic partners,” Baku says</h1>", text)
+
+
+def test_no_file_from_outside_the_briefings_folder_is_ever_embedded(tmp_path):
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "private.png").write_bytes(PNG + b"SECRET-BYTES")
+    folder = tmp_path / "brief"
+    folder.mkdir()
+    (folder / "logo.png").symlink_to(secret / "private.png")
+    (folder / "inside.png").write_bytes(PNG)
+    path = folder / "b.md"
+    path.write_text(
+        f"![a](%2e%2e/secret/private.png) ![b]({quote_path(secret / 'private.png')})"
+        " ![c](logo.png) ![d](../secret/private.png) ![e](inside.png)\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "out.html"
+    export_html(load_briefing(path), str(target))
+    html = target.read_text(encoding="utf-8")
+    embedded = [
+        base64.b64decode(a["src"].split(",", 1)[1])
+        for tag, a in Page(html).tags
+        if tag == "img" and a.get("src", "").startswith("data:")
+    ]
+    assert embedded == [PNG]  # only the image that really is in the briefing's folder
+    assert html.count('class="image-placeholder"') == 4
+
+
+def quote_path(path: Path) -> str:
+    from urllib.parse import quote
+
+    return quote(str(path), safe="")

@@ -433,6 +433,9 @@ def test_a_link_to_a_local_file_opens_a_briefing_in_a_tab_and_a_document_outside
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4\n")
     script = tmp_path / "run.sh"
     script.write_text("#!/bin/sh\n", encoding="utf-8")
+    (tmp_path / "disguised.pdf").symlink_to(script)  # a script behind a document's name
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    (tmp_path / "scan.pdf").chmod(0o755)  # as on a FAT or SMB mount: still a document
     briefing = tmp_path / "main.md"
     briefing.write_text(
         "# Main\n\nSee [the note](notes/Other%20note.md), [[Other note|the same note]],"
@@ -446,12 +449,15 @@ def test_a_link_to_a_local_file_opens_a_briefing_in_a_tab_and_a_document_outside
     assert 'href="notes/Other%20note.md"' in html and "the same note</a>" in html
 
     reader.anchorClicked.emit(QUrl("report.pdf"))
-    assert opened == [str(tmp_path / "report.pdf")]
+    reader.anchorClicked.emit(QUrl("scan.pdf"))
+    assert opened == [str(tmp_path / "report.pdf"), str(tmp_path / "scan.pdf")]
     reader.anchorClicked.emit(QUrl("run.sh"))
+    reader.anchorClicked.emit(QUrl("disguised.pdf"))
     reader.anchorClicked.emit(QUrl("gone.md"))
-    assert opened == [str(tmp_path / "report.pdf")]  # a program is never started
-    assert [title for title, _ in errors_shown] == ["Link not followed"] * 2
-    assert "program" in errors_shown[0][1] and "not found" in errors_shown[1][1]
+    assert len(opened) == 2  # a script is never started, whatever its link is called
+    assert [title for title, _ in errors_shown] == ["Link not followed"] * 3
+    assert "not a document" in errors_shown[0][1] and "not a document" in errors_shown[1][1]
+    assert "not found" in errors_shown[2][1]
 
     reader.anchorClicked.emit(QUrl("notes/Other%20note.md"))
     assert window.current_tab().briefing.title == "Other note"

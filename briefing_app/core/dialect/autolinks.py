@@ -40,15 +40,20 @@ class BareUrlProcessor(InlineProcessor):
 def _trimmed(url: str) -> str:
     """The link without what ends the sentence around it: trailing punctuation, an entity, and a
     closing parenthesis that has no opening one in the link."""
-    while url:
-        entity = _ENTITY_AT_END.search(url)
-        if entity:
-            url = url[: entity.start()]
-        elif url[-1] in _TRAILING or (url[-1] == ")" and url.count(")") > url.count("(")):
-            url = url[:-1]
+    end = len(url)
+    unmatched = url.count(")") - url.count("(")
+    while end:
+        last = url[end - 1]
+        if last in _TRAILING:
+            end -= 1
+        elif last == ")" and unmatched > 0:
+            end -= 1
+            unmatched -= 1
+        elif last == ";" and _ENTITY_AT_END.search(url, max(0, url.rfind("&", 0, end)), end):
+            end = url.rfind("&", 0, end)
         else:
-            return url
-    return url
+            break
+    return url[:end]
 
 
 class BareUrlExtension(Extension):

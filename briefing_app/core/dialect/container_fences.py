@@ -15,12 +15,13 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
+from briefing_app.core.dialect.lines import list_goes_on
+
 _FENCE_LINE = re.compile(
     r"^(?P<quote>(?: {0,3}> ?)*)(?P<indent> *)(?P<marker>(?:[-*+]|\d{1,9}\.) +)?"
     r"(?P<fence>`{3,}(?=[^`]*$)|~{3,})[ \t]*(?P<info>.*)$"
 )
 _QUOTE = re.compile(r"^(?: {0,3}> ?)*")
-_ITEM = re.compile(r"^ *(?:[-*+]|\d{1,9}\.) ")
 
 
 class ContainerFences(Preprocessor):
@@ -37,7 +38,7 @@ class ContainerFences(Preprocessor):
                 opening["quote"] or (in_list and (opening["indent"] or opening["marker"]))
             )
             if opening is None or not nested:
-                in_list = _still_in_list(in_list, line, out)
+                in_list = list_goes_on(in_list, line, lines[position - 1] if position else "")
                 out.append(line)
                 position += 1
                 continue
@@ -67,20 +68,19 @@ def _fenced(lines: list[str], start: int, opening: re.Match[str]) -> tuple[int, 
         if closing.match(inner):
             return number + 1, code
         if line.strip() and prefix is not None and prefix.group().count(">") < depth:
-            return number, code  # the quote ended: so does the code left open in it
+            return _left_open(number, code)  # the quote ended, and the code with it
         if inner.strip() and len(inner) - len(inner.lstrip(" ")) < indent and not depth:
-            return number, code  # the item ended: so does the code left open in it
+            return _left_open(number, code)  # the item ended, and the code with it
         code.append(inner[min(indent, len(inner) - len(inner.lstrip(" "))) :])
-    return len(lines), code
+    return _left_open(len(lines), code)
 
 
-def _still_in_list(in_list: bool, line: str, before: list[str]) -> bool:
-    if _ITEM.match(line):
-        return True
-    after_blank = not before or not before[-1].strip()
-    if line.strip() and not line.startswith(" ") and after_blank:
-        return False
-    return in_list
+def _left_open(end: int, code: list[str]) -> tuple[int, list[str]]:
+    """Code left open ends with its last line of text: the blank lines after it stay outside."""
+    while code and not code[-1].strip():
+        code.pop()
+        end -= 1
+    return end, code
 
 
 class ContainerFencesExtension(Extension):

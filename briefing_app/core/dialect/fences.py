@@ -10,8 +10,9 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
+from briefing_app.core.dialect.lines import list_goes_on
+
 _OPENING = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}(?=[^`]*$)|~{3,})[ \t]*(?P<info>.*)$")
-_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
 class CommonMarkFences(Preprocessor):
@@ -23,13 +24,10 @@ class CommonMarkFences(Preprocessor):
         position = 0
         while position < len(lines):
             line = lines[position]
+            in_list = list_goes_on(in_list, line, lines[position - 1] if position else "")
             opening = None if in_list else _OPENING.match(line)
             if opening is None:
                 out.append(line)
-                if _ITEM.match(line):
-                    in_list = True
-                elif line.strip() and not line.startswith((" ", "\t")) and _after_blank(out):
-                    in_list = False
                 position += 1
                 continue
             indent, fence = len(opening["indent"]), opening["fence"]
@@ -47,10 +45,6 @@ class CommonMarkFences(Preprocessor):
             out.extend([fence + info, *code, fence, ""])
             position = end + 1
         return out
-
-
-def _after_blank(out: list[str]) -> bool:
-    return len(out) < 2 or not out[-2].strip()
 
 
 def _dedent(line: str, indent: int) -> str:

@@ -23,11 +23,11 @@ from markdown.extensions.md_in_html import MarkdownInHtmlExtension
 from markdown.preprocessors import Preprocessor
 
 # The block-level tags of CommonMark's sixth kind of HTML block that the sanitiser keeps.
+_TAGS = "blockquote|details|div|dl|figure|ol|section|table|ul"
 _OPENING = re.compile(
-    r"^(?P<indent> {0,3})<(?P<tag>blockquote|details|div|dl|figure|ol|section|table|ul)"
-    r"(?P<attributes>\s[^<>]*)?>\s*$",
-    re.IGNORECASE,
+    rf"^(?P<indent> {{0,3}})<(?P<tag>{_TAGS})(?P<attributes>\s[^<>]*)?>\s*$", re.IGNORECASE
 )
+_ANY_TAG = re.compile(rf"<(/?)({_TAGS})\b[^>]*>", re.IGNORECASE)
 
 
 class MarkdownInHtmlBlocks(Preprocessor):
@@ -35,18 +35,45 @@ class MarkdownInHtmlBlocks(Preprocessor):
         if not any("<" in line for line in lines):
             return lines
         out = list(lines)
-        for number, line in enumerate(lines):
-            opening = _OPENING.match(line)
-            if opening is None or "markdown=" in (opening["attributes"] or ""):
-                continue
-            # The HTML block runs on over lines of tags (a <summary>, say) to a blank line.
-            following = number + 1
-            while following < len(lines) and lines[following].lstrip().startswith("<"):
-                following += 1
-            if following < len(lines) and not lines[following].strip():
-                attributes = opening["attributes"] or ""
-                out[number] = f'{opening["indent"]}<{opening["tag"]}{attributes} markdown="1">'
+        for number in _closed(lines, _openings(lines)):
+            opening = _OPENING.match(lines[number])
+            assert opening is not None  # _openings found it
+            attributes = opening["attributes"] or ""
+            out[number] = f'{opening["indent"]}<{opening["tag"]}{attributes} markdown="1">'
         return out
+
+
+def _openings(lines: list[str]) -> set[int]:
+    """The lines opening an element alone, whose HTML block (the lines of tags after them, a
+    <summary> say) ends at a blank line, so that Markdown follows."""
+    found = set()
+    after_tags = len(lines)  # the first line from here on that is not a tag
+    for number in range(len(lines) - 1, -1, -1):
+        opening = _OPENING.match(lines[number])
+        followed_by_blank = after_tags < len(lines) and not lines[after_tags].strip()
+        if opening and followed_by_blank and "markdown=" not in (opening["attributes"] or ""):
+            found.add(number)
+        if not lines[number].lstrip().startswith("<"):
+            after_tags = number
+    return found
+
+
+def _closed(lines: list[str], openings: set[int]) -> set[int]:
+    """Those of ``openings`` whose element is closed further on: an element left open keeps
+    its text as raw HTML, as Python-Markdown would."""
+    open_elements: dict[str, list[int | None]] = {}
+    closed = set()
+    for number, line in enumerate(lines):
+        for tag in _ANY_TAG.finditer(line):
+            name = tag.group(2).lower()
+            stack = open_elements.setdefault(name, [])
+            if not tag.group(1):
+                stack.append(number if number in openings else None)
+            elif stack:
+                opened = stack.pop()
+                if opened is not None:
+                    closed.add(opened)
+    return closed
 
 
 class HtmlBlocksExtension(Extension):

@@ -70,6 +70,8 @@ def _rewrite(container: _Container, line: str) -> list[str]:
     (a blank one first when a list breaks into a paragraph)."""
     indent = len(line) - len(line.lstrip(" "))
     items = container.items
+    if container.fence and line.strip() and indent < items[-1].content:
+        container.fence = ""  # the item ends, and the code left open in it with it
     if container.fence:  # code: moved with its item, never read
         if _FENCE.match(line.lstrip(" ")) and line.strip().startswith(container.fence):
             container.fence = ""
@@ -124,8 +126,10 @@ def _rewrite(container: _Container, line: str) -> list[str]:
     if _FENCE.match(line.lstrip(" ")):
         container.fence = _FENCE.match(line.lstrip(" ")).group()  # type: ignore[union-attr]
     if item and not after_blank:
-        # Too far in to be an item, but it would read as one once moved: it continues the text.
-        line = line[: item.end("indent")] + "\\" + line[item.end("indent") :]
+        # Too far in to be an item, but it would read as one once moved: it continues the text,
+        # so its marker is escaped ("\-", "1\.").
+        mark = item.end("number") if item["number"] else item.end("indent")
+        line = line[:mark] + "\\" + line[mark:]
     return [_shift(line, indent, items)]
 
 

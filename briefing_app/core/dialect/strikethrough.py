@@ -6,7 +6,8 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import SimpleTagInlineProcessor
 
-STRIKETHROUGH = r"(?<!~)(~~)(?!~|\s)(.+?)(?<!~|\s)~~(?!~)"
+# The text between stops at the next "~~": a search from each "~~" never runs to the end.
+STRIKETHROUGH = r"(?<!~)(~~)(?!~|\s)((?:[^~]|~(?!~))+?)(?<!\s)~~(?!~)"
 
 
 class StrikethroughExtension(Extension):

@@ -1,0 +1,46 @@
+"""Writing a handout (PDF or HTML) safely: to a temporary file beside the target, moved into
+place only when complete, so a failure or a killed app leaves no partial file and never
+touches an existing one."""
+
+from __future__ import annotations
+
+import os
+import time
+
+STALE_PART_SECONDS = 600  # a temporary file this old is from an export that was killed
+
+
+def part_prefix(target: str) -> str:
+    """How the temporary files of an export to ``target`` begin (hidden, beside it)."""
+    return ".~" + os.path.basename(target)
+
+
+def remove_stale_parts(target: str) -> None:
+    """Temporary files an earlier, killed export to the same target left behind."""
+    folder, prefix = os.path.dirname(target), part_prefix(target)
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(prefix) and ".part" in entry.name:
+            try:
+                if now - entry.stat().st_mtime > STALE_PART_SECONDS:
+                    os.remove(entry.path)
+            except OSError:
+                continue
+
+
+def same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.exists(a) and os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def shared_mode() -> int:
+    """The mode a new file of the user's gets (a temporary file is made 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask

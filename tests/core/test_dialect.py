@@ -96,6 +96,23 @@ CASES = {
         "[https://example.org](https://example.org/a)",
         '<p><a href="https://example.org/a">https://example.org</a></p>',
     ),
+    "fenced code right after a list": (
+        "1. Install\n2. Run\n\n```bash\nmake\n```\n\nThen done.",
+        '<ol><li>Install</li><li>Run</li></ol><pre><code class="language-bash">make</code></pre>'
+        "<p>Then done.</p>",
+    ),
+    "code left open in an item ends with the item": (
+        "- a\n\n  ```\n  x\n\n- b\n\nText",
+        "<ul><li><p>a</p><pre><code>x</code></pre></li><li><p>b</p></li></ul><p>Text</p>",
+    ),
+    "a marker too far in continues the text": (
+        "- a\n      1. b\n      - c",
+        "<ul><li>a 1. b - c</li></ul>",
+    ),
+    "an HTML element left open keeps its text": (
+        "<div>\n\n<div>\n\nx",
+        "<div><div>x</div></div>",
+    ),
     "a rule ends a list": ("- a\n***\n- b", "<ul><li>a</li></ul><hr><ul><li>b</li></ul>"),
     "a hashtag is not a heading": ("#tag and #5", "<p>#tag and #5</p>"),
     "a heading's closing hashes": ("## C# ##", "<h2>C#</h2>"),

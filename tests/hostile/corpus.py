@@ -8,7 +8,10 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "tests" / "data" / "hostile"
-GENERATED = ("long-line", "huge-list", "over-the-size-cap", "a-folder")
+GENERATED = (
+    "long-line", "huge-list", "over-the-size-cap", "a-folder", "html-left-open",
+    "bare-link-parentheses", "strikethrough-runs", "fences-left-open",
+)  # fmt: skip
 CASE_NAMES = sorted([p.stem for p in CORPUS.glob("*.briefing")] + list(GENERATED))
 
 
@@ -39,7 +42,23 @@ def _generate(folder: Path) -> dict[str, Path]:
         handle.truncate(60 * 1024 * 1024)  # sparse: costs no disk
     directory = folder / "a-folder.briefing"
     directory.mkdir()
+    markdown = {  # constructs of the Markdown dialect, each run to a length that would show a
+        # search repeated from every position
+        "html-left-open": "<div>\n\n" * 20_000 + ("<div>\n" * 590 + "\n") * 20,
+        "bare-link-parentheses": "https://a.example/"
+        + ")" * 64_000
+        + "\n\n"
+        + "www.example.org"
+        + "." * 64_000,
+        "strikethrough-runs": "\n\n".join(["~~a " * 500] * 200),
+        "fences-left-open": "".join(f"- item {n}\n\n  ```\n  code\n" for n in range(5_000)),
+    }
+    generated = {}
+    for name, text in markdown.items():
+        generated[name] = folder / f"{name}.briefing"
+        generated[name].write_text(text, encoding="utf-8")
     return {
+        **generated,
         "long-line": long_line,
         "huge-list": huge_list,
         "over-the-size-cap": too_big,

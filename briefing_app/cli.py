@@ -7,7 +7,7 @@ import gc
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from briefing_app import APP_NAME, __version__
@@ -307,22 +307,15 @@ def run_export_pdf(target: str, path: str, page_size: str | None) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a PDF needs fonts, not a display
     from PySide6.QtGui import QGuiApplication
 
-    from briefing_app.gui.printing import ExportError, export_pdf
+    from briefing_app.gui.printing import export_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - needed for fonts
-    try:
+
+    def write() -> str:
         pages = export_pdf(briefing, target, page_size)
-    except ExportError as error:
-        print(f"{error.target}: error: {error.message}", file=sys.stderr)
-        return EXIT_ERRORS
-    problems = len(briefing.diagnostics)
-    if problems:
-        print(
-            f"{path}: {problems} problem{'s' if problems != 1 else ''} (see --check); exported what could be read",
-            file=sys.stderr,
-        )
-    print(f"{target}: {pages} page{'s' if pages != 1 else ''}")
-    return EXIT_OK
+        return f"{target}: {pages} page{'s' if pages != 1 else ''}"
+
+    return _export(briefing, write)
 
 
 def run_export_html(target: str, path: str) -> int:
@@ -330,20 +323,32 @@ def run_export_html(target: str, path: str) -> int:
     briefing = _load(path, sys.stderr)
     if briefing is None:
         return EXIT_ERRORS
-    from briefing_app.core.html_export import HtmlExportError, export_html
+    from briefing_app.core.html_export import export_html
+
+    def write() -> str:
+        export_html(briefing, target)
+        return f"{target}: written"
+
+    return _export(briefing, write)
+
+
+def _export(briefing: Briefing, write: Callable[[], str]) -> int:
+    """Run an export and say how it went: what it wrote, or why it could not."""
+    from briefing_app.core.export_files import ExportError
 
     try:
-        export_html(briefing, target)
-    except HtmlExportError as error:
+        written = write()
+    except ExportError as error:
         print(f"{error.target}: error: {error.message}", file=sys.stderr)
         return EXIT_ERRORS
     problems = len(briefing.diagnostics)
     if problems:
         print(
-            f"{path}: {problems} problem{'s' if problems != 1 else ''} (see --check); exported what could be read",
+            f"{briefing.path}: {problems} problem{'s' if problems != 1 else ''} (see --check);"
+            " exported what could be read",
             file=sys.stderr,
         )
-    print(f"{target}: written")
+    print(written)
     return EXIT_OK
 
 

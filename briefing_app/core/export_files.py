@@ -10,6 +10,30 @@ import time
 STALE_PART_SECONDS = 600  # a temporary file this old is from an export that was killed
 
 
+class ExportError(Exception):
+    """A handout could not be written; the message is for the person who asked."""
+
+    def __init__(self, target: str, message: str) -> None:
+        super().__init__(f"{target}: {message}")
+        self.target = target
+        self.message = message
+
+
+def checked_target(target: str, source: str, kind: str) -> str:
+    """``target`` made absolute, once it is known to be a place a ``kind`` (a "PDF") can be
+    written to in place of the briefing at ``source``; earlier exports' leftovers cleared."""
+    target = os.path.abspath(target)
+    folder = os.path.dirname(target)
+    if same_file(target, source):
+        raise ExportError(target, f"refusing to write the {kind} over the briefing itself")
+    if os.path.isdir(target):
+        raise ExportError(target, "is a folder")
+    if not os.path.isdir(folder):
+        raise ExportError(target, f"the folder {folder} does not exist")
+    remove_stale_parts(target)
+    return target
+
+
 def part_prefix(target: str) -> str:
     """How the temporary files of an export to ``target`` begin (hidden, beside it)."""
     return ".~" + os.path.basename(target)

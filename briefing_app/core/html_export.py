@@ -18,7 +18,7 @@ from urllib.parse import quote, unquote
 
 from briefing_app import __version__
 from briefing_app.core.document import DRAFT_NOTICE
-from briefing_app.core.export_files import part_prefix, remove_stale_parts, same_file, shared_mode
+from briefing_app.core.export_files import ExportError, checked_target, part_prefix, shared_mode
 from briefing_app.core.local_files import image_file
 from briefing_app.core.model import Briefing
 from briefing_app.core.palette import DARK, LIGHT, Colours, callout_css
@@ -41,28 +41,12 @@ _LOCAL_HREF = re.compile(r'<a([^>]*?) href="([^"#][^"]*)"')
 _ALT = re.compile(r'\salt="([^"]*)"')
 
 
-class HtmlExportError(Exception):
-    """The HTML could not be written; the message is for the person who asked."""
-
-    def __init__(self, target: str, message: str) -> None:
-        super().__init__(f"{target}: {message}")
-        self.target = target
-        self.message = message
-
-
 def export_html(briefing: Briefing, target: str) -> None:
     """Write the briefing as HTML at ``target``: to a temporary file beside it, moved into
     place only when complete, so a failure leaves no partial file and never touches an
     existing one. Writing over the briefing itself is refused."""
-    target = os.path.abspath(target)
+    target = checked_target(target, briefing.path, "HTML")
     folder = os.path.dirname(target)
-    if same_file(target, briefing.path):
-        raise HtmlExportError(target, "refusing to write the HTML over the briefing itself")
-    if os.path.isdir(target):
-        raise HtmlExportError(target, "is a folder")
-    if not os.path.isdir(folder):
-        raise HtmlExportError(target, f"the folder {folder} does not exist")
-    remove_stale_parts(target)
     data = html_document(briefing, links_from=folder).encode("utf-8")
     partial = ""
     try:
@@ -75,7 +59,7 @@ def export_html(briefing: Briefing, target: str) -> None:
         os.replace(partial, target)
         partial = ""
     except OSError as error:
-        raise HtmlExportError(target, f"could not be written: {error.strerror or error}") from None
+        raise ExportError(target, f"could not be written: {error.strerror or error}") from None
     finally:
         if partial and os.path.exists(partial):
             os.remove(partial)

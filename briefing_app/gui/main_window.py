@@ -652,11 +652,12 @@ class MainWindow(QMainWindow):
         if not target.lower().endswith((".html", ".htm")):
             target += ".html"
         self.settings.export_folder = os.path.dirname(target)
-        from briefing_app.core.html_export import HtmlExportError, export_html
+        from briefing_app.core.export_files import ExportError
+        from briefing_app.core.html_export import export_html
 
         try:
             export_html(tab.briefing, target)
-        except HtmlExportError as error:
+        except ExportError as error:
             dialogs.show_error(self, "Cannot export HTML", f"{error.target}\n\n{error.message}.")
             return
         self.statusBar().showMessage(f"Exported to {target}", 8000)

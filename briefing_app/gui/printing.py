@@ -37,7 +37,7 @@ from PySide6.QtGui import (
 
 from briefing_app import APP_NAME, __version__
 from briefing_app.core.document import print_html, print_html_parts
-from briefing_app.core.export_files import part_prefix, remove_stale_parts, same_file, shared_mode
+from briefing_app.core.export_files import ExportError, checked_target, part_prefix, shared_mode
 from briefing_app.core.model import Briefing
 from briefing_app.core.palette import callout_css
 from briefing_app.gui.paper import PAGE_SIZE_NAMES, default_page_size
@@ -110,15 +110,6 @@ td.callout {{ border: none; padding: 7px 10px; }}
 p.callout-title {{ font-family: 'DejaVu Sans', sans-serif; font-weight: 600; margin-bottom: 5px; }}
 {callout_css(dark=False)}
 """
-
-
-class ExportError(Exception):
-    """A PDF could not be written; the message is for the person who asked."""
-
-    def __init__(self, target: str, message: str) -> None:
-        super().__init__(f"{target}: {message}")
-        self.target = target
-        self.message = message
 
 
 class ExportCancelled(ExportError):
@@ -541,15 +532,8 @@ def export_pdf(
     The PDF is built in a temporary file beside the target and moved into place only when
     complete, so a failure leaves no partial file and never touches an existing one.
     """
-    target = os.path.abspath(target)
+    target = checked_target(target, briefing.path, "PDF")
     folder = os.path.dirname(target)
-    if same_file(target, briefing.path):
-        raise ExportError(target, "refusing to write the PDF over the briefing itself")
-    if os.path.isdir(target):
-        raise ExportError(target, "is a folder")
-    if not os.path.isdir(folder):
-        raise ExportError(target, f"the folder {folder} does not exist")
-    remove_stale_parts(target)
     try:
         handle, drawn = tempfile.mkstemp(dir=folder, prefix=part_prefix(target), suffix=".part")
         os.close(handle)

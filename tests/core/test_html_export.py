@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.core.html_export import HtmlExportError, export_html
+from briefing_app.core.export_files import ExportError
+from briefing_app.core.html_export import export_html
 from briefing_app.core.loader import load_briefing
 from tests.cli.test_cli import run
 from tests.conftest import SEED_BRIEFING
@@ -126,7 +127,7 @@ def test_the_seed_exports_with_every_person_linked(tmp_path):
 
 def test_exporting_over_the_briefing_is_refused_and_nothing_is_written(briefing_with_images):
     before = briefing_with_images.read_bytes()
-    with pytest.raises(HtmlExportError, match="over the briefing"):
+    with pytest.raises(ExportError, match="over the briefing"):
         export_html(load_briefing(briefing_with_images), str(briefing_with_images))
     assert briefing_with_images.read_bytes() == before
 
@@ -141,7 +142,7 @@ def test_a_failed_export_leaves_no_partial_file_and_keeps_the_old_one(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("os.fsync", full_disk)
-    with pytest.raises(HtmlExportError, match="No space left"):
+    with pytest.raises(ExportError, match="No space left"):
         export_html(load_briefing(briefing_with_images), str(target))
     assert target.read_text(encoding="utf-8") == "the old handout"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(

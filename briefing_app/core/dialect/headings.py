@@ -5,6 +5,7 @@ after a space (``# C#`` keeps its hash)."""
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 
 from markdown import Markdown
 from markdown.blockprocessors import HashHeaderProcessor
@@ -16,6 +17,9 @@ class SpacedHashHeaderProcessor(HashHeaderProcessor):
         r"(?:^|\n) {0,3}(?P<level>#{1,6})(?=[ \t]|\n|$)"
         r"(?P<header>(?:\\.|[^\n])*?)(?:(?<=[ \t])#+)?[ \t]*(?:\n|$)"
     )
+
+    def test(self, parent: ET.Element, block: str) -> bool:
+        return bool(self.RE.search(block))  # also a heading indented by up to three spaces
 
 
 class HeadingsExtension(Extension):

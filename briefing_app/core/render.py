@@ -380,6 +380,7 @@ def _new_markdown(quick: bool = True) -> markdown.Markdown:
             DefListExtension(),
             AbbrExtension(),
             AttrListExtension(),
+            # What GitHub, Obsidian and Typora write, read as CommonMark reads it (core/dialect):
             FencesExtension(),
             CommonMarkListsExtension(),
             HeadingsExtension(),

@@ -74,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --draft: when the article was published, for dates such as 'four months ago'",
     )
     parser.add_argument(
+        "--window-size",
+        type=_window_size,
+        metavar="WxH",
+        help="with --screenshot: the window's size, e.g. 800x600 (default 1280x800)",
+    )
+    parser.add_argument(
         "--page-size",
         choices=("A4", "Letter"),
         help="paper for --export-pdf (default: from the locale)",
@@ -93,6 +99,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--read-ahead", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    """``800x600`` -> (800, 600), within what a screen can have."""
+    width, _, height = text.lower().replace("×", "x").partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size such as 1280x800")
+    size = int(width), int(height)
+    if not all(200 <= side <= 10_000 for side in size):
+        raise argparse.ArgumentTypeError(f"'{text}': each side must be 200 to 10000 pixels")
+    return size
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -156,6 +173,8 @@ def _dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> in
         return run_export_html(args.export_html, args.files[0])
     if args.page_size:
         parser.error("--page-size goes with --export-pdf")
+    if args.window_size and not args.screenshot:
+        parser.error("--window-size goes with --screenshot")
     if not args.screenshot:
         from briefing_app import hand_over
 
@@ -170,6 +189,7 @@ def _dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> in
     return run_gui(
         args.files,
         screenshot=args.screenshot,
+        window_size=args.window_size,
         color_scheme=args.color_scheme,
         crash_dialog=not args.no_crash_dialog,
         read_ahead=reading,

@@ -128,6 +128,7 @@ def user_library_folder(create: bool) -> str:
 def run_gui(
     files: Sequence[str],
     screenshot: str | None = None,
+    window_size: tuple[int, int] | None = None,
     color_scheme: str = "system",
     crash_dialog: bool = True,
     read_ahead: ReadAhead | None = None,
@@ -167,7 +168,7 @@ def run_gui(
     if screenshot:
         # Sized before anything opens, as a normal start restores its size first: a text laid
         # out at the default size would be laid out again at this one.
-        window.resize(*SCREENSHOT_SIZE)
+        window.resize(*(window_size or SCREENSHOT_SIZE))
         opened = [window.open_file(path) for path in files]
         return _take_screenshot(app, window, screenshot, ok=all(opened))
 

@@ -158,6 +158,34 @@ def test_opening_a_briefing_lays_each_panel_out_at_one_width(window, qtbot):
     assert not bar.isVisible()
 
 
+@pytest.mark.parametrize("size", [(1024, 640), (800, 600)])
+def test_screenshot_at_another_window_size(tmp_path, size):
+    out = tmp_path / "shot.png"
+    app = shutil.which("briefing-app", path=str(Path(sys.executable).parent))
+    command = [app] if app else [sys.executable, "-m", "briefing_app"]
+    result = subprocess.run(
+        [*command, "--screenshot", str(out), "--window-size", "{}x{}".format(*size)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=own_home(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == size
+
+
+def test_a_window_size_that_is_not_one_is_refused_with_a_message(tmp_path):
+    from briefing_app.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--screenshot", str(tmp_path / "x.png"), "--window-size", "big"])
+    assert stopped.value.code == 2
+    with pytest.raises(SystemExit) as stopped:
+        main(["--window-size", "800x600"])  # without --screenshot
+    assert stopped.value.code == 2
+
+
 def test_screenshot_command_writes_a_window_picture(tmp_path):
     out = tmp_path / "shot.png"
     app = shutil.which("briefing-app", path=str(Path(sys.executable).parent))

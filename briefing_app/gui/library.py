@@ -466,10 +466,7 @@ class LibraryView(QWidget):
         self.scanning = False
         self._scan_result = None
         self.model.remove_paths(self.model.paths() - seen)
-        count = self.model.rowCount()
-        self.status.setText(
-            f"{count:,} briefing{'s' if count != 1 else ''}" if count else "No briefings yet"
-        )
+        self._update_status()
         self._watch(folders, seen)
         if self.index_path:  # written on a thread: 10,000 entries take a few hundred ms
             entries = self.model.entries()
@@ -519,6 +516,22 @@ class LibraryView(QWidget):
     def apply_search(self) -> None:
         self._search_timer.stop()
         self.proxy.set_query(self.search.text())
+        if not self.scanning:
+            self._update_status()
+
+    def _update_status(self) -> None:
+        """How many briefings there are, and how many of them a search shows."""
+        count, shown = self.model.rowCount(), self.proxy.rowCount()
+        query = self.search.text().strip()
+        if not count:
+            text = "No briefings yet"
+        elif not query:
+            text = f"{count:,} briefing{'s' if count != 1 else ''}"
+        elif not shown:
+            text = f"No briefing matches “{query}”"
+        else:
+            text = f"{shown:,} of {count:,} briefing{'s' if count != 1 else ''}"
+        self.status.setText(text)
 
     def _mark_again(self) -> None:
         """A new search shows new rows: the open briefing, if among them, stays marked."""

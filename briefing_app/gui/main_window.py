@@ -204,7 +204,11 @@ class MainWindow(QMainWindow):
         self._action(view_menu, "Go to &Text", self._focus_text, QKeySequence("Ctrl+2"))
         self._action(view_menu, "Go to &Panels", self._focus_panels, QKeySequence("Ctrl+3"))
         self._action(view_menu, "Ne&xt Tab", lambda: self._step_tab(1), keys.NextChild)
-        self._action(view_menu, "Pre&vious Tab", lambda: self._step_tab(-1), keys.PreviousChild)
+        previous_tab = self._action(view_menu, "Pre&vious Tab", lambda: self._step_tab(-1))
+        # Qt's own keys for it show as "Ctrl+Shift+Backtab": the menu names them as people do.
+        previous_tab.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Tab"), *QKeySequence.keyBindings(keys.PreviousChild)]
+        )
 
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, f"&About {APP_NAME}", self._about)

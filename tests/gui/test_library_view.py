@@ -68,6 +68,22 @@ def test_search_filters_by_title_tags_people_and_body_text(make_window, qtbot, t
         assert titles(window.library) == expected, query
 
 
+def test_the_status_line_says_how_many_a_search_shows_and_when_none_match(
+    make_window, qtbot, tmp_path
+):
+    (tmp_path / "a.md").write_text("# Pipeline talks\n\nGas.\n")
+    (tmp_path / "b.md").write_text("# Harbour report\n\nShips.\n")
+    window = make_window([str(tmp_path)])
+    window.library.scan(window.library_folders())
+    qtbot.waitUntil(lambda: window.library.status.text() == "2 briefings")
+    window.library.search.setText("pipeline")
+    assert window.library.status.text() == "1 of 2 briefings"
+    window.library.search.setText("gdansk")
+    assert window.library.status.text() == "No briefing matches “gdansk”"
+    window.library.search.clear()
+    assert window.library.status.text() == "2 briefings"
+
+
 def test_sort_by_date_or_title(make_window, qtbot, tmp_path):
     for name, date in (("Beta", "2021-01-01"), ("Alpha", "2023-05-01"), ("Gamma", "1999")):
         (tmp_path / f"{name}.briefing").write_text(f"---\ntitle: {name}\ndate: {date}\n---\n")

@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QUrl
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QImage
 
 from briefing_app.gui.main_window import MainWindow
 from briefing_app.gui.settings import Settings
@@ -232,3 +232,23 @@ def test_growing_the_window_marks_the_quotes_that_come_on_screen(window, qtbot):
     before = set(window.panels.visible["figure"])
     window.resize(1280, 1000)
     qtbot.waitUntil(lambda: window.panels.visible["figure"] > before, timeout=2000)
+
+
+def test_the_tab_keys_read_as_people_say_them_and_step_through_tabs(make_window, qtbot):
+    from PySide6.QtGui import QKeySequence
+
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    window.open_file(str(FORMAT_EXAMPLE))
+    (previous,) = [a for a in window.findChildren(QAction) if a.text() == "Pre&vious Tab"]
+    label = previous.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    assert label == "Ctrl+Shift+Tab"
+    assert window.tabs.currentIndex() == 1
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_Backtab,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.tabs.currentIndex() == 0

@@ -16,16 +16,23 @@ DRAFT_NOTICE = (
 )
 
 
+def title_lines(briefing: Briefing, heading: str = '<h1 class="title">') -> list[str]:
+    """The top of every title block (reader, paper, HTML): draft notice, tags, title, subtitle;
+    ``heading`` opens the title (the HTML file's own styles need no class)."""
+    lines = []
+    if briefing.proposed_panels:
+        lines.append(f'<p class="draft">{escape(DRAFT_NOTICE)}</p>')
+    if briefing.tags:
+        lines.append(f'<p class="tags">{" · ".join(escape(tag) for tag in briefing.tags)}</p>')
+    lines.append(f"{heading}{escape(briefing.title)}</h1>")
+    if briefing.subtitle:
+        lines.append(f'<p class="subtitle">{escape(briefing.subtitle)}</p>')
+    return lines
+
+
 def header_html(briefing: Briefing) -> str:
     parts = ['<div class="briefing-header">']
-    if briefing.proposed_panels:
-        parts.append(f'<p class="draft">{escape(DRAFT_NOTICE)}</p>')
-    if briefing.tags:
-        tags = " · ".join(escape(tag) for tag in briefing.tags)
-        parts.append(f'<p class="tags">{tags}</p>')
-    parts.append(f'<h1 class="title">{escape(briefing.title)}</h1>')
-    if briefing.subtitle:
-        parts.append(f'<p class="subtitle">{escape(briefing.subtitle)}</p>')
+    parts.extend(title_lines(briefing))
     meta = []
     if briefing.byline:
         meta.append(f"By <b>{escape(briefing.byline)}</b>")
@@ -67,13 +74,7 @@ def print_html_parts(briefing: Briefing) -> tuple[str, str]:
     """What :func:`print_html` puts before the text and after it (each whole HTML), for laying
     a long text out a piece at a time."""
     parts = ['<div class="title-block">']
-    if briefing.proposed_panels:
-        parts.append(f'<p class="draft">{escape(DRAFT_NOTICE)}</p>')
-    if briefing.tags:
-        parts.append(f'<p class="tags">{escape(" · ".join(briefing.tags))}</p>')
-    parts.append(f'<h1 class="title">{escape(briefing.title)}</h1>')
-    if briefing.subtitle:
-        parts.append(f'<p class="subtitle">{escape(briefing.subtitle)}</p>')
+    parts.extend(title_lines(briefing))
     meta = [
         f"By {escape(briefing.byline)}" if briefing.byline else "",
         escape(briefing.date.display()) if briefing.date else "",

@@ -17,7 +17,7 @@ from html import escape
 from urllib.parse import quote, unquote
 
 from briefing_app import __version__
-from briefing_app.core.document import DRAFT_NOTICE
+from briefing_app.core.document import title_lines
 from briefing_app.core.export_files import ExportError, checked_target, part_prefix, shared_mode
 from briefing_app.core.local_files import image_file
 from briefing_app.core.model import Briefing
@@ -151,14 +151,7 @@ def _relinked(match: re.Match[str], folder: str, links_from: str) -> str:
 
 
 def _header(briefing: Briefing) -> str:
-    parts = ['<header class="briefing-header">']
-    if briefing.proposed_panels:
-        parts.append(f'<p class="draft">{escape(DRAFT_NOTICE)}</p>')
-    if briefing.tags:
-        parts.append(f'<p class="tags">{" · ".join(escape(tag) for tag in briefing.tags)}</p>')
-    parts.append(f"<h1>{escape(briefing.title)}</h1>")
-    if briefing.subtitle:
-        parts.append(f'<p class="subtitle">{escape(briefing.subtitle)}</p>')
+    parts = ['<header class="briefing-header">', *title_lines(briefing, "<h1>")]
     meta = []
     if briefing.byline:
         meta.append(f"By <b>{escape(briefing.byline)}</b>")

@@ -48,6 +48,7 @@ from briefing_app.gui.panels import PANEL_NAMES, PanelsView
 from briefing_app.gui.paper import PAGE_SIZE_NAMES
 from briefing_app.gui.reader import ReaderView
 from briefing_app.gui.settings import ZOOM_RANGE, Settings
+from briefing_app.gui.side_panes import SidePanes
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPagedPaintDevice
@@ -125,6 +126,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([290, 690, 300])
         self.setCentralWidget(self.splitter)
+        self.side_panes = SidePanes(
+            self, self.splitter, {"library": self.left, "panels": self.panels}, settings
+        )
         self.word_count = QLabel(self)
         self.word_count.setAccessibleName("Word count")
         self.statusBar().addPermanentWidget(self.word_count)
@@ -191,6 +195,8 @@ class MainWindow(QMainWindow):
         self._action(view_menu, "Zoom &Out", lambda: self.set_zoom(self.zoom - 1), keys.ZoomOut)
         self._action(view_menu, "&Actual Size", lambda: self.set_zoom(0), QKeySequence("Ctrl+0"))
         view_menu.addSeparator()
+        for action in self.side_panes.actions.values():
+            view_menu.addAction(action)
         self.outline_action = self._action(view_menu, "Show &Contents", self._toggle_outline)
         self.outline_action.setCheckable(True)
         self.outline_action.setChecked(self.settings.outline_visible)
@@ -805,6 +811,7 @@ class MainWindow(QMainWindow):
             self.resize(default_window_size(self.screen().availableGeometry().size()))
         if self.settings.splitter_state is not None:
             self.splitter.restoreState(self.settings.splitter_state)
+        self.side_panes.arrange()
 
     def save_state(self) -> None:
         self.settings.geometry = self.saveGeometry()

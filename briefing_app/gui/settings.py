@@ -153,6 +153,13 @@ class Settings:
     def set_panel_expanded(self, name: str, expanded: bool) -> None:
         self._set(f"panels/{name}_expanded", expanded)
 
+    def pane_wanted(self, name: str) -> bool:
+        """Whether the person wants the side pane ``name`` ("library", "panels") shown."""
+        return self._get(f"view/{name}_wanted", True, bool)
+
+    def set_pane_wanted(self, name: str, wanted: bool) -> None:
+        self._set(f"view/{name}_wanted", wanted)
+
     @property
     def outline_visible(self) -> bool:
         return self._get("view/outline_visible", True, bool)

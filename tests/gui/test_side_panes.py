@@ -1,0 +1,58 @@
+"""The library and the panels fold away when the window is too narrow for them and the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SEED_BRIEFING
+
+pytestmark = pytest.mark.gui
+
+
+def shown(window) -> dict[str, bool]:
+    return {name: window.side_panes.shown(name) for name in ("library", "panels")}
+
+
+def text_width(window) -> int:
+    return window.current_reader().width()
+
+
+def test_the_panes_fold_as_the_window_narrows_and_come_back_as_it_widens(make_window, qtbot):
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    assert shown(window) == {"library": True, "panels": True}
+    window.resize(1024, 640)
+    qtbot.waitUntil(lambda: shown(window) == {"library": False, "panels": True})
+    assert text_width(window) >= 520
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: shown(window) == {"library": False, "panels": False})
+    assert text_width(window) >= 760  # the whole window is the text's
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: shown(window) == {"library": True, "panels": True})
+
+
+def test_hiding_a_pane_is_remembered_and_asking_for_one_shows_it_even_when_narrow(
+    make_window, qtbot, settings
+):
+    window = make_window()
+    window.side_panes.actions["panels"].trigger()  # View › Show Panels, off
+    assert shown(window)["panels"] is False
+    assert settings.pane_wanted("panels") is False
+    window.resize(800, 600)  # room for the library, now that the panels are not wanted
+    qtbot.waitUntil(lambda: window.splitter.width() < 820)
+    assert shown(window)["library"]
+    window.resize(700, 600)
+    qtbot.waitUntil(lambda: not shown(window)["library"])
+    window.side_panes.actions["library"].trigger()  # off, as folded
+    window.side_panes.actions["library"].trigger()  # and on again: asked for, so shown
+    assert shown(window) == {"library": True, "panels": False}
+    again = make_window()
+    assert again.side_panes.actions["panels"].isChecked() is False
+
+
+def test_the_view_menu_offers_both_with_shortcuts(make_window):
+    window = make_window()
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    texts = {a.text(): a.shortcut().toString() for a in view.actions()}
+    assert texts["Show &Library"] == "Ctrl+Shift+L"
+    assert texts["Show &Panels"] == "Ctrl+Shift+P"

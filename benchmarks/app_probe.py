@@ -29,10 +29,10 @@ from PySide6.QtWidgets import QWidget
 
 from briefing_app.core.briefing_cache import BriefingCache
 from briefing_app.gui.app import SWITCH_INTERVAL_SECONDS, create_application, start_up_done
-from briefing_app.gui.briefing_tab import BriefingTab
-from briefing_app.gui.main_window import MainWindow
-from briefing_app.gui.reader import ReaderView
-from briefing_app.gui.settings import Settings
+from briefing_app.gui.shell.main_window import MainWindow
+from briefing_app.gui.shell.settings import Settings
+from briefing_app.gui.text.briefing_tab import BriefingTab
+from briefing_app.gui.text.reader import ReaderView
 
 WINDOW_SIZE = (1280, 800)
 HEARTBEAT_MS = 20
@@ -410,7 +410,7 @@ def probe_rebuild(runs: int, path: str) -> dict[str, object]:
 def probe_export(path: str) -> dict[str, object]:
     """A whole export with its progress calls, then one cancelled at the first chance it gives."""
     from briefing_app.core import load_briefing
-    from briefing_app.gui.printing import ExportCancelled, export_pdf
+    from briefing_app.gui.export.printing import ExportCancelled, export_pdf
 
     briefing = load_briefing(path)
     target = Path(tempfile.mkdtemp()) / "out.pdf"

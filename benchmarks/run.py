@@ -350,7 +350,7 @@ def pdf(table: Table, runs: int, big: int, folder: Path, home: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication, QPdfWriter, QTextDocument
 
-    from briefing_app.gui.printing import export_pdf
+    from briefing_app.gui.export.printing import export_pdf
 
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - fonts need it
     briefing = load_briefing(SEED)

@@ -327,7 +327,7 @@ def run_export_pdf(target: str, path: str, page_size: str | None) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a PDF needs fonts, not a display
     from PySide6.QtGui import QGuiApplication
 
-    from briefing_app.gui.printing import export_pdf
+    from briefing_app.gui.export.printing import export_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - needed for fonts
 

@@ -142,14 +142,14 @@ def run_gui(
 
     from briefing_app.core.briefing_cache import FOLDER_NAME, BriefingCache
     from briefing_app.core.library_index import INDEX_NAME
-    from briefing_app.gui import crash, dialogs
-    from briefing_app.gui.main_window import MainWindow
-    from briefing_app.gui.settings import Settings
+    from briefing_app.gui.shell import crash, dialogs
+    from briefing_app.gui.shell.main_window import MainWindow
+    from briefing_app.gui.shell.settings import Settings
 
     crash.install(show_dialog=crash_dialog and not screenshot)
     instance = None
     if not screenshot:
-        from briefing_app.gui.single_instance import SingleInstance
+        from briefing_app.gui.shell.single_instance import SingleInstance
 
         instance = SingleInstance()
         if instance.forward_or_listen(list(files)):

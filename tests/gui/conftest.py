@@ -21,7 +21,7 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 def errors_shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """Collect message boxes instead of showing them."""
     shown: list[tuple[str, str]] = []
-    from briefing_app.gui import dialogs
+    from briefing_app.gui.shell import dialogs
 
     monkeypatch.setattr(
         dialogs, "show_error", lambda parent, title, text, details="": shown.append((title, text))
@@ -39,7 +39,7 @@ def qapp_cls():
 
 @pytest.fixture
 def settings(tmp_path: Path):
-    from briefing_app.gui.settings import Settings
+    from briefing_app.gui.shell.settings import Settings
 
     return Settings(QSettings(str(tmp_path / "test-settings.ini"), QSettings.Format.IniFormat))
 
@@ -47,7 +47,7 @@ def settings(tmp_path: Path):
 @pytest.fixture
 def make_window(qtbot, settings):
     """A main window on the bundled briefings, shown at a laptop size."""
-    from briefing_app.gui.main_window import MainWindow
+    from briefing_app.gui.shell.main_window import MainWindow
     from tests.conftest import BRIEFINGS
 
     windows = []

@@ -81,8 +81,8 @@ def test_render_export_and_screenshot_make_no_connection(listener, tmp_path):
 def test_the_window_makes_no_connection_while_reading(listener, tmp_path, qtbot):
     from PySide6.QtCore import QSettings
 
-    from briefing_app.gui.main_window import MainWindow
-    from briefing_app.gui.settings import Settings
+    from briefing_app.gui.shell.main_window import MainWindow
+    from briefing_app.gui.shell.settings import Settings
 
     port, connections = listener
     path = tmp_path / "net.briefing"

@@ -1,0 +1,1 @@
+"""The library: briefings found in the watched folders, searchable."""

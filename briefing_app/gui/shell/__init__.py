@@ -1,0 +1,1 @@
+"""The window shell: main window, menus, settings, dialogs and the crash hook."""

@@ -1,0 +1,111 @@
+"""File > New Briefing from Article…: draft a briefing beside the article and open it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.core.dates import PartialDate
+from briefing_app.core.drafting.files import draft_from_file, suggested_draft_path, write_new_file
+from briefing_app.core.errors import BriefingError
+from briefing_app.gui.shell import dialogs
+
+if TYPE_CHECKING:
+    from briefing_app.gui.shell.main_window import MainWindow
+
+ARTICLE_FILTER = "Articles (*.txt *.text *.md *.markdown);;All files (*)"
+
+
+class PublicationDateDialog(QDialog):
+    """Asks when the article appeared, so that "four months ago" can be placed on the timeline."""
+
+    def __init__(self, article_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New Briefing from Article")
+        self.setMinimumWidth(460)
+        question = QLabel(f"When was <b>{escape(article_name)}</b> published?", self)
+        question.setWordWrap(True)
+        explanation = QLabel(
+            "The article does not say. Dates such as “four months ago” or “earlier this month”"
+            " are counted from it.",
+            self,
+        )
+        explanation.setWordWrap(True)
+        explanation.setStyleSheet("color: palette(placeholder-text);")
+        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMMM yyyy")
+        self.date.setAccessibleName("Publication date")
+        self.unknown = QCheckBox("Not known: leave relative dates out", self)
+        self.unknown.toggled.connect(lambda checked: self.date.setEnabled(not checked))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Draft Briefing")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(explanation)
+        layout.addSpacing(6)
+        layout.addWidget(self.date)
+        layout.addWidget(self.unknown)
+        layout.addWidget(buttons)
+
+    def publication_date(self) -> PartialDate | None:
+        if self.unknown.isChecked():
+            return None
+        when: dt.date = self.date.date().toPython()  # type: ignore[assignment]
+        return PartialDate(when.year, when.month, when.day)
+
+
+def ask_publication_date(parent: QWidget, article_name: str) -> tuple[bool, PartialDate | None]:
+    """(False, None) if the reader cancelled."""
+    dialog = PublicationDateDialog(article_name, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False, None
+    return True, dialog.publication_date()
+
+
+def new_briefing_from_article(window: MainWindow, article: str | None = None) -> str | None:
+    """Drafts a briefing from an article the reader picks; returns the new file's path."""
+    if article is None:
+        article, _ = QFileDialog.getOpenFileName(
+            window, "New Briefing from Article", window.settings.last_folder, ARTICLE_FILTER
+        )
+        if not article:
+            return None
+    try:
+        draft = draft_from_file(article)
+        if draft.article.date is None:  # the article does not say: ask
+            go_on, date = ask_publication_date(window, os.path.basename(article))
+            if not go_on:
+                return None
+            if date is not None:
+                draft = draft_from_file(article, date)
+        target = suggested_draft_path(article)
+        write_new_file(target, draft.text)
+    except BriefingError as error:
+        dialogs.show_error(window, "Cannot draft a briefing", f"{error.path}\n\n{error.message}.")
+        return None
+    window.open_file(target)
+    window.statusBar().showMessage(
+        f"Drafted {os.path.basename(target)}: {len(draft.people)} people, {len(draft.figures)}"
+        f" key figures, {len(draft.events)} events proposed. Check them, then set draft: false.",
+        15000,
+    )
+    return target

@@ -10,11 +10,10 @@ import time
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtGui import QPdfWriter
 
-from briefing_app.core import load_briefing, parse_briefing
+from briefing_app.core import load_briefing
 from briefing_app.gui.export import printing
-from briefing_app.gui.export.printing import ExportError, export_pdf, layout_for
+from briefing_app.gui.export.printing import ExportError, export_pdf
 from tests.conftest import FORMAT_EXAMPLE, SEED_BRIEFING, SEED_TEXT
 
 pytestmark = pytest.mark.gui
@@ -140,44 +139,6 @@ def test_letter_paper(tmp_path, qapp):
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 
 
-def test_headings_are_never_left_alone_at_the_bottom_of_a_page(qapp, tmp_path):
-    paragraphs = []
-    for number in range(40):
-        paragraphs.append(f"## Heading {number}")
-        paragraphs.append(" ".join(["Words to fill the page."] * (5 + number % 7)))
-    briefing = parse_briefing("\n\n".join(paragraphs), str(tmp_path / "h.md"))
-    writer = QPdfWriter(str(tmp_path / "probe.pdf"))
-    printing.configure(writer, "A4")
-    layout = layout_for(briefing, writer)
-    document = layout.document
-    page_height = document.pageSize().height()
-    block = document.begin()
-    checked = 0
-    while block.isValid():
-        following = block.next()
-        if (
-            block.blockFormat().headingLevel()
-            and following.isValid()
-            and following.layout().lineCount()
-        ):
-            heading_page = int(
-                document.documentLayout().blockBoundingRect(block).top() // page_height
-            )
-            first_line = following.layout().lineAt(0)
-            next_line_page = int(
-                (
-                    document.documentLayout().blockBoundingRect(following).top()
-                    + first_line.rect().bottom()
-                )
-                // page_height
-            )
-            assert heading_page == next_line_page, block.text()
-            checked += 1
-        block = following
-    assert checked == 41  # the forty, and the title
-    assert layout.page_count > 3
-
-
 def test_printing_uses_light_colours_even_in_a_dark_theme(qapp, tmp_path):
     from briefing_app.gui.app import dark_palette
 
@@ -286,60 +247,19 @@ def test_cancel_is_asked_while_pages_are_laid_out_and_while_they_are_drawn(qapp,
     assert os.listdir(tmp_path) == []
 
 
-def long_briefing(tmp_path, size=300_000):
-    from benchmarks.generate import write_briefing
-
-    return load_briefing(str(write_briefing(tmp_path / "long.briefing", size)))
-
-
-def test_a_long_text_fills_the_print_document_in_pieces_to_the_same_document(qapp, tmp_path):
-    from tests.gui.text.test_sliced_build import blocks
-
-    briefing = long_briefing(tmp_path)
-    assert len(briefing.body_pieces()) > 10
-    checks = []
-    pieces = printing._print_document(briefing)
-    printing._fill(pieces, briefing, lambda: checks.append(1))
-    whole = printing._print_document(briefing)
-    whole.setHtml(printing.print_html(briefing))
-    assert blocks(pieces) == blocks(whole)
-    assert checks  # the progress dialog was asked in between
-
-
-def test_a_long_layout_asks_to_go_on_every_few_dozen_pages(qapp, tmp_path):
-    briefing = long_briefing(tmp_path)
-    writer = QPdfWriter(str(tmp_path / "unused.pdf"))
-    writer.setResolution(600)
-    printing.configure(writer, "A4")
-    checks = []
-    layout = layout_for(briefing, writer, lambda: checks.append(1) or True)
-    assert layout.page_count > 80
-    assert len(checks) >= 10
-
-    asked = []
-
-    def stop_on_the_fifth(*_):
-        asked.append(1)
-        return len(asked) < 5
-
-    with pytest.raises(printing._Stopped):
-        layout_for(briefing, writer, stop_on_the_fifth)
-    assert len(asked) == 5  # it stopped there, in the middle of laying the pages out
-
-
 def test_the_window_is_asked_while_the_pdf_is_finished_and_can_still_cancel(
     qapp, tmp_path, monkeypatch
 ):
-    from briefing_app.gui.export import printing
+    from briefing_app.gui.export import pdf_finishing
     from briefing_app.gui.export.printing import ExportCancelled
 
-    finish = printing._finish_pdf
+    finish = pdf_finishing.finish_pdf
 
     def slow_finish(*args):  # as a 700-page file takes pypdf
         time.sleep(0.3)
         finish(*args)
 
-    monkeypatch.setattr(printing, "_finish_pdf", slow_finish)
+    monkeypatch.setattr(pdf_finishing, "finish_pdf", slow_finish)
     calls = []
 
     def progress(page, pages):

@@ -14,6 +14,8 @@ import os
 from pathlib import PurePath
 from urllib.parse import unquote
 
+from briefing_app.core.link_rules import is_local_relative  # the sanitiser's own rule
+
 NOTE_SUFFIXES = (".md", ".markdown", ".briefing")
 MAX_FILES = 20_000  # files and folders looked at in one vault; a bigger one only this far
 
@@ -54,8 +56,6 @@ class LocalFiles:
 def image_file(folder: str, src: str) -> str | None:
     """The file an image's ``src`` names, when it is in ``folder`` or a folder below it, once
     %-escapes and symbolic links are followed; None for any other."""
-    from briefing_app.core.render import is_local_relative  # the sanitiser's own rule
-
     if not is_local_relative(src):
         return None
     root = os.path.realpath(folder)

@@ -9,18 +9,18 @@ from markdown.inlinepatterns import SimpleTagInlineProcessor
 
 from benchmarks.generate import briefing_text
 from briefing_app.core import frontmatter
+from briefing_app.core.markdown_setup import new_markdown
 from briefing_app.core.quick_markdown import PlainTextSkipper
-from briefing_app.core.render import _new_markdown
 
 BRIEFINGS = sorted((Path(__file__).parents[2] / "briefings").glob("*.briefing"))
 
 
 def standard_html(text: str) -> str:
-    return _new_markdown(quick=False).convert(text)
+    return new_markdown(quick=False).convert(text)
 
 
 def quick_html(text: str) -> str:
-    md = _new_markdown()
+    md = new_markdown()
     assert isinstance(md.treeprocessors["plain_text_skipper"], PlainTextSkipper)
     return md.convert(text)
 
@@ -74,7 +74,7 @@ def test_any_text_renders_the_same(text):
 
 
 def test_an_unknown_inline_pattern_turns_the_inline_shortcut_off():
-    md = _new_markdown()
+    md = new_markdown()
     md.inlinePatterns.register(SimpleTagInlineProcessor(r"()==(.+?)==", "mark"), "mark", 5)
     md.treeprocessors.register(PlainTextSkipper(md), "plain_text_skipper", 20.5)
     assert "<mark>marked</mark>" in md.convert("A plain line with ==marked== words.")

@@ -1,7 +1,8 @@
 import pytest
 
 from briefing_app.core import parse_briefing
-from briefing_app.core.render import render_body, sanitise
+from briefing_app.core.render import render_body
+from briefing_app.core.sanitise import sanitise
 
 
 def body_html(markdown_text: str) -> str:

@@ -3,7 +3,7 @@ from html.parser import HTMLParser
 from benchmarks.generate import briefing_text
 from briefing_app.core import parse_briefing
 from briefing_app.core.loader import load_briefing
-from briefing_app.core.render import split_top_level
+from briefing_app.core.sanitise import split_top_level
 from tests.conftest import SEED_BRIEFING
 
 VOID = {"br", "hr", "img", "col", "wbr"}

@@ -9,6 +9,7 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from briefing_app.core.dialect.files import FilesHolder
+from briefing_app.core.link_rules import is_local_relative  # the sanitiser's own rule
 
 
 class ImageProcessor(Treeprocessor):
@@ -17,8 +18,6 @@ class ImageProcessor(Treeprocessor):
         self.holder = files
 
     def run(self, root: ET.Element) -> None:
-        from briefing_app.core.render import is_local_relative  # the sanitiser's own rule
-
         for parent in list(root.iter()):
             for index, image in enumerate(list(parent)):
                 if image.tag != "img":

@@ -7,7 +7,7 @@ from PySide6.QtGui import QTextDocument
 
 from briefing_app.core.document import document_html
 from briefing_app.core.loader import load_briefing
-from briefing_app.core.render import split_top_level
+from briefing_app.core.sanitise import split_top_level
 from briefing_app.gui.text.reader import ReaderView
 from briefing_app.gui.text.sliced_build import Anchors, SlicedBuild
 from tests.conftest import BRIEFINGS, SEED_BRIEFING

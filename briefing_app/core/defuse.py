@@ -1,0 +1,78 @@
+"""Bounds on how deeply a Markdown text nests and how much inline markup a paragraph holds.
+
+Python-Markdown recurses once per nesting level, backtracks on nested brackets, and its inline
+pass is quadratic in a paragraph's constructs. Real documents never come near these bounds;
+hostile ones are flattened, with a problem reported at the line.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_INDENT = 48
+MAX_CONTAINER_MARKERS = 12
+MAX_BRACKET_DEPTH = 8
+MAX_INLINE_TOKENS = 600  # links, bare links, entities and tags in one paragraph
+_INLINE_TOKENS = re.compile(r"\[|&|<|@|://|www\.|~~")
+_CONTAINER_MARKER = r"[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]?"
+_CONTAINER_RUN = re.compile(
+    rf"^((?:{_CONTAINER_MARKER}){{{MAX_CONTAINER_MARKERS}}})(?:{_CONTAINER_MARKER})+"
+)
+
+
+def defuse(markdown_text: str) -> tuple[str, list[tuple[int, str]]]:
+    """Bound how deeply the text nests lists, quotes, indentation and brackets, and how many
+    inline constructs one paragraph holds (Python-Markdown's inline pass is quadratic in them).
+
+    Returns the text and the problems found, each with its line (1-based, in ``markdown_text``).
+    """
+    problems: list[tuple[int, str]] = []
+    lines = markdown_text.split("\n")
+    nested_at = 0
+    for number, line in enumerate(lines):
+        capped = _CONTAINER_RUN.sub(r"\1", line)
+        stripped = capped.lstrip(" \t")
+        if (
+            len(stripped) != len(capped)
+            and len(capped[: len(capped) - len(stripped)].expandtabs(4)) > MAX_INDENT
+        ):
+            capped = " " * MAX_INDENT + stripped
+        if capped.count("[") > MAX_BRACKET_DEPTH:
+            capped = _escape_deep_brackets(capped)
+        if capped != line:
+            lines[number] = capped
+            nested_at = nested_at or number + 1
+    if nested_at:
+        problems.append(
+            (
+                nested_at,
+                "the text nests lists, quotes or brackets too deeply; the deepest levels are shown flat",
+            )
+        )
+    start = 0
+    for number, line in enumerate([*lines, ""]):
+        if line.strip():
+            continue
+        block = lines[start:number]
+        if sum(len(_INLINE_TOKENS.findall(text)) for text in block) > MAX_INLINE_TOKENS:
+            lines[start:number] = ["    " + text for text in block]
+            problems.append(
+                (start + 1, "this paragraph has too much markup to format; shown as plain text")
+            )
+        start = number + 1
+    return ("\n".join(lines) if problems else markdown_text), problems
+
+
+def _escape_deep_brackets(line: str) -> str:
+    out = []
+    depth = 0
+    for char in line:
+        if char == "[":
+            depth += 1
+            out.append("\\[" if depth > MAX_BRACKET_DEPTH else "[")
+        elif char == "]":
+            out.append("\\]" if depth > MAX_BRACKET_DEPTH else "]")
+            depth = max(0, depth - 1)
+        else:
+            out.append(char)
+    return "".join(out)

@@ -87,8 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--color-scheme",
         choices=("system", "light", "dark"),
-        default="system",
-        help="colours of the window (default: follow the system)",
+        help="colours of the window for this run (default: as chosen in View › Theme, at first"
+        " the desktop's)",
     )
     parser.add_argument(
         "--no-crash-dialog",

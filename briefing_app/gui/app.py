@@ -9,12 +9,14 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFileOpenEvent, QIcon, QPalette
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from briefing_app import APP_ID, APP_NAME, ORGANIZATION, __version__
 from briefing_app.desktop_integration import set_for_this_process
+from briefing_app.gui.color_scheme import apply_color_scheme
+from briefing_app.gui.color_scheme import dark_palette as dark_palette  # where it used to be
 from briefing_app.resources import app_icon_path, bundled_briefings_dir
 
 if TYPE_CHECKING:
@@ -78,42 +80,6 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def apply_color_scheme(app: QApplication, scheme: str) -> None:
-    """``light`` or ``dark`` forces a scheme (Fusion with a matching palette); ``system`` follows it."""
-    if scheme == "system":
-        return
-    app.styleHints().setColorScheme(
-        Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light
-    )
-    app.setStyle("Fusion")
-    app.setPalette(dark_palette() if scheme == "dark" else app.style().standardPalette())
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    roles = QPalette.ColorRole
-    for role, colour in (
-        (roles.Window, "#22262c"),
-        (roles.WindowText, "#e4e8ee"),
-        (roles.Base, "#1b1e23"),
-        (roles.AlternateBase, "#272c34"),
-        (roles.Text, "#e4e8ee"),
-        (roles.Button, "#2b3038"),
-        (roles.ButtonText, "#e4e8ee"),
-        (roles.Highlight, "#2f6db0"),
-        (roles.HighlightedText, "#ffffff"),
-        (roles.ToolTipBase, "#2b3038"),
-        (roles.ToolTipText, "#e4e8ee"),
-        (roles.PlaceholderText, "#8b96a5"),
-        (roles.Link, "#7fb4e6"),
-        (roles.Mid, "#3a4350"),
-    ):
-        palette.setColor(role, QColor(colour))
-    palette.setColor(QPalette.ColorGroup.Disabled, roles.Text, QColor("#6b7480"))
-    palette.setColor(QPalette.ColorGroup.Disabled, roles.ButtonText, QColor("#6b7480"))
-    return palette
-
-
 def user_library_folder(create: bool) -> str:
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     folder = os.path.join(documents, "Briefings")
@@ -129,7 +95,7 @@ def run_gui(
     files: Sequence[str],
     screenshot: str | None = None,
     window_size: tuple[int, int] | None = None,
-    color_scheme: str = "system",
+    color_scheme: str | None = None,
     crash_dialog: bool = True,
     read_ahead: ReadAhead | None = None,
 ) -> int:
@@ -138,7 +104,6 @@ def run_gui(
     if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application()
-    apply_color_scheme(app, color_scheme)
 
     from briefing_app.core.briefing_cache import FOLDER_NAME, BriefingCache
     from briefing_app.core.library_index import INDEX_NAME
@@ -146,6 +111,9 @@ def run_gui(
     from briefing_app.gui.shell.main_window import MainWindow
     from briefing_app.gui.shell.settings import Settings
 
+    settings = Settings()
+    # --color-scheme is for this run; the one chosen in View › Theme, for every run.
+    apply_color_scheme(app, color_scheme or settings.color_scheme)
     crash.install(show_dialog=crash_dialog and not screenshot)
     instance = None
     if not screenshot:
@@ -158,7 +126,7 @@ def run_gui(
         dialogs.show_error = _print_error
 
     folders = [str(bundled_briefings_dir()), user_library_folder(create=not screenshot)]
-    window = MainWindow(Settings(), folders)
+    window = MainWindow(settings, folders)
     app.aboutToQuit.connect(window.settings.sync)  # changes wait a moment to be written
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
     window.library.index_path = os.path.join(cache, INDEX_NAME)

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer
 
 from briefing_app import APP_ID, ORGANIZATION
+from briefing_app.gui.color_scheme import SCHEMES
 from briefing_app.gui.export.paper import PAGE_SIZE_NAMES, default_page_size
 
 logger = logging.getLogger(__name__)
@@ -167,6 +168,16 @@ class Settings:
     @outline_visible.setter
     def outline_visible(self, visible: bool) -> None:
         self._set("view/outline_visible", visible)
+
+    @property
+    def color_scheme(self) -> str:
+        """View › Theme: ``system`` (the desktop's), ``light`` or ``dark``."""
+        value = self._get("view/color_scheme", "system", str)
+        return value if value in SCHEMES else "system"
+
+    @color_scheme.setter
+    def color_scheme(self, scheme: str) -> None:
+        self._set("view/color_scheme", scheme)
 
     @property
     def geometry(self) -> QByteArray | None:

@@ -335,10 +335,11 @@ class ReaderView(QTextBrowser):
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             current = number == self._current_highlight
-            colour = self._colours.focus if current else self._colours.highlight
-            selection.format.setBackground(QColor(colour))
-            if self._colours.dark:
-                selection.format.setForeground(QColor("#ffffff"))
+            c = self._colours
+            # The mark's own ink: a heading's or a link's colour may not read on it.
+            ink, paper = (c.focus_text, c.focus) if current else (c.highlight_text, c.highlight)
+            selection.format.setBackground(QColor(paper))
+            selection.format.setForeground(QColor(ink))
             selections.append(selection)
         self.setExtraSelections(selections)
 

@@ -1,6 +1,7 @@
 """Splitting the front matter from the body and parsing it safely, keeping file positions.
 
-YAML front matter (``---``) is read here; Hugo's TOML front matter (``+++``) in ``toml_front``.
+YAML front matter (``---``) is read here; Hugo's TOML front matter (``+++``) in ``toml_front``;
+the result both give, and their guard against deep nesting, in ``frontmatter_shared``.
 
 The YAML is composed into nodes (never constructed into arbitrary objects) and converted by hand, so
 that every value keeps the line and column it came from, Python tags are refused, duplicate keys are
@@ -18,22 +19,16 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from briefing_app.core import yaml_pieces
+from briefing_app.core.frontmatter_shared import MAX_DEPTH, FrontMatter, Path, nesting_problem
 from briefing_app.core.model import Diagnostic
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_NODES = 250_000  # values visited, aliases counted each time they are used
-MAX_DEPTH = 48
-MAX_INDENT = 300
 _OPENING = re.compile(r"---[ \t]*")
-# A line indented by more than MAX_INDENT spaces that has something on it; possessive, so a
-# long line of blanks cannot make the search backtrack.
-_TOO_FAR_INDENTED = re.compile(rf"^ {{{MAX_INDENT + 1},}}+[^\S\n]*+\S", re.MULTILINE)
 _CLOSING_LINE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _TOML_FENCE = re.compile(r"\+\+\+[ \t]*")
 _TOML_CLOSING_LINE = re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)
-
-Path = tuple[str | int, ...]
 
 _STANDARD_SCALAR_TAGS = {
     "tag:yaml.org,2002:" + name
@@ -53,28 +48,6 @@ class Split:
     body_first_line: int
     diagnostics: list[Diagnostic] = field(default_factory=list)
     toml_text: str | None = None  # Hugo's ``+++`` front matter
-
-
-@dataclass
-class FrontMatter:
-    """The converted YAML mapping plus where each value and key came from."""
-
-    data: dict[str, Any] = field(default_factory=dict)
-    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    raw: dict[Path, str] = field(default_factory=dict)  # scalar text as written
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-
-    def where(self, path: Path) -> tuple[int, int]:
-        """The position of ``path``, or of its nearest ancestor that has one."""
-        while path:
-            if path in self.positions:
-                return self.positions[path]
-            path = path[:-1]
-        return self.positions.get((), (1, 1))
-
-    def where_key(self, path: Path) -> tuple[int, int]:
-        return self.key_positions.get(path) or self.where(path)
 
 
 def split(text: str) -> Split:
@@ -252,24 +225,3 @@ def _char_at(text: str, line: int, column: int) -> str:
 
 def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
-
-
-def nesting_problem(yaml_text: str, first_line: int) -> Diagnostic | None:
-    """Refuse nesting deep enough to exhaust the parser's stack, before parsing."""
-    depth = 0
-    openers = yaml_text.count("[") + yaml_text.count("{")
-    for offset, char in enumerate(yaml_text if openers > MAX_DEPTH else ""):
-        if char in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                line = yaml_text.count("\n", 0, offset) + first_line
-                message = f"the front matter is nested more than {MAX_DEPTH} levels; it was ignored"
-                return Diagnostic("error", line, 1, message)
-        elif char in "]}" and depth:
-            depth -= 1
-    too_far = _TOO_FAR_INDENTED.search(yaml_text)
-    if too_far:
-        line = yaml_text.count("\n", 0, too_far.start()) + first_line
-        message = f"the front matter is indented more than {MAX_INDENT} spaces; it was ignored"
-        return Diagnostic("error", line, 1, message)
-    return None

@@ -15,7 +15,7 @@ import markdown
 from markdown.extensions.sane_lists import SaneListExtension
 
 from briefing_app.core.defuse import defuse
-from briefing_app.core.dialect.files import FileFinder, NoFiles
+from briefing_app.core.dialect.file_finder import FileFinder, NoFiles
 from briefing_app.core.markdown_setup import local_files, new_markdown, reused_markdown
 from briefing_app.core.mention_marker import TAG, MentionMarker
 from briefing_app.core.mentions import MentionFinder

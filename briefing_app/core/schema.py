@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing_app.core.dates import PartialDate
-from briefing_app.core.frontmatter import FrontMatter, Path
+from briefing_app.core.frontmatter_shared import FrontMatter, Path
 from briefing_app.core.model import Diagnostic, KeyFigure, Person, Severity, Source, TimelineEvent
 
 TOP_LEVEL_KEYS = (

@@ -11,7 +11,7 @@ import re
 import tomllib
 from collections import Counter
 
-from briefing_app.core.frontmatter import FrontMatter, Path, nesting_problem
+from briefing_app.core.frontmatter_shared import FrontMatter, Path, nesting_problem
 from briefing_app.core.model import Diagnostic
 
 _AT = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")

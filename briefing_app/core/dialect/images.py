@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from briefing_app.core.dialect.files import FilesHolder
+from briefing_app.core.dialect.file_finder import FilesHolder
 from briefing_app.core.link_rules import is_local_relative  # the sanitiser's own rule
 
 

@@ -10,7 +10,7 @@ from urllib.parse import quote
 from markdown import Markdown
 from markdown.inlinepatterns import InlineProcessor
 
-from briefing_app.core.dialect.files import FilesHolder
+from briefing_app.core.dialect.file_finder import FilesHolder
 
 WIKILINK = r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]"
 

@@ -126,6 +126,7 @@ def apply_color_scheme(app: QApplication, scheme: str) -> None:
         # An empty palette resolves to the desktop's (or the style's) again, and follows it
         # when it changes.
         app.setPalette(QPalette())
+        _restyle_widgets(app)
         return
     if app.property(_DESKTOP_STYLE) is None:
         app.setProperty(_DESKTOP_STYLE, app.style().name())
@@ -133,6 +134,23 @@ def apply_color_scheme(app: QApplication, scheme: str) -> None:
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     app.setPalette(dark_palette() if scheme == "dark" else light_palette())
+    _restyle_widgets(app)
+
+
+def _restyle_widgets(app: QApplication) -> None:
+    """Qt leaves some widgets on the old palette (one whose child has a style sheet, such as a
+    QTabWidget with a styled tab bar, is passed over), and a style sheet's ``palette(...)``
+    colours are taken when it is applied: give each widget the new palette again, and apply
+    the style sheets again. Only the widgets whose palette changes hear of it."""
+    widgets = app.allWidgets()
+    for widget in widgets:
+        if not widget.testAttribute(Qt.WidgetAttribute.WA_SetPalette):
+            widget.setPalette(QPalette())  # no roles of its own: the inherited palette, anew
+    for widget in widgets:
+        if widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())
+    if app.styleSheet():
+        app.setStyleSheet(app.styleSheet())
 
 
 def applied_color_scheme(app: QApplication) -> str:

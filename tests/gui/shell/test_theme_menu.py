@@ -9,7 +9,7 @@ import sys
 import pytest
 from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtGui import QGuiApplication, QImage, QPalette
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
 from briefing_app import APP_ID, ORGANIZATION
 from briefing_app.gui.color_scheme import applied_color_scheme, apply_color_scheme
@@ -98,6 +98,24 @@ def test_choosing_dark_restyles_the_running_window_and_system_gives_the_desktop_
     # Qt's own request is withdrawn too, so the desktop's later switches are followed.
     assert QGuiApplication.styleHints().colorScheme() == asked
     assert window.restyled > restyled
+
+
+def test_widgets_qt_passes_over_take_the_new_colours_too(qtbot, qapp, settings, desktop):
+    window = Window()
+    qtbot.addWidget(window)
+    tabs = QTabWidget(window)  # a style sheet on its tab bar keeps Qt from repainting it
+    tabs.tabBar().setStyleSheet("QTabBar::tab { padding: 4px; }")
+    tabs.addTab(QWidget(), "A briefing")
+    label = QLabel("2 briefings", window)
+    label.setStyleSheet("color: palette(placeholder-text);")  # taken when the sheet is applied
+    window.setCentralWidget(tabs)
+    window.statusBar().addWidget(label)
+    window.show()
+    ThemeMenu(settings, window).choose("dark")
+    qapp.processEvents()
+    assert tabs.palette().color(Role.Base).name() == "#1b1e23"
+    assert label.palette().color(Role.WindowText).name() == "#8b96a5"
+    assert window.restyled == 1
 
 
 def test_the_real_window_redraws_its_text_and_panels(make_window, qapp, settings, desktop):

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication
 from briefing_app.core.palette import DARK, LIGHT
 
 SCHEMES = ("system", "light", "dark")
-# Dynamic properties of the application: the scheme applied last, and the style the desktop
-# gave it before a forced scheme replaced it with Fusion.
+# Dynamic properties of the application: the scheme applied last, and the style it had before
+# a forced scheme replaced it with Fusion.
 _SCHEME = "briefingColorScheme"
 _DESKTOP_STYLE = "briefingDesktopStyle"
 
@@ -128,7 +128,7 @@ def apply_color_scheme(app: QApplication, scheme: str) -> None:
         app.setPalette(QPalette())
         _restyle_widgets(app)
         return
-    if app.property(_DESKTOP_STYLE) is None:
+    if previous == "system":
         app.setProperty(_DESKTOP_STYLE, app.style().name())
     hints.setColorScheme(Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light)
     if app.style().name().lower() != "fusion":

@@ -100,6 +100,16 @@ def test_choosing_dark_restyles_the_running_window_and_system_gives_the_desktop_
     assert window.restyled > restyled
 
 
+def test_system_gives_back_the_desktops_own_style(qapp, settings, desktop):
+    qapp.setStyle("Windows")  # as a desktop's style would be
+    theme = ThemeMenu(settings)
+    theme.choose("dark")
+    assert qapp.style().name().lower() == "fusion"
+    theme.choose("system")
+    assert qapp.style().name().lower() == "windows"
+    qapp.setStyle(desktop[0])
+
+
 def test_widgets_qt_passes_over_take_the_new_colours_too(qtbot, qapp, settings, desktop):
     window = Window()
     qtbot.addWidget(window)

@@ -162,7 +162,7 @@ def open_once(window: MainWindow, path: str) -> tuple[float, float, float]:
     and the longest stall from then till the text is laid out to its end (which Qt does after
     it shows)."""
     while window.tabs.count():
-        window.close_tab(0)
+        window.documents.close_tab(0)
     settle()
     heartbeat = Heartbeat()
     start = time.perf_counter()
@@ -227,17 +227,17 @@ def probe_open(runs: int, paths: list[str]) -> dict[str, object]:
     kept = BriefingCache(tempfile.mkdtemp())
     results: dict[str, object] = {}
     for path in paths:
-        window.briefing_cache = kept
+        window.documents.cache = kept
         open_once(window, path)  # keeps it
         opens, stalls, laid_out, floors, reopens = [], [], [], [], []
         for _ in range(runs):
-            window.briefing_cache = BriefingCache(None)
+            window.documents.cache = BriefingCache(None)
             seconds, stall, stall_laying_out = open_once(window, path)
             opens.append(seconds)
             stalls.append(stall)
             laid_out.append(stall_laying_out)
             floors.append(floor_once(path))
-            window.briefing_cache = kept
+            window.documents.cache = kept
             reopens.append(open_once(window, path)[0])
         results[path] = {
             "open": opens,
@@ -255,10 +255,10 @@ def switch_tabs(window: MainWindow, paths: list[str], runs: int) -> list[float]:
     """Seconds from choosing the other of two open tabs to its first frame, which shows its
     text, title and panels."""
     while window.tabs.count():
-        window.close_tab(0)
+        window.documents.close_tab(0)
     for path in paths:
         window.open_file(path)
-    window.wait_for_loads()
+    window.documents.wait_for_loads()
     wait(300)
     seconds = []
     for run in range(runs + 2):
@@ -331,9 +331,9 @@ def probe_rebuild(runs: int, path: str) -> dict[str, object]:
     copy = Path(tempfile.mkdtemp()) / Path(path).name
     copy.write_bytes(Path(path).read_bytes())
     window = new_window([])
-    window.briefing_cache = BriefingCache(None)
+    window.documents.cache = BriefingCache(None)
     window.open_file(str(copy))
-    window.wait_for_loads()
+    window.documents.wait_for_loads()
     reader = window.current_reader()
     assert reader is not None
     laid_out_whole(reader)
@@ -349,7 +349,7 @@ def probe_rebuild(runs: int, path: str) -> dict[str, object]:
         return same_block and 0 <= before - after < 200  # the line's first character at most
 
     def zoom() -> None:
-        window.set_zoom(1 if window.zoom != 1 else 0)
+        window.documents.set_zoom(1 if window.documents.zoom != 1 else 0)
 
     def colours() -> None:
         app.setPalette(dark_palette() if app.palette() == light else light)  # type: ignore[attr-defined]
@@ -378,7 +378,7 @@ def probe_rebuild(runs: int, path: str) -> dict[str, object]:
             seconds.append(done[0] - start)
             reader.rebuilt.disconnect(shown)
             kept += same_line(before, top_character())
-            window.wait_for_loads()
+            window.documents.wait_for_loads()
             # A reader reads on for a while before the next change: Qt has finished laying
             # the text out by then, which it does in steps after it shows.
             laid_out_whole(reader)

@@ -80,17 +80,6 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def user_library_folder(create: bool) -> str:
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    folder = os.path.join(documents, "Briefings")
-    if create:
-        try:
-            os.makedirs(folder, exist_ok=True)
-        except OSError as error:
-            logger.warning("cannot create %s: %s", folder, error)
-    return folder
-
-
 def run_gui(
     files: Sequence[str],
     screenshot: str | None = None,
@@ -107,6 +96,7 @@ def run_gui(
 
     from briefing_app.core.briefing_cache import FOLDER_NAME, BriefingCache
     from briefing_app.core.library_index import INDEX_NAME
+    from briefing_app.gui.library.folders import documents_folder
     from briefing_app.gui.shell import crash, dialogs
     from briefing_app.gui.shell.main_window import MainWindow
     from briefing_app.gui.shell.settings import Settings
@@ -125,13 +115,15 @@ def run_gui(
     else:
         dialogs.show_error = _print_error
 
-    folders = [str(bundled_briefings_dir()), user_library_folder(create=not screenshot)]
-    window = MainWindow(settings, folders)
-    app.aboutToQuit.connect(window.settings.sync)  # changes wait a moment to be written
+    # Documents/Briefings is watched once it exists; the library offers to make it, and nothing
+    # is made without the person asking.
+    folders = [str(bundled_briefings_dir()), documents_folder()]
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-    window.library.index_path = os.path.join(cache, INDEX_NAME)
     # Files not kept yet may be being read into it by a second process (read_ahead).
-    window.briefing_cache = BriefingCache(os.path.join(cache, FOLDER_NAME), writer=read_ahead)
+    briefing_cache = BriefingCache(os.path.join(cache, FOLDER_NAME), writer=read_ahead)
+    window = MainWindow(settings, folders, briefing_cache)
+    app.aboutToQuit.connect(window.settings.sync)  # changes wait a moment to be written
+    window.library.index_path = os.path.join(cache, INDEX_NAME)
     window.library.scan(window.library_folders())
     if screenshot:
         # Sized before anything opens, as a normal start restores its size first: a text laid
@@ -141,7 +133,7 @@ def run_gui(
         return _take_screenshot(app, window, screenshot, ok=all(opened))
 
     window.restore_state()
-    window.restore_tabs()
+    window.documents.restore()
     window.open_files(files)
     if instance is not None:
         instance.filesReceived.connect(window.take_from_launch)
@@ -172,7 +164,7 @@ def _take_screenshot(app: QApplication, window, path: str, ok: bool) -> int:
     window.show()
     start_up_done()
     window.library.wait_for_scan()
-    window.wait_for_loads()
+    window.documents.wait_for_loads()
     for _ in range(3):
         app.processEvents()
     reader = window.current_reader()

@@ -21,7 +21,7 @@ def test_every_case_opens_in_the_window_and_the_library_lists_what_it_can(
     window = make_window([str(folder)])
     for name in CASE_NAMES:
         window.open_file(str(cases[name]))
-    window.wait_for_loads()  # the big cases load in the background
+    window.documents.wait_for_loads()  # the big cases load in the background
     unreadable = {"over-the-size-cap", "a-folder"}
     assert window.tabs.count() == len(CASE_NAMES) - len(unreadable)
     assert len(errors_shown) == len(unreadable)

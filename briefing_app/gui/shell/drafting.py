@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from html import escape
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -23,9 +22,6 @@ from briefing_app.core.dates import PartialDate
 from briefing_app.core.drafting.files import draft_from_file, suggested_draft_path, write_new_file
 from briefing_app.core.errors import BriefingError
 from briefing_app.gui.shell import dialogs
-
-if TYPE_CHECKING:
-    from briefing_app.gui.shell.main_window import MainWindow
 
 ARTICLE_FILTER = "Articles (*.txt *.text *.md *.markdown);;All files (*)"
 
@@ -65,6 +61,7 @@ class PublicationDateDialog(QDialog):
         layout.addWidget(self.date)
         layout.addWidget(self.unknown)
         layout.addWidget(buttons)
+        dialogs.plain_buttons(self)
 
     def publication_date(self) -> PartialDate | None:
         if self.unknown.isChecked():
@@ -81,11 +78,14 @@ def ask_publication_date(parent: QWidget, article_name: str) -> tuple[bool, Part
     return True, dialog.publication_date()
 
 
-def new_briefing_from_article(window: MainWindow, article: str | None = None) -> str | None:
-    """Drafts a briefing from an article the reader picks; returns the new file's path."""
+def new_briefing_from_article(
+    window: QWidget, start_folder: str, article: str | None = None
+) -> tuple[str, str] | None:
+    """Drafts a briefing from an article the reader picks; returns the new file's path and a
+    line saying what was proposed, or None if nothing was written."""
     if article is None:
         article, _ = QFileDialog.getOpenFileName(
-            window, "New Briefing from Article", window.settings.last_folder, ARTICLE_FILTER
+            window, "New Briefing from Article", start_folder, ARTICLE_FILTER
         )
         if not article:
             return None
@@ -102,10 +102,7 @@ def new_briefing_from_article(window: MainWindow, article: str | None = None) ->
     except BriefingError as error:
         dialogs.show_error(window, "Cannot draft a briefing", f"{error.path}\n\n{error.message}.")
         return None
-    window.open_file(target)
-    window.statusBar().showMessage(
+    return target, (
         f"Drafted {os.path.basename(target)}: {len(draft.people)} people, {len(draft.figures)}"
-        f" key figures, {len(draft.events)} events proposed. Check them, then set draft: false.",
-        15000,
+        f" key figures, {len(draft.events)} events proposed. Check them, then set draft: false."
     )
-    return target

@@ -42,7 +42,7 @@ def open_linked_file(
     elif os.path.isfile(real) and real.lower().endswith(BRIEFING_EXTENSIONS):
         open_briefing(path)
     elif os.path.isfile(real) and real.lower().endswith(DOCUMENT_EXTENSIONS):
-        from briefing_app.gui.text.reader import open_external
+        from briefing_app.gui.shell.file_actions import open_external
 
         open_external(QUrl.fromLocalFile(real))
     else:

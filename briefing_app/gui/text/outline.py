@@ -19,6 +19,9 @@ class OutlineView(QTreeWidget):
         self.setAccessibleName("Contents")
         self.setRootIsDecorated(False)
         self.setIndentation(14)
+        self.setStyleSheet(
+            "QTreeView::item { padding: 3px 4px; } QHeaderView::section { padding: 4px 8px; }"
+        )
         self.itemActivated.connect(self._activate)
         self.itemClicked.connect(self._activate)
 

@@ -2,35 +2,35 @@
 
 from __future__ import annotations
 
-import bisect
 import logging
 import os
 from collections.abc import Callable
-from html import escape
 
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
-    QDesktopServices,
     QFont,
     QFontMetrics,
     QHelpEvent,
     QPalette,
     QResizeEvent,
     QShowEvent,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from briefing_app.core.document import document_html, header_html
-from briefing_app.core.model import Briefing, Person, quote_of_title
+from briefing_app.core.links import EntryRef
+from briefing_app.core.model import Briefing
+from briefing_app.gui.shell.file_actions import open_external
+from briefing_app.gui.text.cards import card_at
+from briefing_app.gui.text.highlights import Highlights, Range
 from briefing_app.gui.text.layout_pacer import LayoutPacer
 from briefing_app.gui.text.local_links import linked_path
 from briefing_app.gui.text.sliced_build import Anchors, SlicedBuild
-from briefing_app.gui.text.textdoc import fit_images
+from briefing_app.gui.text.textdoc import fit_images, set_page_margins, underline_people
 from briefing_app.gui.theme import Colours, current_colours, reader_stylesheet
 
 logger = logging.getLogger(__name__)
@@ -47,7 +47,6 @@ SIDE_MARGIN = 8  # at least, between the text and the view's edges
 MINIMUM_COLUMN = 120
 TOP_MARGIN = 20
 EXTERNAL_SCHEMES = {"http", "https", "mailto"}
-Range = tuple[int, int]
 
 
 class ReaderView(QTextBrowser):
@@ -70,10 +69,16 @@ class ReaderView(QTextBrowser):
         self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)  # see _fit_column
         self.setBackgroundRole(QPalette.ColorRole.Base)  # the page shows beside the column too
         self.setAutoFillBackground(True)
+        # Links follow the mouse only: the names in an interview would be a dozen Tab stops
+        # before the panels, where each person is one.
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
         self.anchorClicked.connect(self._follow_link)
         self.briefing: Briefing | None = None
         self.person_ranges: dict[int, list[Range]] = {}
-        self.quote_positions: dict[tuple[str, int], list[int]] = {}
+        self.quote_positions: dict[EntryRef, list[int]] = {}
         self._colours: Colours = current_colours()
         # The text's font, zoomed. Not the view's own: QTextEdit sets its font on the document
         # shown, which lays that out again (a long text's old version, while its new one builds).
@@ -91,9 +96,7 @@ class ReaderView(QTextBrowser):
         self._quotes_timer = QTimer(self, singleShot=True, interval=QUOTES_SETTLE_MS)
         self._quotes_timer.timeout.connect(self._update_visible_quotes)
         self.verticalScrollBar().valueChanged.connect(self._quotes_timer.start)
-        self._highlights: list[Range] = []
-        self._highlight_starts: list[int] = []
-        self._current_highlight = -1
+        self.highlights = Highlights(self)
         self.verticalScrollBar().valueChanged.connect(self._draw_highlights)
 
     # -- content ----------------------------------------------------------------------------
@@ -240,15 +243,15 @@ class ReaderView(QTextBrowser):
 
     def _install(self, briefing: Briefing, document: QTextDocument, anchors: Anchors) -> None:
         self.briefing = briefing
-        self._highlights, self._highlight_starts = [], []  # they were the old text's
+        self.highlights.forget()
         folder = os.path.dirname(os.path.abspath(briefing.path))
         self.setSearchPaths([folder])
         self.person_ranges = dict(anchors.people)
         self.quote_positions = dict(anchors.quotes)
         # Underlined and given its margins before the view has it: a document no view shows has
         # no layout yet, so neither lays the text out again (4 of the 40 ms the seed took).
-        self._underline_people(document)
-        _set_page_margins(document)
+        underline_people(document, self.person_ranges, QColor(self._colours.muted))
+        set_page_margins(document, TOP_MARGIN)
         # Laid out once, at the column's width: taking a document, the view lays it out as it is,
         # then again at the width it sets. With no page size, Qt's layout skips the first.
         document.setPageSize(QSizeF(0, 0))
@@ -284,64 +287,38 @@ class ReaderView(QTextBrowser):
             return None
         return super().loadResource(kind, url)
 
-    def _underline_people(self, document: QTextDocument) -> None:
-        underline = QTextCharFormat()
-        underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        underline.setUnderlineColor(QColor(self._colours.muted))
-        cursor = QTextCursor(document)
-        cursor.beginEditBlock()  # one relayout at the end, not one per mention
-        for spans in self.person_ranges.values():
-            for start, end in spans:
-                cursor.setPosition(start)
-                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(underline)
-        cursor.endEditBlock()
-
     # -- highlighting -----------------------------------------------------------------------
     def highlight(self, ranges: list[Range], current: int = -1) -> None:
-        """Mark ``ranges`` (in order); the one at index ``current`` is emphasised and scrolled
+        """Mark ``ranges`` (in order); the one at index ``current`` is emphasised and brought
         into view."""
-        self._highlights = ranges
-        self._highlight_starts = [start for start, _ in ranges]
-        self._current_highlight = current
+        self.highlights.set(ranges, current)
         self._draw_highlights()
         if 0 <= current < len(ranges):
-            position = ranges[current][0]
-            self.scroll_to_position(position)
-            # Showing the bar under the text can reflow it; scroll again once layout has settled.
-            QTimer.singleShot(0, self, lambda: self.scroll_to_position(position))
+            start, end = ranges[current]
+            self.bring_into_view(start, end)
+            # Showing the bar under the text can reflow it; look again once layout has settled.
+            QTimer.singleShot(0, self, lambda: self.bring_into_view(start, end))
 
     def _draw_highlights(self) -> None:
-        """Draws the marks on and near the screen, again as it scrolls: a search in a long text
-        finds tens of thousands, and Qt works out where each mark it is given sits."""
-        if not self._highlights:
-            if self.extraSelections():
-                self.setExtraSelections([])
-            return
-        height = self._viewport_size.height()
-        top = self.cursorForPosition(QPoint(0, -height)).position()
-        bottom = self.cursorForPosition(QPoint(self._viewport_size.width(), 2 * height)).position()
-        first = max(0, bisect.bisect_right(self._highlight_starts, top) - 1)
-        last = bisect.bisect_right(self._highlight_starts, bottom)
-        numbers = set(range(first, last))
-        if 0 <= self._current_highlight < len(self._highlights):
-            numbers.add(self._current_highlight)
-        selections = []
-        for number in sorted(numbers):
-            start, end = self._highlights[number]
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            current = number == self._current_highlight
-            c = self._colours
-            # The mark's own ink: a heading's or a link's colour may not read on it.
-            ink, paper = (c.focus_text, c.focus) if current else (c.highlight_text, c.highlight)
-            selection.format.setBackground(QColor(paper))
-            selection.format.setForeground(QColor(ink))
-            selections.append(selection)
-        self.setExtraSelections(selections)
+        self.highlights.draw(self._colours, self._viewport_size)
+
+    def go_to_anchor(self, anchor: str) -> None:
+        """Scrolls a heading (or other anchor) near the top, with a little space above it."""
+        self.scrollToAnchor(anchor)
+        bar = self.verticalScrollBar()
+        if 0 < bar.value() < bar.maximum():
+            bar.setValue(bar.value() - self.fontMetrics().lineSpacing() * 3 // 2)
+
+    def bring_into_view(self, start: int, end: int) -> None:
+        """Scrolls ``start``..``end`` into view unless it is on screen already: a name clicked
+        in the text stays under the pointer."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        top = self.cursorRect(cursor).top()
+        cursor.setPosition(min(end, self.document().characterCount() - 1))
+        bottom = self.cursorRect(cursor).bottom()
+        if top < 0 or bottom > self.viewport().height():
+            self.scroll_to_position(start)
 
     def scroll_to_position(self, position: int) -> None:
         """Bring ``position`` to about a third of the way down the view."""
@@ -351,12 +328,13 @@ class ReaderView(QTextBrowser):
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
 
-    def quote_range(self, kind: str, index: int) -> Range | None:
+    def quote_range(self, quote: EntryRef) -> Range | None:
         """The text range of the first mention of a figure or timeline quote."""
-        positions = self.quote_positions.get((kind, index))
+        positions = self.quote_positions.get(quote)
         if not positions or self.briefing is None:
             return None
-        entry = (self.briefing.key_figures if kind == "figure" else self.briefing.timeline)[index]
+        entries = self.briefing.key_figures if quote.kind == "figure" else self.briefing.timeline
+        entry = entries[quote.index]
         length = len(" ".join(entry.quote.split()))
         return positions[0], min(positions[0] + length, self.document().characterCount() - 1)
 
@@ -375,9 +353,9 @@ class ReaderView(QTextBrowser):
             bottom = self.cursorForPosition(on_screen.bottomRight()).position()
             figures: set[int] = set()
             events: set[int] = set()
-            for (kind, index), positions in self.quote_positions.items():
+            for quote, positions in self.quote_positions.items():
                 if any(top <= p <= bottom for p in positions):
-                    (figures if kind == "figure" else events).add(index)
+                    (figures if quote.kind == "figure" else events).add(quote.index)
             visible = (figures, events)
         if visible != self._visible_quotes:
             self._visible_quotes = visible
@@ -398,37 +376,21 @@ class ReaderView(QTextBrowser):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and self.briefing is not None:
             assert isinstance(event, QHelpEvent)
-            card = self._card_at(self.viewport().mapFromGlobal(event.globalPos()))
+            card = card_at(self, self.briefing, self.viewport().mapFromGlobal(event.globalPos()))
             if card:
                 QToolTip.showText(event.globalPos(), card, self)
                 return True
             QToolTip.hideText()
         return super().event(event)
 
-    def _card_at(self, point: QPoint) -> str:
-        """The card for the person or the quote under ``point`` (viewport coordinates), if any."""
-        assert self.briefing is not None
-        href = self.anchorAt(point)
-        if href.startswith("#person-") and href[8:].isdigit():
-            index = int(href[8:])
-            return (
-                person_card(self.briefing.people[index])
-                if index < len(self.briefing.people)
-                else ""
-            )
-        cursor = self.cursorForPosition(point)
-        if not cursor.atBlockEnd():
-            cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)  # the character under it
-        quote = quote_of_title(cursor.charFormat().toolTip())
-        return quote_card(self.briefing, *quote) if quote else ""
-
     # -- links ------------------------------------------------------------------------------
     def _follow_link(self, url: QUrl) -> None:
         text = url.toString()
-        if text.startswith("#person-") and text[8:].isdigit():
-            self.personActivated.emit(int(text[8:]))
+        entry = EntryRef.parse(text)
+        if entry is not None and entry.kind == "person":
+            self.personActivated.emit(entry.index)
         elif text.startswith("#"):
-            self.scrollToAnchor(text[1:])
+            self.go_to_anchor(text[1:])
         elif url.scheme().lower() in EXTERNAL_SCHEMES:
             open_external(url)
         elif not url.scheme() and self.briefing is not None:  # the sanitiser keeps no file: URL
@@ -465,67 +427,16 @@ class ReaderView(QTextBrowser):
         left = max(SIDE_MARGIN, (width - column) // 2)
         right = max(0, width - column - left)
         if self.lineWrapColumnOrWidth() != column:  # Qt lays the text out again at each call
+            # Lines rewrapped, the same scroll offset would show text paragraphs away. (A long
+            # text is laid out bit by bit, and cannot be placed before it is.)
+            short = self.document().characterCount() <= LONG_TEXT_CHARACTERS
+            place = self._reading_place() if short and self._place is None else None
             self.setLineWrapColumnOrWidth(column)
+            if place is not None:
+                self._scroll_to_place(place)
             if self._pacer is not None:
                 self._pacer.restart()
         margins = self.viewportMargins()
         if (margins.left(), margins.right()) != (left, right):
             self.setViewportMargins(left, 0, right, 0)
         fit_images(self.document(), column - 4)
-
-
-def _set_page_margins(document: QTextDocument) -> None:
-    """Room above and below the text; the sides are the view's (see ReaderView._fit_column)."""
-    frame = document.rootFrame()
-    frame_format = frame.frameFormat()
-    frame_format.setLeftMargin(0)
-    frame_format.setRightMargin(0)
-    frame_format.setTopMargin(TOP_MARGIN)
-    frame_format.setBottomMargin(32)
-    frame.setFrameFormat(frame_format)
-
-
-def person_card(person: Person) -> str:
-    """The hover card for a mention: name, role, affiliation, note."""
-    lines = [f"<b>{escape(person.name)}</b>"]
-    lines += [escape(part) for part in (person.role, person.affiliation) if part]
-    if person.note:
-        lines.append(f"<i>{escape(person.note)}</i>")
-    lines.append(
-        f"<small>{person.mentions} mention{'s' if person.mentions != 1 else ''} · click to show all</small>"
-    )
-    return "<br/>".join(lines)
-
-
-def quote_card(briefing: Briefing, kind: str, index: int) -> str:
-    """The hover card for a quoted figure or event: what the panel entry says."""
-    if kind == "figure" and index < len(briefing.key_figures):
-        figure = briefing.key_figures[index]
-        lines = [f"<b>{escape(figure.value)}</b> {escape(figure.label)}"]
-        if figure.detail:
-            lines.append(escape(figure.detail))
-        lines.append("<small>Key figure</small>")
-    elif kind == "timeline" and index < len(briefing.timeline):
-        event = briefing.timeline[index]
-        lines = [
-            f"<b>{escape(event.display_date)}</b>",
-            escape(event.event),
-            "<small>Timeline</small>",
-        ]
-    else:
-        return ""
-    return "<br/>".join(lines)
-
-
-def open_external(url: QUrl) -> None:
-    """Open a web or mail link with the desktop's program, in the user's own environment."""
-    from briefing_app.desktop_integration import external_env
-
-    saved = dict(os.environ)
-    os.environ.clear()
-    os.environ.update(external_env())  # xdg-open must not see a frozen app's library path
-    try:
-        QDesktopServices.openUrl(url)
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)

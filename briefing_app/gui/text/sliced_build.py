@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QTextDocumentFragment,
 )
 
+from briefing_app.core.links import EntryRef
 from briefing_app.core.model import quote_of_title
 
 SLICE_SECONDS = 0.03  # then the event loop gets its turn
@@ -38,8 +39,8 @@ class Anchors:
 
     def __init__(self) -> None:
         self.people: dict[int, list[Range]] = defaultdict(list)
-        self.quotes: dict[tuple[str, int], list[int]] = defaultdict(list)  # where each starts
-        self._meanings: dict[int, tuple[int | None, tuple[str, int] | None]] = {}
+        self.quotes: dict[EntryRef, list[int]] = defaultdict(list)  # where each starts
+        self._meanings: dict[int, tuple[int | None, EntryRef | None]] = {}
 
     @classmethod
     def of(cls, document: QTextDocument) -> Anchors:
@@ -49,7 +50,7 @@ class Anchors:
 
     def add_from(self, block: QTextBlock) -> None:
         """Adds the anchors of ``block`` and every block after it."""
-        quote_ends: dict[tuple[str, int], int] = {}  # where each quote's last fragment ended
+        quote_ends: dict[EntryRef, int] = {}  # where each quote's last fragment ended
         meanings = self._meanings
         while block.isValid():
             iterator = block.begin()
@@ -80,10 +81,11 @@ class Anchors:
             block = block.next()
 
 
-def _meaning(char_format: QTextCharFormat) -> tuple[int | None, tuple[str, int] | None]:
+def _meaning(char_format: QTextCharFormat) -> tuple[int | None, EntryRef | None]:
     """The person a format links to and the quote it marks, either of them None."""
     href = char_format.anchorHref()
-    person = int(href[8:]) if href.startswith("#person-") and href[8:].isdigit() else None
+    linked = EntryRef.parse(href) if href else None
+    person = linked.index if linked is not None and linked.kind == "person" else None
     return person, quote_of_title(char_format.toolTip())
 
 

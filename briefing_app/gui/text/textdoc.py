@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QUrl
-from PySide6.QtGui import QImage, QPixmap, QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPixmap,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 
 
 def fit_images(document: QTextDocument, width: float) -> None:
@@ -59,3 +68,31 @@ def as_image(resource: object) -> QImage:
     if isinstance(resource, QByteArray | bytes):
         return QImage.fromData(resource)
     return QImage()
+
+
+def set_page_margins(document: QTextDocument, top: int) -> None:
+    """Room above and below the text; the sides are the view's (see ReaderView._fit_column)."""
+    frame = document.rootFrame()
+    frame_format = frame.frameFormat()
+    frame_format.setLeftMargin(0)
+    frame_format.setRightMargin(0)
+    frame_format.setTopMargin(top)
+    frame_format.setBottomMargin(32)
+    frame.setFrameFormat(frame_format)
+
+
+def underline_people(
+    document: QTextDocument, ranges: dict[int, list[tuple[int, int]]], colour: QColor
+) -> None:
+    """A dotted line under each mention of a person, in one edit (one relayout)."""
+    underline = QTextCharFormat()
+    underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    underline.setUnderlineColor(colour)
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for spans in ranges.values():
+        for start, end in spans:
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(underline)
+    cursor.endEditBlock()

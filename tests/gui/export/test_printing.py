@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from briefing_app.core import load_briefing
 from briefing_app.gui.export import printing
 from briefing_app.gui.export.printing import ExportError, export_pdf
+from briefing_app.gui.shell.menus import Command
 from tests.conftest import FORMAT_EXAMPLE, SEED_BRIEFING, SEED_TEXT
 
 pytestmark = pytest.mark.gui
@@ -298,11 +299,11 @@ def test_export_from_the_window(make_window, tmp_path, monkeypatch):
         return str(tmp_path / "from-window"), filters
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
-    window.export_pdf()
+    window.exporter.export_pdf()
     assert asked[0].endswith("Israel, Azerbaijan are strategic partners, Baku says.pdf")
     assert (tmp_path / "from-window.pdf").exists()
     assert "Exported" in window.statusBar().currentMessage()
-    window.export_pdf()
+    window.exporter.export_pdf()
     assert asked[1].startswith(str(tmp_path))  # the folder is remembered
 
 
@@ -316,7 +317,7 @@ def test_export_errors_in_the_window_are_shown_in_a_dialog(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *a: (str(tmp_path / "nope" / "x.pdf"), "")
     )
-    window.export_pdf()
+    window.exporter.export_pdf()
     assert errors_shown[0][0] == "Cannot export PDF"
     assert "does not exist" in errors_shown[0][1]
 
@@ -330,7 +331,7 @@ def test_print_preview_renders_through_the_same_routine(make_window, monkeypatch
     monkeypatch.setattr(
         printing, "render", lambda briefing, device, progress=None: drawn.append(briefing.title)
     )
-    window._render_to(QPrinter(), window.current_tab())
+    window.exporter.render_to(QPrinter(), window.current_tab().briefing)
     assert drawn == [window.current_tab().briefing.title]
 
 
@@ -387,7 +388,9 @@ def test_a_long_print_or_preview_shows_its_progress_and_stops_when_cancelled(
     doing = "Preparing" if preview else "Printing"
     shown = cancel_at(monkeypatch, "never")
     target = tmp_path / "whole.pdf"
-    long_window._render_to(pdf_printer(target), long_window.current_tab(), preview=preview)
+    long_window.exporter.render_to(
+        pdf_printer(target), long_window.current_tab().briefing, preview=preview
+    )
     assert shown[0] == "Laying out the pages…"
     pages = len(PdfReader(str(target)).pages)
     assert pages > 10
@@ -396,7 +399,9 @@ def test_a_long_print_or_preview_shows_its_progress_and_stops_when_cancelled(
 
     cancel_at(monkeypatch, f"{doing} page 3 of {pages}…")
     target = tmp_path / "cancelled.pdf"
-    long_window._render_to(pdf_printer(target), long_window.current_tab(), preview=preview)
+    long_window.exporter.render_to(
+        pdf_printer(target), long_window.current_tab().briefing, preview=preview
+    )
     assert len(PdfReader(str(target)).pages) == 3  # stopped at the page reached
 
 
@@ -422,7 +427,7 @@ def test_print_preview_opens_shows_the_pages_and_closes(make_window, qtbot):
         dialog.reject()
 
     QTimer.singleShot(50, look_and_close)
-    window.print_preview()
+    window.exporter.print_preview()
     assert seen == [f"Print Preview — {window.current_tab().briefing.title}"]
 
 
@@ -440,7 +445,7 @@ def test_exporting_html_from_the_window_writes_the_handout_and_says_where(
         return str(tmp_path / "handout"), filters
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
-    window.export_html_action.trigger()
+    window.menu.actions[Command.EXPORT_HTML].trigger()
     assert asked[0].endswith("Israel, Azerbaijan are strategic partners, Baku says.html")
     html = (tmp_path / "handout.html").read_text(encoding="utf-8")
     assert "<main>" in html and "Elchin Amirbayov" in html
@@ -448,6 +453,6 @@ def test_exporting_html_from_the_window_writes_the_handout_and_says_where(
 
     missing = tmp_path / "nope" / "x.html"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(missing), ""))
-    window.export_html_action.trigger()
+    window.menu.actions[Command.EXPORT_HTML].trigger()
     assert errors_shown[0][0] == "Cannot export HTML"
     assert "does not exist" in errors_shown[0][1]

@@ -84,7 +84,7 @@ def test_reload_never_writes_to_the_file(make_window, qtbot, copy):
     before = copy.read_bytes()
     window = make_window()
     window.open_file(str(copy))
-    window.reload_current()
+    window.documents.reload_current()
     window.close()
     assert copy.read_bytes() == before
 

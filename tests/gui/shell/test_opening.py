@@ -93,14 +93,14 @@ def test_recent_files_keep_ten_prune_missing_and_clear(make_window, settings, tm
     window = make_window()
     window.open_files(paths)
     os.remove(paths[-1])
-    window._fill_recent_menu()
-    entries = [a.data() for a in window.recent_menu.actions() if a.data()]
+    window.menu.fill_recent_menu()
+    entries = [a.data() for a in window.menu.recent_menu.actions() if a.data()]
     assert entries == list(reversed(paths[2:11]))  # newest first, ten kept, the missing one pruned
-    assert [a.text() for a in window.recent_menu.actions()][-1] == "&Clear Menu"
-    window.recent_menu.actions()[0].trigger()
-    window.recent_menu.actions()[-1].trigger()
+    assert [a.text() for a in window.menu.recent_menu.actions()][-1] == "&Clear Menu"
+    window.menu.recent_menu.actions()[0].trigger()
+    window.menu.recent_menu.actions()[-1].trigger()
     assert settings.recent_files == []
-    assert [a.text() for a in window.recent_menu.actions()] == ["&Clear Menu"]
+    assert [a.text() for a in window.menu.recent_menu.actions()] == ["&Clear Menu"]
 
 
 def test_open_tabs_are_restored_on_the_next_launch(make_window, settings):
@@ -126,11 +126,11 @@ def test_a_file_opened_before_is_kept_but_never_shown_stale(make_window, tmp_pat
     from briefing_app.core.briefing_cache import BriefingCache
 
     window = make_window()
-    window.briefing_cache = BriefingCache(str(tmp_path / "cache"))
+    window.documents.cache = BriefingCache(str(tmp_path / "cache"))
     path = write_briefing("---\ntitle: First draft\n---\nText.\n")
     window.open_file(str(path))
     assert len(list((tmp_path / "cache").iterdir())) == 1
-    window.close_current_tab()
+    window.documents.close_current()
     path.write_text("---\ntitle: Final text\n---\nText.\n", encoding="utf-8")
     window.open_file(str(path))
     assert open_titles(window) == ["Final text"]
@@ -177,8 +177,8 @@ def test_closing_a_tab_while_it_loads_leaves_nothing_behind(
 ):
     window = make_window()
     window.open_file(str(big_briefing))
-    window.close_current_tab()
-    window.wait_for_loads()
+    window.documents.close_current()
+    window.documents.wait_for_loads()
     qtbot.wait(50)
     assert window.tabs.count() == 0
     assert errors_shown == []
@@ -196,8 +196,8 @@ def test_closing_a_tab_while_its_text_is_laid_out_leaves_nothing_behind(
     qtbot.waitUntil(lambda: placeholder.label.text().startswith("Laying out"), timeout=60_000)
     qtbot.waitUntil(lambda: placeholder.bar.value() > 0)  # the bar now says how far it is
     assert placeholder.bar.value() < placeholder.bar.maximum()
-    window.close_current_tab()
-    window.wait_for_loads()
+    window.documents.close_current()
+    window.documents.wait_for_loads()
     qtbot.wait(50)
     assert window.tabs.count() == 0
     assert errors_shown == []
@@ -215,7 +215,7 @@ def test_a_big_file_that_cannot_be_read_says_so_and_its_tab_goes(
     monkeypatch.setattr(BriefingCache, "load", refuse)
     window = make_window()
     window.open_file(str(big_briefing))
-    window.wait_for_loads()
+    window.documents.wait_for_loads()
     assert window.tabs.count() == 0
     assert errors_shown[0][0] == "Cannot open briefing"
     assert "permission denied" in errors_shown[0][1]
@@ -547,7 +547,7 @@ def test_a_big_file_is_parsed_without_pauses_for_garbage_collection(
 
     window = make_window()
     window.open_file(str(big_briefing))
-    window.wait_for_loads()
+    window.documents.wait_for_loads()
     assert [parse.collecting for parse in parse_log] == [False]
     assert gc.isenabled()
 

@@ -62,7 +62,7 @@ def advances_per_turn(qtbot, document: QTextDocument) -> list[int]:
 
 def open_long(qtbot, window, path):
     window.open_file(str(path))
-    window.wait_for_loads()
+    window.documents.wait_for_loads()
     reader = window.current_reader()
     qtbot.waitUntil(lambda: reader.document().characterCount() > 500_000, timeout=TIMEOUT)
     return reader
@@ -131,7 +131,7 @@ def test_qt_lays_a_changed_text_out_again_by_itself_once_the_slices_are_done(
 def test_closing_a_long_text_while_it_is_laid_out_is_safe(make_window, qtbot, long_briefing):
     window = make_window()
     open_long(qtbot, window, long_briefing)
-    window.close_current_tab()
+    window.documents.close_current()
     qtbot.wait(200)  # the slices that were due find the text gone
     assert window.current_reader() is None
 
@@ -145,7 +145,7 @@ def test_a_long_text_in_a_tab_left_behind_is_laid_out_in_slices_too(
     window.open_file(str(SEED_BRIEFING))
     window.open_file(str(long_briefing))
     window.tabs.setCurrentIndex(0)  # back to the seed while the long one loads
-    window.wait_for_loads()
+    window.documents.wait_for_loads()
     tab = window.tabs.widget(1)
     qtbot.waitUntil(lambda: tab.reader.document().characterCount() > 500_000, timeout=TIMEOUT)
     assert not tab.reader.isVisible()

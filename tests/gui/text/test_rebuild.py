@@ -27,7 +27,7 @@ def long_briefing(tmp_path):
 def open_at_middle(qtbot, window, path):
     """Opens ``path`` and scrolls its text halfway down; the character at the top of the view."""
     window.open_file(str(path))
-    window.wait_for_loads()
+    window.documents.wait_for_loads()
     reader = window.current_reader()
     height = reader.document().documentLayout().documentSize().height()  # laid out whole
     bar = reader.verticalScrollBar()
@@ -64,7 +64,7 @@ def test_zooming_a_short_text_keeps_the_place_at_once(make_window, qtbot):
     top = open_at_middle(qtbot, window, SEED_BRIEFING)
     reader = window.current_reader()
     size = text_point_size(reader)
-    window.set_zoom(window.zoom + 2)
+    window.documents.set_zoom(window.documents.zoom + 2)
     assert text_point_size(reader) == size + 2
     assert_same_line(reader, top)
 
@@ -89,7 +89,7 @@ def test_a_long_text_is_rebuilt_behind_the_one_shown_and_keeps_the_place(
     try:
         with qtbot.waitSignal(reader.rebuilt, timeout=TIMEOUT):
             if change == "zoom":
-                window.set_zoom(window.zoom + 1)
+                window.documents.set_zoom(window.documents.zoom + 1)
             else:
                 qapp.setPalette(dark_palette())
                 window._restyle()
@@ -116,8 +116,8 @@ def test_zooming_again_while_a_long_text_rebuilds_shows_the_last_size(
     size = text_point_size(reader)
     sizes_shown = []
     reader.rebuilt.connect(lambda: sizes_shown.append(text_point_size(reader)))
-    window.set_zoom(window.zoom + 1)
-    window.set_zoom(window.zoom + 1)
+    window.documents.set_zoom(window.documents.zoom + 1)
+    window.documents.set_zoom(window.documents.zoom + 1)
     qtbot.waitUntil(lambda: bool(sizes_shown), timeout=TIMEOUT)
     qtbot.wait(100)
     assert sizes_shown == [size + 2]
@@ -130,7 +130,7 @@ def test_a_long_text_in_a_hidden_tab_is_rebuilt_when_shown(make_window, qtbot, l
     long_reader = window.current_reader()
     size = text_point_size(long_reader)
     window.open_file(str(SEED_BRIEFING))
-    window.set_zoom(window.zoom + 1)
+    window.documents.set_zoom(window.documents.zoom + 1)
     assert text_point_size(window.current_reader()) == size + 1  # the short one at once
     qtbot.wait(50)
     assert text_point_size(long_reader) == size  # the hidden long one does no work yet
@@ -190,8 +190,8 @@ def test_an_older_read_of_a_changed_file_never_replaces_a_newer_one(
         long_briefing.write_text(
             text.replace("title: Generated", f"title: {version} version", 1), encoding="utf-8"
         )
-        window.reload_current()
-    window.wait_for_loads()
+        window.documents.reload_current()
+    window.documents.wait_for_loads()
     qtbot.waitUntil(lambda: bool(titles_shown), timeout=TIMEOUT)
     qtbot.wait(200)
     assert [title.split()[0] for title in titles_shown] == ["Second"]

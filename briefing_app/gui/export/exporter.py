@@ -1,0 +1,182 @@
+"""File › Export as PDF / HTML, Print and Print Preview for the briefing shown: the dialogs,
+the progress of long jobs, and the message that offers the file once written."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
+
+from briefing_app.core.model import Briefing
+from briefing_app.gui.shell import dialogs
+from briefing_app.gui.shell.settings import Settings
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPagedPaintDevice
+    from PySide6.QtPrintSupport import QPrinter
+
+PageStep = Callable[[int, int], bool]
+
+
+class Exporter(QObject):
+    """``briefing`` says which briefing is shown (None when none is). ``exported`` carries the
+    file written, for the window to offer; ``message`` a line for the status bar."""
+
+    exported = Signal(str, str)  # the file written, what to say about it
+    message = Signal(str)
+
+    def __init__(
+        self, settings: Settings, briefing: Callable[[], Briefing | None], window: QWidget
+    ) -> None:
+        super().__init__(window)
+        self.settings = settings
+        self.briefing = briefing
+        self.window = window
+
+    # -- files ------------------------------------------------------------------------------
+    def export_pdf(self) -> None:
+        briefing = self.briefing()
+        if briefing is None:
+            return
+        target = self._ask_target(briefing, "Export as PDF", ".pdf", "PDF (*.pdf)")
+        if not target:
+            return
+        progress, step = self._page_progress(
+            "Export as PDF", "Exporting", "Finishing the PDF (bookmarks and details)…"
+        )
+        from briefing_app.gui.export import printing  # loaded on first use: not needed to start
+
+        try:
+            pages = printing.export_pdf(briefing, target, self.settings.page_size, step)
+        except printing.ExportCancelled:
+            self.message.emit("Export cancelled; nothing was written")
+            return
+        except printing.ExportError as error:
+            dialogs.show_error(
+                self.window, "Cannot export PDF", f"{error.target}\n\n{error.message}."
+            )
+            return
+        finally:
+            progress.close()
+        self.exported.emit(target, f"Exported {pages} page{'s' if pages != 1 else ''}")
+
+    def export_html(self) -> None:
+        briefing = self.briefing()
+        if briefing is None:
+            return
+        target = self._ask_target(briefing, "Export as HTML", ".html", "HTML (*.html *.htm)")
+        if not target:
+            return
+        from briefing_app.core.export_files import ExportError
+        from briefing_app.core.html_export import export_html
+
+        try:
+            export_html(briefing, target)
+        except ExportError as error:
+            dialogs.show_error(
+                self.window, "Cannot export HTML", f"{error.target}\n\n{error.message}."
+            )
+            return
+        self.exported.emit(target, "Exported")
+
+    def _ask_target(self, briefing: Briefing, title: str, suffix: str, filters: str) -> str:
+        """The file the person chose (with ``suffix`` added if they left it off), or ""."""
+        folder = self.settings.export_folder or os.path.dirname(briefing.path)
+        suggested = os.path.join(folder, suggested_file_name(briefing.title, suffix))
+        target, _ = QFileDialog.getSaveFileName(self.window, title, suggested, filters)
+        if not target:
+            return ""
+        if not target.lower().endswith((suffix, ".htm") if suffix == ".html" else suffix):
+            target += suffix
+        self.settings.export_folder = os.path.dirname(target)
+        return target
+
+    # -- paper ------------------------------------------------------------------------------
+    def print_briefing(self) -> None:
+        briefing = self.briefing()
+        if briefing is None:
+            return
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        printer = self._new_printer()
+        dialog = QPrintDialog(printer, self.window)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.render_to(printer, briefing)
+
+    def print_preview(self) -> None:
+        briefing = self.briefing()
+        if briefing is None:
+            return
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        printer = self._new_printer()  # kept: the dialog only borrows it, and crashed once it went
+        preview = QPrintPreviewDialog(printer, self.window)
+        preview.setWindowTitle(f"Print Preview — {briefing.title}")
+        preview.paintRequested.connect(
+            lambda device: self.render_to(device, briefing, preview=True)
+        )
+        preview.resize(900, 1000)
+        preview.exec()
+
+    def _new_printer(self) -> QPrinter:
+        from PySide6.QtPrintSupport import QPrinter
+
+        from briefing_app.gui.export import printing
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printing.configure(printer, self.settings.page_size)
+        return printer
+
+    def render_to(
+        self, printer: QPagedPaintDevice, briefing: Briefing, preview: bool = False
+    ) -> None:
+        """Prints, or draws the preview's pages, showing how far it got (a long briefing runs
+        to hundreds of pages). A cancel stops at the page reached: while the pages are still
+        being laid out, before any is printed. (Qt cannot take back pages a printer was sent.)"""
+        from briefing_app.gui.export import printing
+
+        title, doing = ("Print Preview", "Preparing") if preview else ("Print", "Printing")
+        progress, step = self._page_progress(title, doing, f"{doing} the last page…")
+        try:
+            printing.render(briefing, printer, step)
+        except printing.ExportError as error:
+            dialogs.show_error(self.window, "Cannot print", error.message)
+        finally:
+            progress.close()
+
+    def _page_progress(
+        self, title: str, doing: str, finishing: str
+    ) -> tuple[QProgressDialog, PageStep]:
+        """A dialog following pages being laid out and drawn, shown once it takes half a
+        second, and the step to call with each page; the step says False once cancelled."""
+        # Over the preview dialog while it draws its pages, not hidden behind it.
+        parent = QApplication.activeModalWidget() or self.window
+        progress = QProgressDialog(f"{doing}…", "Cancel", 0, 0, parent)
+        progress.setWindowTitle(title)
+        progress.setMinimumDuration(500)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def step(page: int, pages: int) -> bool:
+            if not pages:
+                label = "Laying out the pages…"
+            elif page < pages:
+                label = f"{doing} page {page:,} of {pages:,}…"
+            else:
+                label = finishing
+            progress.setLabelText(label)
+            progress.setMaximum(pages)
+            progress.setValue(page)
+            QCoreApplication.processEvents()
+            return not progress.wasCanceled()
+
+        return progress, step
+
+
+def suggested_file_name(title: str, suffix: str = ".pdf") -> str:
+    """A file name from a title: its words, without characters file systems refuse."""
+    cleaned = "".join(c if c.isalnum() or c in " -_,.'’" else " " for c in title)
+    name = " ".join(cleaned.split()).strip(" .")[:80] or "Briefing"
+    return name + suffix

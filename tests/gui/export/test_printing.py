@@ -302,7 +302,18 @@ def test_export_from_the_window(make_window, tmp_path, monkeypatch):
     window.exporter.export_pdf()
     assert asked[0].endswith("Israel, Azerbaijan are strategic partners, Baku says.pdf")
     assert (tmp_path / "from-window.pdf").exists()
-    assert "Exported" in window.statusBar().currentMessage()
+    notice = window.exported_notice
+    assert notice.isVisible() and notice.path == str(tmp_path / "from-window.pdf")
+    assert notice.label.text().startswith("Exported ")
+    assert notice.open_button.isVisible() and notice.folder_button.isVisible()
+    from briefing_app.gui.shell import file_actions
+
+    asked_for = []
+    monkeypatch.setattr(file_actions, "open_with_default_app", lambda p, w: asked_for.append(p))
+    monkeypatch.setattr(file_actions, "show_in_folder", lambda p, w: asked_for.append(p))
+    notice.open_button.click()
+    notice.folder_button.click()
+    assert asked_for == [notice.path, notice.path]
     window.exporter.export_pdf()
     assert asked[1].startswith(str(tmp_path))  # the folder is remembered
 
@@ -449,7 +460,8 @@ def test_exporting_html_from_the_window_writes_the_handout_and_says_where(
     assert asked[0].endswith("Israel, Azerbaijan are strategic partners, Baku says.html")
     html = (tmp_path / "handout.html").read_text(encoding="utf-8")
     assert "<main>" in html and "Elchin Amirbayov" in html
-    assert str(tmp_path / "handout.html") in window.statusBar().currentMessage()
+    assert window.exported_notice.path == str(tmp_path / "handout.html")
+    assert window.exported_notice.label.text() == "Exported to handout.html"
 
     missing = tmp_path / "nope" / "x.html"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(missing), ""))

@@ -109,7 +109,7 @@ def test_open_tabs_are_restored_on_the_next_launch(make_window, settings):
     first.tabs.setCurrentIndex(0)
     first.close()
     second = make_window()
-    second.restore_tabs()
+    second.documents.restore()
     assert open_titles(second) == open_titles(first)
     assert second.tabs.currentIndex() == 0
 
@@ -159,7 +159,7 @@ def test_a_big_briefing_loads_in_the_background_while_the_window_keeps_working(
     placeholder = window.tabs.currentWidget()
     assert "Opening big.briefing" in placeholder.label.text()
     assert placeholder.isVisible()  # the tabs show while it opens, not "No briefing open"
-    assert not window.empty.isVisible()
+    assert not window.documents.empty.isVisible()
     assert window.tabs.tabText(1).startswith("Opening")
     qtbot.waitUntil(lambda: hasattr(window.tabs.widget(1), "briefing"), timeout=60_000)
     heartbeat.stop()

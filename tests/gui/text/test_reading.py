@@ -7,9 +7,11 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QToolTip
 
-from briefing_app.gui.text.reader import person_card
+from briefing_app.core.links import EntryRef
+from briefing_app.gui.text.cards import person_card
 from briefing_app.gui.theme import current_colours
 from tests.conftest import FORMAT_EXAMPLE, SEED_BRIEFING
+from tests.gui.panels.marks import painted_marks
 
 pytestmark = pytest.mark.gui
 
@@ -27,18 +29,6 @@ def highlighted(reader):
 
 def highlighted_ranges(reader) -> set[tuple[int, int]]:
     return {(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in reader.extraSelections()}
-
-
-def painted_marks(browser, colour: str) -> set[int]:
-    """The panel entries drawn marked in ``colour``: a card's background, or an event's rule,
-    read from the panel's pixels at the mark's top left corner, clear of the text."""
-    image = browser.grab().toImage()
-    marked = set()
-    for index in range(len(browser.entry_blocks)):
-        corner = browser.entry_rect(index).topLeft().toPoint() + QPoint(1, 1)
-        if image.pixelColor(corner).name() == colour:
-            marked.add(index)
-    return marked
 
 
 def on_screen(reader, ranges) -> set[tuple[int, int]]:
@@ -120,14 +110,14 @@ def test_clicking_a_person_selects_them_scrolls_and_offers_next_previous(window)
     reader = window.current_reader()
     assert window.find_bar.isVisible()
     assert "Elchin Amirbayov" in window.find_bar.title.text()
-    assert window.find_bar.count.text() == "1 of 10"
+    assert window.find_bar.count.text() == "1 of 11"  # the summary names him too
     mentions = reader.person_ranges[0]
     assert on_screen(reader, mentions) <= highlighted_ranges(reader) <= set(mentions)
     assert window.panels.selected_person == 0
     assert painted_marks(people, current_colours().highlight) == {0}
     first = reader.verticalScrollBar().value()
     window.find_bar.previous()  # wraps to the last mention, far down the text
-    assert window.find_bar.count.text() == "10 of 10"
+    assert window.find_bar.count.text() == "11 of 11"
     assert reader.verticalScrollBar().value() > first
     assert on_screen(reader, mentions) <= highlighted_ranges(reader)
     assert mentions[-1] in highlighted_ranges(reader)
@@ -147,7 +137,7 @@ def test_clicking_a_mention_in_the_text_selects_the_person(window):
 def test_people_mentions_are_marked_in_the_text(window):
     reader = window.current_reader()
     ranges = reader.person_ranges
-    assert len(ranges[0]) == 10  # Elchin Amirbayov
+    assert len(ranges[0]) == 11  # Elchin Amirbayov, once in the summary
     cursor = QTextCursor(reader.document())
     start, end = ranges[4][0]
     cursor.setPosition(start)
@@ -179,7 +169,7 @@ def test_hovering_a_quote_shows_what_its_panel_entry_says(window, qtbot):
 
     reader = window.current_reader()
     briefing = window.current_tab().briefing
-    start, _ = reader.quote_range("figure", 1)  # "428 miles"
+    start, _ = reader.quote_range(EntryRef("figure", 1))  # "428 miles"
     reader.scroll_to_position(start)
     cursor = QTextCursor(reader.document())
     cursor.setPosition(start + 2)
@@ -214,32 +204,16 @@ def test_scrolling_marks_the_figures_and_events_on_screen(window, qtbot):
         painted_marks(timeline, current_colours().rule)
         == set(range(10)) - panels.visible["timeline"]
     )
-    window.show_quote("figure", 1)  # the 428-mile border
+    window.selection.select(EntryRef("figure", 1))  # the 428-mile border
     qtbot.waitUntil(lambda: 1 in panels.visible["figure"])
     figures = panels.sections["figures"].browser
-    assert painted_marks(figures, current_colours().card) == panels.visible["figure"]
+    # The figure selected looks selected; the others on screen are tinted.
+    assert painted_marks(figures, current_colours().highlight) == {1}
+    assert painted_marks(figures, current_colours().card) == panels.visible["figure"] - {1}
 
 
 def test_status_bar_shows_word_count_and_reading_time(window):
     assert window.word_count.text() == "852 words · 4 min read"
-
-
-def test_empty_panels_say_so(make_window, tmp_path):
-    path = tmp_path / "plain.md"
-    path.write_text("# Plain\n\nJust text.\n")
-    window = make_window()
-    window.open_file(str(path))
-    assert (
-        window.panels.sections["figures"].browser.toPlainText()
-        == "No key figures in this briefing."
-    )
-    assert (
-        window.panels.sections["people"].browser.toPlainText()
-        == "No people listed in this briefing."
-    )
-    assert (
-        window.panels.sections["timeline"].browser.toPlainText() == "No timeline in this briefing."
-    )
 
 
 def test_panel_sections_fold_and_are_remembered(make_window, settings):
@@ -292,21 +266,6 @@ def test_a_briefing_opens_at_its_top(make_window):
         assert window.current_reader().verticalScrollBar().value() == 0
 
 
-def test_long_panels_list_the_first_fifty_and_the_rest_on_request(make_window, write_briefing):
-    people = "".join(f"  - name: Envoy{n} Person{n}\n" for n in range(150))
-    text = "".join(f"Envoy{n} Person{n} spoke.\n\n" for n in range(150))
-    path = write_briefing(f"---\ntitle: Many people\npeople:\n{people}---\n{text}")
-    window = make_window()
-    window.open_file(str(path))
-    browser = window.panels.sections["people"].browser
-    assert "Envoy49 Person49" in browser.toPlainText()
-    assert "Envoy50 Person50" not in browser.toPlainText()
-    assert "Show all 150 people" in browser.toPlainText()
-    browser.anchorClicked.emit(QUrl("#more-people"))
-    assert "Envoy149 Person149" in browser.toPlainText()
-    assert "Show all" not in browser.toPlainText()
-
-
 def test_a_person_beyond_the_first_fifty_chosen_in_the_text_is_listed(make_window, write_briefing):
     people = "".join(f"  - name: Envoy{n} Person{n}\n" for n in range(150))
     text = "".join(f"Envoy{n} Person{n} spoke.\n\n" for n in range(150))
@@ -327,7 +286,7 @@ def test_a_long_text_wraps_to_the_view_code_included(make_window, qtbot, tmp_pat
     path.write_text(text, encoding="utf-8")
     window = make_window()
     window.open_file(str(path))
-    window.wait_for_loads()
+    window.documents.wait_for_loads()
     reader = window.current_reader()
     document = reader.document()
     document.documentLayout().documentSize()  # laid out whole
@@ -347,7 +306,7 @@ def test_a_search_in_a_long_text_finds_every_match_and_marks_those_in_view(
     path.write_text(briefing_text(400_000), encoding="utf-8")
     window = make_window()
     window.open_file(str(path))
-    window.wait_for_loads()
+    window.documents.wait_for_loads()
     reader = window.current_reader()
     reader.document().documentLayout().documentSize()  # laid out whole
     bar = window.find_bar
@@ -394,31 +353,6 @@ def test_search_finds_what_qt_finds(qapp, html):
             assert all(text[a:b].replace("İ", "i").lower() == query for a, b in found), query
         else:
             assert found == expected, query
-
-
-def test_a_long_timeline_marks_the_events_on_screen_in_place(make_window, tmp_path, monkeypatch):
-    """Listed in full (1,000 events), the timeline is not rendered again at every pause in
-    scrolling; the marks it gets look exactly as a fresh render's."""
-    from benchmarks.generate import write_briefing
-    from briefing_app.gui.panels.view import PanelBrowser
-
-    window = make_window()
-    window.open_file(str(write_briefing(tmp_path / "long.briefing", 40_000)))
-    panels = window.panels
-    panels.list_in_full("timeline")
-    browser = panels.sections["timeline"].browser
-    assert len(window.current_tab().briefing.timeline) == 1000
-    renders = []
-    set_html = PanelBrowser.setHtml
-    monkeypatch.setattr(PanelBrowser, "setHtml", lambda self, html: renders.append(html))
-    for events in ({3, 4}, {4, 5, 900}, set(), {999}):
-        panels.set_visible_quotes(panels.visible["figure"], events)
-    assert renders == []
-    marked = browser.grab().toImage()
-    monkeypatch.setattr(PanelBrowser, "setHtml", set_html)
-    browser._shown = None
-    panels._render("timeline")  # from scratch, with event 999 on screen
-    assert browser.grab().toImage() == marked
 
 
 def test_a_link_to_a_local_file_opens_a_briefing_in_a_tab_and_a_document_outside(

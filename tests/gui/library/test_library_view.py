@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QLocale, QTimer
 
 from benchmarks.generate import write_library
-from briefing_app.gui.library.view import EntryRole
+from briefing_app.gui.library.model import EntryRole
 
 pytestmark = pytest.mark.gui
 

@@ -1,0 +1,78 @@
+"""How a library row is drawn."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem
+
+from briefing_app.core.library import LibraryEntry
+from briefing_app.gui.library.model import EntryRole
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class LibraryDelegate(QStyledItemDelegate):
+    """Two lines per briefing: the title, then date · source · tags in a quieter colour."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fonts: dict[str, tuple[QFont, QFontMetrics, QFont, QFontMetrics]] = {}
+
+    def _fonts_for(self, base: QFont) -> tuple[QFont, QFontMetrics, QFont, QFontMetrics]:
+        """The title and detail fonts for ``base``, made once: every row of every repaint asks."""
+        key = base.key()
+        if key not in self._fonts:
+            title = QFont(base)
+            title.setWeight(QFont.Weight.DemiBold)
+            small = QFont(base)
+            small.setPointSizeF(max(7.0, small.pointSizeF() * 0.88))
+            self._fonts[key] = (title, QFontMetrics(title), small, QFontMetrics(small))
+        return self._fonts[key]
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        metrics = QFontMetrics(option.font)
+        return QSize(200, metrics.height() * 2 + metrics.height() // 2 + 14)
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:
+        super().initStyleOption(option, index)
+        option.text = ""  # the style draws the background only; paint draws the two lines
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        entry: LibraryEntry = index.data(EntryRole)
+        painter.save()
+        opt = QStyleOptionViewItem(option)
+        super().paint(painter, opt, index)  # the row's background, selected or not
+        # Asked of the view, not of the option's state flags: those are QStyle's, whose Python
+        # type (and its many enums) would otherwise be made at start-up for this alone.
+        view = self.parent()
+        selected = isinstance(view, QListView) and view.selectionModel().isSelected(index)
+        palette = opt.palette
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect: QRect = opt.rect.adjusted(10, 7, -10, -7)
+        title_font, metrics, small, small_metrics = self._fonts_for(opt.font)
+        painter.setFont(title_font)
+        painter.setPen(palette.color(text_role))
+        title = metrics.elidedText(entry.title, Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect.x(), rect.y() + metrics.ascent(), title)
+        painter.setFont(small)
+        colour = palette.color(text_role)
+        if not selected:
+            colour = palette.color(QPalette.ColorRole.PlaceholderText)
+        painter.setPen(colour)
+        details = " · ".join(
+            part
+            for part in (
+                entry.date.display() if entry.date else "",
+                entry.source,
+                ", ".join(entry.tags[:4]),
+            )
+            if part
+        ) or os.path.basename(entry.path)
+        details = small_metrics.elidedText(details, Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(
+            rect.x(), rect.y() + metrics.height() + 4 + small_metrics.ascent(), details
+        )
+        painter.restore()

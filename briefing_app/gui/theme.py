@@ -57,7 +57,7 @@ p.callout-title {{ font-family: sans-serif; font-weight: 600; margin-bottom: 0.4
 """
 
 
-# The panels' marks, painted under their text (see panels.PanelBrowser), in pixels.
+# The panels' marks, painted under their text (see panels.browser.PanelBrowser), in pixels.
 CARD_PADDING = 6  # around a card's text, inside its background
 CARD_GAP = 6  # between two cards' backgrounds
 CARD_INSET = 6  # from a panel's edges to its cards' backgrounds
@@ -77,14 +77,15 @@ def panel_stylesheet(colours: Colours, base_pt: float = 10.0) -> str:
 body {{ color: {c.text}; font-family: sans-serif; font-size: {em(1)}; }}
 a {{ color: {c.text}; text-decoration: none; }}
 p {{ margin: 0; }}
-span.value {{ font-size: {em(1.7)}; font-weight: 700; color: {c.accent}; }}
+span.value {{ font-size: {em(1.45)}; font-weight: 700; color: {c.accent}; }}
 span.label {{ font-weight: 600; }}
 span.detail, span.role, span.muted {{ color: {c.muted}; font-size: {em(0.9)}; }}
 p.year {{ color: {c.accent}; font-weight: 700; font-size: {em(1.05)}; margin-top: {2 * EVENT_SPACE}px; margin-bottom: 2px; }}
+p.first {{ margin-top: 0; }}
 span.dot {{ color: {c.accent}; }}
 p.card {{ margin-bottom: {between}px; }}
 p.last {{ margin-bottom: 0; }}
-p.event {{ margin-left: {EVENT_INDENT}px; margin-bottom: {EVENT_SPACE}px; }}
+p.event {{ margin-left: {EVENT_INDENT}px; margin-right: {CARD_INSET}px; margin-bottom: {EVENT_SPACE}px; }}
 span.date {{ color: {c.muted}; font-size: {em(0.85)}; }}
 span.current {{ font-weight: 700; }}
 span.badge {{ color: {c.page}; background-color: {c.accent}; font-size: {em(0.75)}; font-weight: 700; }}

@@ -3,6 +3,7 @@ right. It builds the parts and wires them; the parts do the work."""
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Sequence
 
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
             lambda path: open_linked_file(path, self.documents.open_file, self)
         )
         tab.reader.visibleQuotesChanged.connect(self._visible_quotes_changed)
+        self._order_tab_stops(tab.reader)
         tab.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         tab.reader.customContextMenuRequested.connect(
             lambda point: _popup(
@@ -184,6 +186,17 @@ class MainWindow(QMainWindow):
         index = self.tabs.tabBar().tabAt(point)
         if index >= 0:
             _popup(tab_menu(self.documents, index, self), self.tabs.tabBar().mapToGlobal(point))
+
+    def _order_tab_stops(self, reader: ReaderView) -> None:
+        """Tab goes library, contents, tabs, text, find bar, panels: left to right, as read.
+        (A reader made later would come last.)"""
+        library, bar = self.library, self.find_bar
+        stops = [library.search, library.sort, library.list, self.outline, self.tabs]
+        stops += [reader, bar.field, bar.previous_button, bar.next_button, bar.close_button]
+        for section in self.panels.sections.values():
+            stops += [section.header, section.browser]
+        for before, after in itertools.pairwise(stops):
+            QWidget.setTabOrder(before, after)
 
     # -- what is shown ----------------------------------------------------------------------
     def current_tab(self) -> BriefingTab | None:

@@ -1,0 +1,56 @@
+"""The keyboard reaches every part of the window in reading order, without a stop per name."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.conftest import SEED_BRIEFING
+
+pytestmark = pytest.mark.gui
+
+
+def tab_stops(window, qtbot, count: int) -> list[str]:
+    names = []
+    for _ in range(count):
+        widget = QApplication.focusWidget()
+        names.append(widget.accessibleName() or type(widget).__name__)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    return names
+
+
+def test_tab_goes_left_to_right_and_round(make_window, qtbot):
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.library.search.setFocus()
+    stops = tab_stops(window, qtbot, 13)
+    assert stops[:6] == [
+        "Search the library",
+        "Sort the library",
+        "Library",
+        "Contents",
+        "QTabBar",
+        "Briefing text",
+    ]
+    assert stops[-1] == "Search the library"  # round again after the panels
+    panels = stops[6:-1]
+    assert [name for name in panels if name in ("Key figures", "People", "Timeline")] == [
+        "Key figures",
+        "People",
+        "Timeline",
+    ]
+
+
+def test_names_in_the_text_are_not_tab_stops(make_window, qtbot):
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    reader = window.current_reader()
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.panels.sections["figures"].header
+    assert not reader.textCursor().hasSelection()

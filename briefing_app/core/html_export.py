@@ -19,6 +19,7 @@ from urllib.parse import quote, unquote
 from briefing_app import __version__
 from briefing_app.core.document import title_lines
 from briefing_app.core.export_files import ExportError, checked_target, part_prefix, shared_mode
+from briefing_app.core.links import EntryRef
 from briefing_app.core.local_files import image_file
 from briefing_app.core.model import Briefing
 from briefing_app.core.palette import DARK, LIGHT, Colours, callout_css
@@ -33,9 +34,10 @@ IMAGE_TYPES = {
     ".bmp": "image/bmp",
     ".svg": "image/svg+xml",
 }
-# The body as the renderer writes it: mentions and quotes, images, local links.
-_PERSON_MENTION = re.compile(r'<a class="mention-person" href="#person-(\d+)"')
-_QUOTE = re.compile(r'<span class="mention-(figure|timeline)" title="(?:figure|timeline)-(\d+)"')
+# The body as the renderer writes it: mentions and quotes (named as core.links reads them),
+# images, local links.
+_PERSON_MENTION = re.compile(r'<a class="mention-person" href="(#[^"]*)"')
+_QUOTE = re.compile(r'<span class="mention-(?:figure|timeline)" title="([^"]*)"')
 _IMAGE = re.compile(r'<img([^>]*?) src="([^"]*)"([^>]*)>')
 _LOCAL_HREF = re.compile(r'<a([^>]*?) href="([^"#][^"]*)"')
 _ALT = re.compile(r'\salt="([^"]*)"')
@@ -68,8 +70,9 @@ def export_html(briefing: Briefing, target: str) -> None:
 def html_document(briefing: Briefing, links_from: str | None = None) -> str:
     """The whole HTML file; links to local files are made relative to ``links_from`` (the
     folder the file is written to), else left relative to the briefing."""
-    body, mention_ids = _main_html(briefing, links_from)
-    aside = _aside(briefing, mention_ids)
+    mention_ids = _MentionIds()
+    body = _main_html(briefing, links_from, mention_ids)
+    aside = _aside(briefing, mention_ids.ids)
     title = escape(briefing.title)
     meta = [f'<meta name="generator" content="Briefing Viewer {escape(__version__)}">']
     if briefing.byline:
@@ -95,29 +98,58 @@ def html_document(briefing: Briefing, links_from: str | None = None) -> str:
     )
 
 
-def _main_html(briefing: Briefing, links_from: str | None) -> tuple[str, dict[str, list[str]]]:
+class _MentionIds:
+    """Gives each mention an id, numbered per entry in reading order (``person-2-in-text-1``,
+    ...), and keeps them by the entry's name (``person-2``) for the panels' links."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, list[str]] = {}
+        # Each href or title read once: a long text names the same entries thousands of times.
+        self._people: dict[str, str | None] = {}
+        self._quotes: dict[str, str | None] = {}
+
+    def add(self, html: str) -> str:
+        """``html`` with an id on each mention and quote; call in reading order."""
+        return _QUOTE.sub(self._quote_span, _PERSON_MENTION.sub(self._person, html))
+
+    def _person(self, match: re.Match[str]) -> str:
+        href = match.group(1)
+        if href not in self._people:
+            self._people[href] = _entry_name(href, person=True)
+        return self._number(match, self._people[href])
+
+    def _quote_span(self, match: re.Match[str]) -> str:
+        title = match.group(1)
+        if title not in self._quotes:
+            self._quotes[title] = _entry_name(title, person=False)
+        return self._number(match, self._quotes[title])
+
+    def _number(self, match: re.Match[str], name: str | None) -> str:
+        if name is None:
+            return match.group()
+        found = self.ids.setdefault(name, [])
+        found.append(f"{name}-in-text-{len(found) + 1}")
+        return f'{match.group()} id="{found[-1]}"'
+
+
+def _entry_name(text: str, person: bool) -> str | None:
+    """The name of the entry ``text`` stands for: a person for a link, a figure or an event
+    for a quote's title; None for anything else."""
+    entry = EntryRef.parse(text)
+    if entry is None or (entry.kind == "person") != person:
+        return None
+    return entry.name
+
+
+def _main_html(briefing: Briefing, links_from: str | None, mention_ids: _MentionIds) -> str:
     """The reader's body HTML with an id on each mention, images embedded and local links
-    rewritten; and the ids of each entry's mentions (``person-2`` -> ids), in text order."""
-    ids: dict[str, list[str]] = {}
-
-    def number(entry: str) -> str:
-        found = ids.setdefault(entry, [])
-        found.append(f"{entry}-in-text-{len(found) + 1}")
-        return found[-1]
-
-    def person(match: re.Match[str]) -> str:
-        return f'{match.group()} id="{number(f"person-{match.group(1)}")}"'
-
-    def quote_span(match: re.Match[str]) -> str:
-        return f'{match.group()} id="{number(f"{match.group(1)}-{match.group(2)}")}"'
-
+    rewritten."""
     folder = os.path.dirname(os.path.abspath(briefing.path))
-    body = _PERSON_MENTION.sub(person, briefing.body_html)
-    body = _QUOTE.sub(quote_span, body)
+    body = mention_ids.add(briefing.body_html)
     body = _IMAGE.sub(lambda m: _embedded_image(m, folder), body)
     if links_from is not None:
         body = _LOCAL_HREF.sub(lambda m: _relinked(m, folder, links_from), body)
-    return body, ids
+    return body
 
 
 def _embedded_image(match: re.Match[str], folder: str) -> str:
@@ -180,31 +212,34 @@ def _aside(briefing: Briefing, mention_ids: dict[str, list[str]]) -> str:
     if briefing.key_figures:
         items = []
         for index, figure in enumerate(briefing.key_figures):
+            entry = EntryRef("figure", index)
             detail = f'<span class="detail">{escape(figure.detail)}</span>' if figure.detail else ""
             items.append(
-                f'<li id="figure-{index}"><span class="value">{escape(figure.value)}</span>'
+                f'<li id="{entry.name}"><span class="value">{escape(figure.value)}</span>'
                 f' <span class="label">{escape(figure.label)}</span>{detail}'
-                f"{_in_text(mention_ids.get(f'figure-{index}', []))}</li>"
+                f"{_in_text(mention_ids.get(entry.name, []))}</li>"
             )
         sections.append(_section("key-figures", "Key figures", "figures", items))
     if briefing.people:
         items = []
         for index, person in enumerate(briefing.people):
+            entry = EntryRef("person", index)
             role = ", ".join(escape(part) for part in (person.role, person.affiliation) if part)
             note = f'<span class="detail">{escape(person.note)}</span>' if person.note else ""
             items.append(
-                f'<li id="person-{index}"><span class="name">{escape(person.name)}</span>'
+                f'<li id="{entry.name}"><span class="name">{escape(person.name)}</span>'
                 f"{f'<span class=role>{role}</span>' if role else ''}{note}"
-                f"{_in_text(mention_ids.get(f'person-{index}', []))}</li>"
+                f"{_in_text(mention_ids.get(entry.name, []))}</li>"
             )
         sections.append(_section("people", "People", "people", items))
     if briefing.timeline:
         items = []
         for index, event in enumerate(briefing.timeline):
+            entry = EntryRef("timeline", index)
             items.append(
-                f'<li id="timeline-{index}"><time datetime="{event.date.iso()}">'
+                f'<li id="{entry.name}"><time datetime="{event.date.iso()}">'
                 f"{escape(event.display_date)}</time> {escape(event.event)}"
-                f"{_in_text(mention_ids.get(f'timeline-{index}', []))}</li>"
+                f"{_in_text(mention_ids.get(entry.name, []))}</li>"
             )
         sections.append(_section("timeline", "Timeline", "events", items))
     if not sections:

@@ -6,6 +6,7 @@ import os
 from collections.abc import Sequence
 
 from briefing_app.core import frontmatter, textfile
+from briefing_app.core.links import EntryKind
 from briefing_app.core.local_files import LocalFiles
 from briefing_app.core.mentions import MentionFinder, titled_names
 from briefing_app.core.model import (
@@ -85,7 +86,7 @@ def parse_briefing(text: str, path: str = "<text>") -> Briefing:
 
 
 def _count_mentions(briefing: Briefing) -> None:
-    entries: dict[str, Sequence[KeyFigure | Person | TimelineEvent]] = {
+    entries: dict[EntryKind, Sequence[KeyFigure | Person | TimelineEvent]] = {
         "person": briefing.people,
         "figure": briefing.key_figures,
         "timeline": briefing.timeline,

@@ -1,7 +1,8 @@
 """The tree walk that gathers a rendered text's plain text and marks the mentions in it.
 
-Mentions of people become links to ``#person-N`` (the GUI selects the person when one is clicked);
-figure and timeline quotes become ``<span title="figure-N">``, which the GUI finds in its text
+Mentions of people become links to their entry's ``href`` (``#person-N``, see ``core.links``;
+the GUI selects the person when one is clicked); figure and timeline quotes become spans titled
+with the entry's ``name`` (``<span title="figure-N">``), which the GUI finds in its text
 document to scroll to and shows a card for. (Not an ``id``: Qt keeps one text format per anchor
 name and cannot hash name lists, so thousands of quote anchors made building a long text
 quadratic; a title is hashed.) The plain text the mentions' offsets point into is gathered from
@@ -20,7 +21,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from briefing_app.core.mentions import Match, MentionFinder
-from briefing_app.core.model import Mention, quote_title
+from briefing_app.core.model import Mention
 
 _BLOCK_TAGS = {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "table", "tr",
@@ -189,14 +190,10 @@ class MentionMarker(Treeprocessor):
         return output
 
     def _element_for(self, match: Match) -> ET.Element:
-        kind, index = match.target.kind, match.target.index
-        if kind == "person":
-            element = ET.Element("a", {"href": f"#person-{index}", "class": "mention-person"})
-        else:
-            element = ET.Element(
-                "span", {"title": quote_title(kind, index), "class": f"mention-{kind}"}
-            )
-        return element
+        entry = match.target
+        if entry.kind == "person":
+            return ET.Element("a", {"href": entry.href, "class": "mention-person"})
+        return ET.Element("span", {"title": entry.name, "class": f"mention-{entry.kind}"})
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from briefing_app.core.model import KeyFigure, MentionKind, Person, TimelineEvent
+from briefing_app.core.links import EntryRef
+from briefing_app.core.model import KeyFigure, Person, TimelineEvent
 
 # Quotes written in YAML often use straight marks where the text has typographic ones.
 _EQUIVALENT = {
@@ -43,14 +44,8 @@ _NAME_AFTER_TITLE = re.compile(
 
 
 @dataclass(frozen=True)
-class Target:
-    kind: MentionKind
-    index: int
-
-
-@dataclass(frozen=True)
 class Match:
-    target: Target
+    target: EntryRef
     start: int
     end: int
 
@@ -66,17 +61,17 @@ class MentionFinder:
     ) -> None:
         self._person_terms = _person_terms(people)
         self._person_pattern = _alternation(self._person_terms, words=True)
-        self._quote_targets: dict[str, list[Target]] = {}
+        self._quote_targets: dict[str, list[EntryRef]] = {}
         for index, figure in enumerate(key_figures):
-            self._add_quote(figure.quote or figure.value, Target("figure", index))
+            self._add_quote(figure.quote or figure.value, EntryRef("figure", index))
         for index, event in enumerate(timeline):
             if event.quote:
-                self._add_quote(event.quote, Target("timeline", index))
+                self._add_quote(event.quote, EntryRef("timeline", index))
         self._quote_pattern = _alternation(
             {_canonical(q): q for q in self._quote_targets}, words=False
         )
 
-    def _add_quote(self, quote: str, target: Target) -> None:
+    def _add_quote(self, quote: str, target: EntryRef) -> None:
         self._quote_targets.setdefault(_canonical(quote), []).append(target)
 
     def find(self, text: str) -> list[Match]:
@@ -95,15 +90,15 @@ class MentionFinder:
         return matches
 
 
-def _person_terms(people: list[Person]) -> dict[str, list[Target]]:
+def _person_terms(people: list[Person]) -> dict[str, list[EntryRef]]:
     """Map each canonical name, alias and unambiguous surname to the people it names."""
-    terms: dict[str, list[Target]] = {}
+    terms: dict[str, list[EntryRef]] = {}
     surnames: Counter[str] = Counter()
     for person in people:
         for word in set(person.name.split()):
             surnames[word] += 1
     for index, person in enumerate(people):
-        target = Target("person", index)
+        target = EntryRef("person", index)
         names = [person.name, *person.aliases]
         parts = person.name.split()
         if len(parts) > 1 and len(parts[-1]) > 2 and surnames[parts[-1]] == 1:

@@ -9,9 +9,9 @@ from itertools import pairwise
 from typing import Literal
 
 from briefing_app.core.dates import PartialDate
+from briefing_app.core.links import EntryKind, EntryRef
 
 Severity = Literal["error", "warning"]
-MentionKind = Literal["person", "figure", "timeline"]
 
 WORDS_PER_MINUTE = 230
 _WORD_RUN = re.compile(r"\w+")
@@ -20,7 +20,6 @@ _WORD_RUN = re.compile(r"\w+")
 # the seed's text 4 times as fast; the words of 2 MB of prose are counted in 0.10-0.16 s, not
 # 0.21 s).
 _JOINING_MARK = re.compile(r"['’\-](?<=\w['’\-])(?=\w)")
-_QUOTE_TITLE = re.compile(r"(figure|timeline)-(\d+)")
 
 
 @dataclass(frozen=True)
@@ -88,7 +87,7 @@ class Heading:
 class Mention:
     """One place in :attr:`Briefing.body_text` where a panel entry is mentioned."""
 
-    kind: MentionKind
+    kind: EntryKind
     index: int  # into people, key_figures or timeline
     start: int
     end: int
@@ -139,19 +138,14 @@ class Briefing:
             starts.append(len(self.body_html))
         return [self.body_html[a:b] for a, b in pairwise(starts)]
 
-    def mentions_of(self, kind: MentionKind, index: int) -> list[Mention]:
+    def mentions_of(self, kind: EntryKind, index: int) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind and m.index == index]
 
 
-def quote_title(kind: str, index: int) -> str:
-    """The title a quoted phrase carries in the HTML, naming the panel entry it links to."""
-    return f"{kind}-{index}"
-
-
-def quote_of_title(title: str) -> tuple[str, int] | None:
-    """The kind and index a quote's title stands for, or None for any other title."""
-    match = _QUOTE_TITLE.fullmatch(title)
-    return (match.group(1), int(match.group(2))) if match else None
+def quote_of_title(title: str) -> EntryRef | None:
+    """The figure or event a quote's title stands for, or None for any other title."""
+    entry = EntryRef.parse(title) if title else None
+    return entry if entry is not None and entry.kind != "person" else None
 
 
 def count_words(text: str) -> int:

@@ -3,7 +3,8 @@
 The file opens offline anywhere: its styles are inline (light, dark and print), its local
 images are embedded as data URIs, it loads nothing from the network (its content policy even
 forbids it) and needs no script. The text in ``<main>`` is the reader's own HTML, with an ``id``
-on each mention so that the panels in ``<aside>`` can link to them with plain anchors.
+on each mention (and on each in the summary, which is read first) so that the panels in
+``<aside>`` can link to them with plain anchors.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ def html_document(briefing: Briefing, links_from: str | None = None) -> str:
     """The whole HTML file; links to local files are made relative to ``links_from`` (the
     folder the file is written to), else left relative to the briefing."""
     mention_ids = _MentionIds()
+    summary = mention_ids.add(briefing.summary_html)  # first: it is read first
     body = _main_html(briefing, links_from, mention_ids)
     aside = _aside(briefing, mention_ids.ids)
     title = escape(briefing.title)
@@ -90,7 +92,7 @@ def html_document(briefing: Briefing, links_from: str | None = None) -> str:
         " img-src data:; style-src 'unsafe-inline'\">\n"
         f"{chr(10).join(meta)}\n<title>{title}</title>\n<style>\n{stylesheet()}</style>\n"
         "</head>\n<body>\n"
-        f"{_header(briefing)}\n"
+        f"{_header(briefing, summary)}\n"
         f'<div class="page{"" if aside else " no-panels"}">\n'
         f"<main>\n{body}\n</main>\n{aside}</div>\n"
         f"<footer>Exported from Briefing Viewer on {dt.date.today().isoformat()}</footer>\n"
@@ -99,8 +101,9 @@ def html_document(briefing: Briefing, links_from: str | None = None) -> str:
 
 
 class _MentionIds:
-    """Gives each mention an id, numbered per entry in reading order (``person-2-in-text-1``,
-    ...), and keeps them by the entry's name (``person-2``) for the panels' links."""
+    """Gives each mention an id, numbered per entry in reading order across the summary and
+    the body (``person-2-in-text-1``, ...), and keeps them by the entry's name (``person-2``)
+    for the panels' links."""
 
     def __init__(self) -> None:
         self.ids: dict[str, list[str]] = {}
@@ -182,7 +185,7 @@ def _relinked(match: re.Match[str], folder: str, links_from: str) -> str:
     return f'<a{attributes} href="{quote(relative)}"'
 
 
-def _header(briefing: Briefing) -> str:
+def _header(briefing: Briefing, summary_html: str) -> str:
     parts = ['<header class="briefing-header">', *title_lines(briefing, "<h1>")]
     meta = []
     if briefing.byline:
@@ -197,8 +200,8 @@ def _header(briefing: Briefing) -> str:
         meta.append(f'<a href="{escape(url)}">{name}</a>' if url else name)
     if meta:
         parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
-    if briefing.summary_html:
-        parts.append(f'<p class="summary">{briefing.summary_html}</p>')
+    if summary_html:
+        parts.append(f'<p class="summary">{summary_html}</p>')
     extras = {key: value for key, value in briefing.extras.items() if value}
     if extras:
         rows = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in extras.items())

@@ -47,6 +47,7 @@ def parse_briefing(text: str, path: str = "<text>") -> Briefing:
     finder = MentionFinder(fields.people, fields.key_figures, fields.timeline)
     files = LocalFiles(path) if path != "<text>" else None
     rendered = render_body(split.body, finder, drop_title=not fields.title, files=files)
+    summary = render_inline(fields.summary, finder)
     title = fields.title or rendered.title
     if not title:
         title = os.path.splitext(os.path.basename(path))[0] or "Untitled"
@@ -61,7 +62,8 @@ def parse_briefing(text: str, path: str = "<text>") -> Briefing:
         source=fields.source,
         tags=fields.tags,
         summary=fields.summary,
-        summary_html=render_inline(fields.summary),
+        summary_html=summary.html,
+        summary_mentions=summary.mentions,
         key_figures=fields.key_figures,
         people=fields.people,
         timeline=fields.timeline,
@@ -86,12 +88,13 @@ def parse_briefing(text: str, path: str = "<text>") -> Briefing:
 
 
 def _count_mentions(briefing: Briefing) -> None:
+    """Mentions in the summary count as those in the body do: the reader shows it atop the text."""
     entries: dict[EntryKind, Sequence[KeyFigure | Person | TimelineEvent]] = {
         "person": briefing.people,
         "figure": briefing.key_figures,
         "timeline": briefing.timeline,
     }
-    for mention in briefing.mentions:
+    for mention in (*briefing.summary_mentions, *briefing.mentions):
         entries[mention.kind][mention.index].mentions += 1
 
 

@@ -85,7 +85,8 @@ class Heading:
 
 @dataclass(frozen=True)
 class Mention:
-    """One place in :attr:`Briefing.body_text` where a panel entry is mentioned."""
+    """One place in :attr:`Briefing.body_text` (or in the summary's plain text, for
+    :attr:`Briefing.summary_mentions`) where a panel entry is mentioned."""
 
     kind: EntryKind
     index: int  # into people, key_figures or timeline
@@ -104,7 +105,8 @@ class Briefing:
     source: Source | None = None
     tags: list[str] = field(default_factory=list)
     summary: str = ""  # inline Markdown as written
-    summary_html: str = ""
+    summary_html: str = ""  # with its mentions marked, as in body_html
+    summary_mentions: list[Mention] = field(default_factory=list)
     key_figures: list[KeyFigure] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
@@ -139,6 +141,7 @@ class Briefing:
         return [self.body_html[a:b] for a, b in pairwise(starts)]
 
     def mentions_of(self, kind: EntryKind, index: int) -> list[Mention]:
+        """An entry's mentions in the body (not the summary), in text order."""
         return [m for m in self.mentions if m.kind == kind and m.index == index]
 
 

@@ -84,14 +84,20 @@ def _plain_fallback(markdown_text: str, error: Exception) -> Rendered:
     return rendered
 
 
-def render_inline(markdown_text: str) -> str:
-    """Inline Markdown (a summary) to sanitised HTML without the wrapping paragraph."""
+def render_inline(markdown_text: str, finder: MentionFinder | None = None) -> Rendered:
+    """Inline Markdown (a summary) to sanitised HTML without the wrapping paragraph, its
+    mentions marked as in the body; the mentions' offsets point into its own plain text."""
     if not markdown_text:
-        return ""
+        return Rendered("", "")
     md = reused_markdown("inline", lambda: markdown.Markdown(extensions=[SaneListExtension()]))
-    output = md.convert(markdown_text)
+    marker = MentionMarker(md, finder, drop_title=False)
+    md.treeprocessors.register(marker, "briefing-mentions", -10)
+    try:
+        output = md.convert(markdown_text)
+    finally:
+        md.treeprocessors.deregister("briefing-mentions")
     output = output.removeprefix("<p>").removesuffix("</p>")
-    return sanitise(output)
+    return Rendered(sanitise(output), marker.plain_text(), mentions=marker.mentions)
 
 
 def _headings(tokens: list[dict[str, Any]]) -> list[Heading]:

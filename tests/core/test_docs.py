@@ -16,7 +16,7 @@ def test_the_full_example_in_the_format_doc_has_no_problems():
     briefing = parse_briefing(example, "example.briefing")
     assert briefing.diagnostics == []
     assert briefing.key_figures[0].mentions == 1
-    assert briefing.people[0].mentions == 1
+    assert briefing.people[0].mentions == 2  # in the summary and in the text
     assert briefing.timeline[0].mentions == 1
 
 

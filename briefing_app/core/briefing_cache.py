@@ -124,8 +124,12 @@ def _code_version() -> str:
         if getattr(sys, "frozen", False):
             changed = os.stat(sys.executable).st_mtime_ns
         else:
-            with os.scandir(os.path.dirname(__file__)) as files:
-                changed = max(f.stat().st_mtime_ns for f in files if f.name.endswith(".py"))
+            changed = max(
+                os.stat(os.path.join(folder, name)).st_mtime_ns
+                for folder, _, names in os.walk(os.path.dirname(__file__))  # dialect/ too
+                for name in names
+                if name.endswith(".py")
+            )
     except (OSError, ValueError):
         return __version__
     return f"{__version__}+{changed}"

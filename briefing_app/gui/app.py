@@ -124,7 +124,7 @@ def run_gui(
     window = MainWindow(settings, folders, briefing_cache)
     app.aboutToQuit.connect(window.settings.sync)  # changes wait a moment to be written
     window.library.index_path = os.path.join(cache, INDEX_NAME)
-    window.library.scan(window.library_folders())
+    window.library.scan(window.folders.all())
     if screenshot:
         # Sized before anything opens, as a normal start restores its size first: a text laid
         # out at the default size would be laid out again at this one.

@@ -25,7 +25,7 @@ def test_every_case_opens_in_the_window_and_the_library_lists_what_it_can(
     unreadable = {"over-the-size-cap", "a-folder"}
     assert window.tabs.count() == len(CASE_NAMES) - len(unreadable)
     assert len(errors_shown) == len(unreadable)
-    window.library.scan(window.library_folders())
+    window.library.scan(window.folders.all())
     with qtbot.waitSignal(window.library.scanFinished, timeout=60_000):
         pass
     listed = window.library.model.rowCount()

@@ -4,7 +4,6 @@ right. It builds the parts and wires them; the parts do the work."""
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt
@@ -25,6 +24,7 @@ from briefing_app.core.library import BRIEFING_EXTENSIONS
 from briefing_app.core.model import Briefing
 from briefing_app.gui.export.exported_notice import ExportedNotice
 from briefing_app.gui.export.exporter import Exporter
+from briefing_app.gui.library.folders import LibraryFolders
 from briefing_app.gui.library.view import LibraryView
 from briefing_app.gui.panels.selection import Selection
 from briefing_app.gui.panels.view import PANEL_NAMES, PanelsView
@@ -57,14 +57,14 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         settings.write_later(self)  # not before the window paints what it opens
-        self.base_folders = list(base_folders)  # the bundled briefings and the user's folder
         self.setAcceptDrops(True)
 
         self.documents = Documents(settings, cache or BriefingCache(None), self)
         self.tabs = self.documents.tabs
         self.selection = Selection(self)
         self.exporter = Exporter(settings, self._shown_briefing, self)
-        self.library = LibraryView(self)
+        self.folders = LibraryFolders(settings, base_folders, self)
+        self.library = LibraryView(self, folders=self.folders)
         self.outline = OutlineView(self)
         self.find_bar = FindBar(self.current_reader, self)
         self.panels = PanelsView(self)
@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         C, documents = Command, self.documents
         return {
             C.OPEN: self.choose_files,
-            C.ADD_FOLDER: self.choose_folder,
+            C.ADD_FOLDER: self.library.choose_folder,
             C.DRAFT: self.draft_from_article,
             C.EXPORT_PDF: self.exporter.export_pdf,
             C.EXPORT_HTML: self.exporter.export_html,
@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         self.exporter.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.exporter.exported.connect(self.exported_notice.show_file)
         self.library.openRequested.connect(self.documents.open_file)
+        self.library.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.library.scanFinished.connect(self._mark_current_in_library)
         self.outline.headingActivated.connect(self._go_to_heading)
         self.panels.sectionToggled.connect(self.settings.set_panel_expanded)
@@ -281,24 +282,10 @@ class MainWindow(QMainWindow):
             self.documents.open_file(target)
             self.statusBar().showMessage(summary, 15000)
 
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, "Add Folder to Library", self.settings.last_folder
-        )
-        if folder:
-            self.add_library_folder(folder)
-
-    def add_library_folder(self, folder: str) -> None:
-        folder = os.path.abspath(folder)
-        if folder not in self.library_folders():
-            self.settings.library_folders = [*self.settings.library_folders, folder]
-        self.library.scan(self.library_folders())
-
     def edit_library_folders(self) -> None:
-        pass
+        from briefing_app.gui.library.folders_dialog import show_folders_dialog  # on first use
 
-    def library_folders(self) -> list[str]:
-        return list(dict.fromkeys([*self.base_folders, *self.settings.library_folders]))
+        show_folders_dialog(self.folders, self)
 
     def raise_and_activate(self) -> None:
         self.setWindowState(

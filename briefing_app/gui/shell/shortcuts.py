@@ -27,18 +27,25 @@ IN_PLACE_KEYS = (
     (
         "Library",
         (
-            ("Down", "From the search field to the results"),
-            ("Up, Down", "Move through the briefings"),
+            ("Down, Page Down, Enter", "From the search field to the results"),
+            ("Up, Down", "Move through the briefings (Up from the first: back to search)"),
             ("Enter", "Open the briefing"),
             ("Menu key or Shift+F10", "More actions for the briefing"),
         ),
     ),
     (
+        "Text",
+        (
+            ("Up, Down, Page Up, Page Down", "Scroll"),
+            ("Menu key or Shift+F10", "More actions: copy, the briefing's file"),
+        ),
+    ),
+    (
         "Panels",
         (
-            ("Up, Down, Home, End", "Move through key figures, people or events"),
-            ("Enter", "Show it in the text"),
-            ("Space on a heading", "Fold or unfold the section"),
+            ("Up, Down, Page Up, Page Down, Home, End", "Move through the entries"),
+            ("Enter, Space", "Show the entry in the text"),
+            ("Space, Enter, Left, Right on a heading", "Fold or unfold the section"),
             ("Tab", "Next section"),
         ),
     ),

@@ -389,6 +389,10 @@ class ReaderView(QTextBrowser):
         entry = EntryRef.parse(text)
         if entry is not None and entry.kind == "person":
             self.personActivated.emit(entry.index)
+            # Without the link selected: Qt would box the name in dots till the next click.
+            cursor = self.textCursor()
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
         elif text.startswith("#"):
             self.go_to_anchor(text[1:])
         elif url.scheme().lower() in EXTERNAL_SCHEMES:

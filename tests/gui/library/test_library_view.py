@@ -34,7 +34,7 @@ def test_a_library_of_thousands_fills_in_while_the_window_stays_responsive(
             window.library.scanning and window.library.model.rowCount()
         )
     )
-    window.library.scan(window.library_folders())
+    window.library.scan(window.folders.all())
     assert window.library.status.text() == "Looking for briefings…"
     with qtbot.waitSignal(window.library.scanFinished, timeout=60_000):
         pass
@@ -53,7 +53,7 @@ def test_search_filters_by_title_tags_people_and_body_text(make_window, qtbot, t
     )
     (tmp_path / "b.md").write_text("# Harbour report\n\nNothing else.\n")
     window = make_window([str(tmp_path)])
-    window.library.scan(window.library_folders())
+    window.library.scan(window.folders.all())
     qtbot.waitUntil(lambda: window.library.model.rowCount() == 2)
     for query, expected in [
         ("pipeline", ["Pipeline talks"]),
@@ -74,7 +74,7 @@ def test_the_status_line_says_how_many_a_search_shows_and_when_none_match(
     (tmp_path / "a.md").write_text("# Pipeline talks\n\nGas.\n")
     (tmp_path / "b.md").write_text("# Harbour report\n\nShips.\n")
     window = make_window([str(tmp_path)])
-    window.library.scan(window.library_folders())
+    window.library.scan(window.folders.all())
     qtbot.waitUntil(lambda: window.library.status.text() == "2 briefings")
     window.library.search.setText("pipeline")
     assert window.library.status.text() == "1 of 2 briefings"
@@ -88,7 +88,7 @@ def test_sort_by_date_or_title(make_window, qtbot, tmp_path):
     for name, date in (("Beta", "2021-01-01"), ("Alpha", "2023-05-01"), ("Gamma", "1999")):
         (tmp_path / f"{name}.briefing").write_text(f"---\ntitle: {name}\ndate: {date}\n---\n")
     window = make_window([str(tmp_path)])
-    window.library.scan(window.library_folders())
+    window.library.scan(window.folders.all())
     qtbot.waitUntil(lambda: window.library.model.rowCount() == 3)
     window.library.sort.setCurrentIndex(0)
     assert titles(window.library) == ["Alpha", "Beta", "Gamma"]  # newest first: 2023, 2021, 1999
@@ -114,7 +114,7 @@ def test_titles_sort_as_a_reader_expects_accents_and_case_aside(make_window, qtb
     for name in ("Zeta", "Éclair", "apple", "Ångström"):
         (tmp_path / f"{name}.briefing").write_text(f"---\ntitle: {name}\n---\n", encoding="utf-8")
     window = make_window([str(tmp_path)])
-    window.library.scan(window.library_folders())
+    window.library.scan(window.folders.all())
     qtbot.waitUntil(lambda: window.library.model.rowCount() == 4)
     window.library.sort.setCurrentIndex(1)
     assert titles(window.library) == ["Ångström", "apple", "Éclair", "Zeta"]
@@ -125,7 +125,7 @@ def test_added_changed_and_removed_files_update_the_list(make_window, qtbot, tmp
     first = tmp_path / "sub" / "first.briefing"
     first.write_text("---\ntitle: First\n---\n")
     window = make_window([str(tmp_path)])
-    window.library.scan(window.library_folders())
+    window.library.scan(window.folders.all())
     qtbot.waitUntil(lambda: titles(window.library) == ["First"])
     (tmp_path / "sub" / "second.briefing").write_text("---\ntitle: Second\n---\n")
     qtbot.waitUntil(lambda: sorted(titles(window.library)) == ["First", "Second"], timeout=5000)
@@ -142,7 +142,7 @@ def test_a_library_folder_that_disappears_empties_without_a_crash(make_window, q
     folder.mkdir()
     (folder / "x.briefing").write_text("# X\n")
     window = make_window([str(folder)])
-    window.library.scan(window.library_folders())
+    window.library.scan(window.folders.all())
     qtbot.waitUntil(lambda: titles(window.library) == ["X"])
     (folder / "x.briefing").unlink()
     folder.rmdir()
@@ -151,7 +151,7 @@ def test_a_library_folder_that_disappears_empties_without_a_crash(make_window, q
 
 def test_activating_a_row_opens_the_briefing(make_window, qtbot):
     window = make_window()
-    window.library.scan(window.library_folders())
+    window.library.scan(window.folders.all())
     qtbot.waitUntil(lambda: window.library.model.rowCount() == 2)
     index = window.library.proxy.index(1, 0)
     window.library.list.activated.emit(index)
@@ -164,7 +164,7 @@ def test_add_folder_scans_it_and_remembers_it(make_window, qtbot, settings, tmp_
     (tmp_path / "mine.briefing").write_text("# Mine\n")
     window = make_window([])
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: str(tmp_path))
-    window.choose_folder()
+    window.library.choose_folder()
     qtbot.waitUntil(lambda: titles(window.library) == ["Mine"])
     assert settings.library_folders == [str(tmp_path)]
 
@@ -174,7 +174,7 @@ def test_hidden_files_and_symlink_loops_stay_out_of_the_library(make_window, qtb
     (tmp_path / "shown.briefing").write_text("# Shown\n")
     os.symlink(tmp_path, tmp_path / "loop")
     window = make_window([str(tmp_path)])
-    window.library.scan(window.library_folders())
+    window.library.scan(window.folders.all())
     with qtbot.waitSignal(window.library.scanFinished, timeout=10_000):
         pass
     assert titles(window.library) == ["Shown"]
@@ -184,7 +184,7 @@ def test_the_open_briefing_is_marked_in_the_library(make_window, qtbot):
     from tests.conftest import SEED_BRIEFING
 
     window = make_window()
-    window.library.scan(window.library_folders())
+    window.library.scan(window.folders.all())
     qtbot.waitUntil(lambda: window.library.model.rowCount() == 2)
     window.open_file(str(SEED_BRIEFING))
     assert window.library.list.currentIndex().data(EntryRole).path == str(SEED_BRIEFING)
@@ -199,7 +199,7 @@ def test_a_briefing_opened_before_the_scan_ends_is_marked_when_it_does(make_wind
 
     window = make_window()
     window.open_file(str(SEED_BRIEFING))
-    window.library.scan(window.library_folders())
+    window.library.scan(window.folders.all())
     with qtbot.waitSignal(window.library.scanFinished, timeout=10_000):
         pass
     assert window.library.list.currentIndex().data(EntryRole).path == str(SEED_BRIEFING)
@@ -212,7 +212,7 @@ def test_a_big_library_filters_once_typing_pauses(make_window, qtbot, tmp_path, 
     for name in ("Pipeline talks", "Harbour report", "Energy summit"):
         (tmp_path / f"{name}.briefing").write_text(f"---\ntitle: {name}\n---\nText.\n")
     window = make_window([str(tmp_path)])
-    window.library.scan(window.library_folders())
+    window.library.scan(window.folders.all())
     qtbot.waitUntil(lambda: window.library.model.rowCount() == 3)
     window.library.search.setText("harb")
     assert len(titles(window.library)) == 3  # the key is taken at once; the filter waits
@@ -230,7 +230,7 @@ def test_the_next_start_shows_the_kept_index_at_once_and_reads_only_changed_file
     first = make_window([str(library_folder)])
     first.library.index_path = str(index)
     with qtbot.waitSignal(first.library.scanFinished, timeout=20_000):
-        first.library.scan(first.library_folders())
+        first.library.scan(first.folders.all())
     qtbot.waitUntil(index.exists, timeout=5000)
     first.close()  # the app quits; later it starts again
 
@@ -245,7 +245,7 @@ def test_the_next_start_shows_the_kept_index_at_once_and_reads_only_changed_file
     second = make_window([str(library_folder)])
     second.library.index_path = str(index)
     with qtbot.waitSignal(second.library.scanFinished, timeout=20_000):
-        second.library.scan(second.library_folders())
+        second.library.scan(second.folders.all())
     assert reads == [str(changed)]  # the 38 others came from the kept index
     assert "Rewritten" in titles(second.library)
     assert second.library.model.rowCount() == 39  # the deleted file is gone

@@ -90,7 +90,7 @@ def test_an_unreadable_file_gives_a_clear_message(window, errors_shown, tmp_path
 
 
 def test_library_lists_bundled_briefings_and_search_filters(window, qtbot):
-    window.library.scan(window.library_folders())
+    window.library.scan(window.folders.all())
     qtbot.waitUntil(lambda: window.library.model.rowCount() == 2, timeout=5000)
     qtbot.waitUntil(lambda: "2 briefings" in window.library.status.text(), timeout=5000)
     window.library.search.setText("gallant")

@@ -16,12 +16,12 @@ pytestmark = pytest.mark.gui
 def test_window_state_round_trips(make_window, settings, tmp_path):
     window = make_window()
     window.resize(1000, 700)
-    window.set_zoom(3)
+    window.documents.set_zoom(3)
     window.open_file(str(SEED_BRIEFING))
     window.splitter.setSizes([200, 600, 200])
     folder = tmp_path / "extra"
     folder.mkdir()
-    window.add_library_folder(str(folder))
+    window.library.add_folder(str(folder))
     window.close()
 
     reopened = Settings(QSettings(settings.backend.fileName(), QSettings.Format.IniFormat))
@@ -32,7 +32,7 @@ def test_window_state_round_trips(make_window, settings, tmp_path):
     again = make_window(window_settings=reopened)
     again.restore_state()
     assert again.splitter.sizes()[0] == window.splitter.sizes()[0]
-    assert str(folder) in again.library_folders()
+    assert str(folder) in again.folders.all()
 
 
 @pytest.mark.parametrize(
@@ -54,7 +54,7 @@ def test_a_corrupt_settings_file_falls_back_to_defaults(make_window, tmp_path, c
     assert settings.panel_expanded("people") in (True, False)
     window = make_window(window_settings=settings)
     window.restore_state()
-    window.restore_tabs()
+    window.documents.restore()
     window.open_file(str(SEED_BRIEFING))
     assert window.tabs.count() >= 1
 

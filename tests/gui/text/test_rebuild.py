@@ -196,3 +196,35 @@ def test_an_older_read_of_a_changed_file_never_replaces_a_newer_one(
     qtbot.wait(200)
     assert [title.split()[0] for title in titles_shown] == ["Second"]
     assert window.current_tab().briefing.title.startswith("Second version")
+
+
+def test_a_narrower_window_keeps_the_place_when_lines_rewrap(make_window, qtbot):
+    window = make_window()
+    window.side_panes.actions["library"].setChecked(False)  # the text takes the narrowing
+    window.side_panes.actions["panels"].setChecked(False)
+    top = open_at_middle(qtbot, window, SEED_BRIEFING)
+    reader = window.current_reader()
+    column = reader.lineWrapColumnOrWidth()
+    window.resize(380, 700)  # narrower than a comfortable line: the text rewraps
+    qtbot.waitUntil(lambda: reader.lineWrapColumnOrWidth() < column)
+    assert_near_the_top(reader, top)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: reader.lineWrapColumnOrWidth() == column)
+    assert_near_the_top(reader, top)
+
+
+def assert_near_the_top(reader, position: int) -> None:
+    """Rewrapped, the line holding ``position`` is within the view's first two lines."""
+    line = reader.fontMetrics().lineSpacing()
+    assert -line < line_top(reader, position) <= 2 * line
+
+
+def test_a_heading_jumped_to_lands_below_the_top_edge(make_window, qtbot):
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    reader = window.current_reader()
+    heading = window.current_tab().briefing.headings[2]
+    window.outline.headingActivated.emit(heading.id)
+    cursor = reader.document().find(heading.text)
+    top = reader.cursorRect(cursor).top()
+    assert reader.fontMetrics().lineSpacing() <= top <= 3 * reader.fontMetrics().lineSpacing()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from briefing_app.core.links import EntryKind, EntryRef, parse_list_all
 from briefing_app.core.model import Briefing
 from briefing_app.gui.panels.content import PANEL_LIMIT, entry_count, panel_content
+from briefing_app.gui.panels.entry_menu import entry_menu
 from briefing_app.gui.panels.section import PanelSection
 
 PANEL_NAMES = ("figures", "people", "timeline")
@@ -66,6 +67,10 @@ class PanelsView(QWidget):
             section.browser.activated.connect(lambda index, n=name: self._activate(n, index))
             section.browser.pastEnd.connect(lambda n=name: self.list_in_full(n))
             section.toggled.connect(lambda expanded, n=name: self._on_toggled(n, expanded))
+            section.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            section.browser.customContextMenuRequested.connect(
+                lambda point, n=name: self._entry_menu(n, point)
+            )
         self.briefing: Briefing | None = None
         self.selected: EntryRef | None = None
         self.listed_in_full: set[str] = set()
@@ -171,6 +176,20 @@ class PanelsView(QWidget):
             "timeline": self.timelineClicked,
         }
         signals[kind].emit(index)
+
+    def _entry_menu(self, name: str, point: QPoint) -> None:
+        """The entry under the pointer's menu; from the keyboard, the current entry's."""
+        browser = self.sections[name].browser
+        index = browser.entry_at(point)
+        if index < 0 and browser.hasFocus() and browser.current >= 0:
+            index = browser.current
+            point = browser.entry_rect(index).center().toPoint()
+        if self.briefing is None or index < 0:
+            return
+        entry = EntryRef(PANEL_KINDS[name], index)
+        menu = entry_menu(self.briefing, entry, lambda: self._activate(name, index), self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(browser.viewport().mapToGlobal(point))
 
     def _on_link(self, url: QUrl) -> None:
         href = url.toString()

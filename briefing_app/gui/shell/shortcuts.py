@@ -47,6 +47,7 @@ IN_PLACE_KEYS = (
             ("Enter, Space", "Show the entry in the text"),
             ("Space, Enter, Left, Right on a heading", "Fold or unfold the section"),
             ("Tab", "Next section"),
+            ("Menu key or Shift+F10", "Show in text, copy the entry or its quote"),
         ),
     ),
     (

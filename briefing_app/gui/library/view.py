@@ -57,7 +57,8 @@ class LibraryView(QWidget):
         self.indexer.progressed.connect(self._update_status)
         self.indexer.finished.connect(self._scan_finished)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search briefings, people, tags…")
+        self.search.setPlaceholderText("Search…")  # a longer one was cut off beside the sort box
+        self.search.setToolTip("Search titles, people, tags, sources and text")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search the library")
         self.search.installEventFilter(self)  # Down and Page Down lead into the results

@@ -41,6 +41,7 @@ from briefing_app.gui.text.find_bar import FindBar
 from briefing_app.gui.text.local_links import open_linked_file
 from briefing_app.gui.text.outline import OutlineView
 from briefing_app.gui.text.reader import ReaderView
+from briefing_app.gui.text.scrolling import go_to_anchor
 
 OPEN_FILTER = "Briefings (*.briefing *.md *.markdown);;All files (*)"
 DEFAULT_WINDOW_SIZE = (1280, 800)  # before any size was saved
@@ -247,7 +248,7 @@ class MainWindow(QMainWindow):
     def _go_to_heading(self, anchor: str) -> None:
         reader = self.current_reader()
         if reader is not None:
-            reader.go_to_anchor(anchor)
+            go_to_anchor(reader, anchor)
 
     # -- files and folders ------------------------------------------------------------------
     def open_file(self, path: str) -> bool:

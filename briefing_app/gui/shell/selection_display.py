@@ -14,6 +14,7 @@ from briefing_app.gui.shell.documents import Documents
 from briefing_app.gui.text.briefing_tab import BriefingTab
 from briefing_app.gui.text.find_bar import FindBar
 from briefing_app.gui.text.highlights import Range
+from briefing_app.gui.text.reader import ReaderView
 
 
 class SelectionDisplay(QObject):
@@ -97,9 +98,20 @@ def selected_mentions(tab: BriefingTab, entry: EntryRef) -> tuple[str, list[Rang
     briefing, reader = tab.briefing, tab.reader
     if entry.kind == "person":
         return briefing.people[entry.index].name, reader.person_ranges.get(entry.index, [])
-    found = reader.quote_range(entry)
+    found = quote_range(reader, entry)
     if entry.kind == "figure":
         title = briefing.key_figures[entry.index].value
     else:
         title = briefing.timeline[entry.index].display_date
     return title, [found] if found else []
+
+
+def quote_range(reader: ReaderView, quote: EntryRef) -> Range | None:
+    """The text range of the first mention of a figure or timeline quote."""
+    positions = reader.quote_positions.get(quote)
+    if not positions or reader.briefing is None:
+        return None
+    briefing = reader.briefing
+    entries = briefing.key_figures if quote.kind == "figure" else briefing.timeline
+    length = len(" ".join(entries[quote.index].quote.split()))
+    return positions[0], min(positions[0] + length, reader.document().characterCount() - 1)

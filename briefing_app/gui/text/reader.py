@@ -10,10 +10,14 @@ import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFont,
     QFontMetrics,
     QHelpEvent,
+    QMouseEvent,
+    QPainter,
     QPalette,
+    QPen,
     QResizeEvent,
     QShowEvent,
     QTextCursor,
@@ -29,6 +33,7 @@ from briefing_app.gui.text.cards import card_at
 from briefing_app.gui.text.highlights import Highlights, Range
 from briefing_app.gui.text.layout_pacer import LayoutPacer
 from briefing_app.gui.text.local_links import linked_path
+from briefing_app.gui.text.scrolling import bring_into_view, go_to_anchor
 from briefing_app.gui.text.sliced_build import Anchors, SlicedBuild
 from briefing_app.gui.text.textdoc import fit_images, set_page_margins, underline_people
 from briefing_app.gui.theme import Colours, current_colours, reader_stylesheet
@@ -41,6 +46,12 @@ QUOTES_SETTLE_MS = 60
 LONG_TEXT_CHARACTERS = 256 * 1024
 HIDDEN_LAYOUT_DELAY_MS = 250  # before a long text in a hidden tab is laid out
 
+FOCUS_FRAME = 2  # pixels
+KEYBOARD_FOCUS = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+)
 MEASURE_CHARACTERS = 72  # a comfortable line length
 MEASURE_SLACK = 32  # pixels more, so that average lines hold the measure
 SIDE_MARGIN = 8  # at least, between the text and the view's edges
@@ -97,6 +108,7 @@ class ReaderView(QTextBrowser):
         self._quotes_timer.timeout.connect(self._update_visible_quotes)
         self.verticalScrollBar().valueChanged.connect(self._quotes_timer.start)
         self.highlights = Highlights(self)
+        self._focus_frame = False
         self.verticalScrollBar().valueChanged.connect(self._draw_highlights)
 
     # -- content ----------------------------------------------------------------------------
@@ -295,48 +307,12 @@ class ReaderView(QTextBrowser):
         self._draw_highlights()
         if 0 <= current < len(ranges):
             start, end = ranges[current]
-            self.bring_into_view(start, end)
+            bring_into_view(self, start, end)
             # Showing the bar under the text can reflow it; look again once layout has settled.
-            QTimer.singleShot(0, self, lambda: self.bring_into_view(start, end))
+            QTimer.singleShot(0, self, lambda: bring_into_view(self, start, end))
 
     def _draw_highlights(self) -> None:
         self.highlights.draw(self._colours, self._viewport_size)
-
-    def go_to_anchor(self, anchor: str) -> None:
-        """Scrolls a heading (or other anchor) near the top, with a little space above it."""
-        self.scrollToAnchor(anchor)
-        bar = self.verticalScrollBar()
-        if 0 < bar.value() < bar.maximum():
-            bar.setValue(bar.value() - self.fontMetrics().lineSpacing() * 3 // 2)
-
-    def bring_into_view(self, start: int, end: int) -> None:
-        """Scrolls ``start``..``end`` into view unless it is on screen already: a name clicked
-        in the text stays under the pointer."""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        top = self.cursorRect(cursor).top()
-        cursor.setPosition(min(end, self.document().characterCount() - 1))
-        bottom = self.cursorRect(cursor).bottom()
-        if top < 0 or bottom > self.viewport().height():
-            self.scroll_to_position(start)
-
-    def scroll_to_position(self, position: int) -> None:
-        """Bring ``position`` to about a third of the way down the view."""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(position)
-        rect = self.cursorRect(cursor)
-        bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
-
-    def quote_range(self, quote: EntryRef) -> Range | None:
-        """The text range of the first mention of a figure or timeline quote."""
-        positions = self.quote_positions.get(quote)
-        if not positions or self.briefing is None:
-            return None
-        entries = self.briefing.key_figures if quote.kind == "figure" else self.briefing.timeline
-        entry = entries[quote.index]
-        length = len(" ".join(entry.quote.split()))
-        return positions[0], min(positions[0] + length, self.document().characterCount() - 1)
 
     def visible_quotes(self) -> tuple[set[int], set[int]]:
         """The figure and timeline entries whose quotes are on screen now."""
@@ -373,7 +349,32 @@ class ReaderView(QTextBrowser):
             self.rebuild()
 
     # -- the person card on hover -----------------------------------------------------------
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # Reached by Tab or Ctrl+2, the text says so; a click into it needs no frame.
+        self._focus_frame = event.reason() in KEYBOARD_FOCUS
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._focus_frame = False
+        self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._focus_frame:
+            self._focus_frame = False
+            self.update()
+        super().mousePressEvent(event)
+
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:  # the frame, around the text's margins
+            handled = super().event(event)
+            if self._focus_frame and self.hasFocus():
+                painter = QPainter(self)
+                painter.setPen(QPen(QColor(self._colours.accent), FOCUS_FRAME))
+                painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
+                painter.end()
+            return handled
         if event.type() == QEvent.Type.ToolTip and self.briefing is not None:
             assert isinstance(event, QHelpEvent)
             card = card_at(self, self.briefing, self.viewport().mapFromGlobal(event.globalPos()))
@@ -394,7 +395,7 @@ class ReaderView(QTextBrowser):
             cursor.clearSelection()
             self.setTextCursor(cursor)
         elif text.startswith("#"):
-            self.go_to_anchor(text[1:])
+            go_to_anchor(self, text[1:])
         elif url.scheme().lower() in EXTERNAL_SCHEMES:
             open_external(url)
         elif not url.scheme() and self.briefing is not None:  # the sanitiser keeps no file: URL

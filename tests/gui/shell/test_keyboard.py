@@ -54,3 +54,25 @@ def test_names_in_the_text_are_not_tab_stops(make_window, qtbot):
     qtbot.keyClick(reader, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is window.panels.sections["figures"].header
     assert not reader.textCursor().hasSelection()
+
+
+def test_the_text_shows_a_frame_when_the_keyboard_reaches_it(make_window, qtbot):
+    from briefing_app.gui.shell.menus import Command
+    from briefing_app.gui.theme import current_colours
+
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    reader = window.current_reader()
+    accent = current_colours().accent.lower()
+
+    def frame_colour() -> str:
+        qtbot.wait(20)
+        return reader.grab().toImage().pixelColor(1, reader.height() // 2).name()
+
+    window.menu.actions[Command.GO_TEXT].trigger()  # Ctrl+2
+    assert reader.hasFocus()
+    assert frame_colour() == accent
+    qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton)  # a click needs no frame
+    assert frame_colour() != accent

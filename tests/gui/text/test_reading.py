@@ -8,7 +8,9 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QToolTip
 
 from briefing_app.core.links import EntryRef
+from briefing_app.gui.shell.selection_display import quote_range
 from briefing_app.gui.text.cards import person_card
+from briefing_app.gui.text.scrolling import scroll_to_position
 from briefing_app.gui.theme import current_colours
 from tests.conftest import FORMAT_EXAMPLE, SEED_BRIEFING
 from tests.gui.panels.marks import painted_marks
@@ -152,7 +154,7 @@ def test_hovering_a_mention_shows_the_person_card(window, qtbot):
     start, _ = reader.person_ranges[2][0]  # Isaac Herzog
     cursor = QTextCursor(reader.document())
     cursor.setPosition(start + 2)
-    reader.scroll_to_position(start)
+    scroll_to_position(reader, start)
     point = reader.cursorRect(cursor).center()
     from PySide6.QtCore import QEvent
     from PySide6.QtGui import QHelpEvent
@@ -169,8 +171,8 @@ def test_hovering_a_quote_shows_what_its_panel_entry_says(window, qtbot):
 
     reader = window.current_reader()
     briefing = window.current_tab().briefing
-    start, _ = reader.quote_range(EntryRef("figure", 1))  # "428 miles"
-    reader.scroll_to_position(start)
+    start, _ = quote_range(reader, EntryRef("figure", 1))  # "428 miles"
+    scroll_to_position(reader, start)
     cursor = QTextCursor(reader.document())
     cursor.setPosition(start + 2)
     point = reader.cursorRect(cursor).center()

@@ -110,15 +110,26 @@ class Exporter(QObject):
         briefing = self.briefing()
         if briefing is None:
             return
-        from PySide6.QtPrintSupport import QPrintPreviewDialog
+        from briefing_app.gui.export import printing
+        from briefing_app.gui.export.preview_dialog import PreviewDialog
 
-        printer = self._new_printer()  # kept: the dialog only borrows it, and crashed once it went
-        preview = QPrintPreviewDialog(printer, self.window)
-        preview.setWindowTitle(f"Print Preview — {briefing.title}")
-        preview.paintRequested.connect(
-            lambda device: self.render_to(device, briefing, preview=True)
+        def set_page_size(printer: QPrinter, size: str) -> None:
+            self.settings.page_size = size
+            printing.configure(printer, size)
+
+        printer = self._new_printer()  # kept: the dialog only borrows it
+        preview = PreviewDialog(
+            briefing.title,
+            printer,
+            self.settings.page_size,
+            lambda device: self.render_to(device, briefing, preview=True),
+            set_page_size,
+            self.print_briefing,
+            self.export_pdf,
+            self.window,
         )
-        preview.resize(900, 1000)
+        screen = self.window.screen().availableGeometry()
+        preview.resize(min(900, screen.width() * 9 // 10), min(1000, screen.height() * 9 // 10))
         preview.exec()
 
     def _new_printer(self) -> QPrinter:

@@ -171,9 +171,16 @@ class MainMenu(QObject):
         for size in PAGE_SIZE_NAMES:
             action = menu.addAction(size)
             action.setCheckable(True)
-            action.setChecked(size == self.settings.page_size)
+            action.setData(size)
             action.triggered.connect(lambda _=False, s=size: setattr(self.settings, "page_size", s))
             sizes.addAction(action)
+
+        def check_current() -> None:  # the print preview may have changed it
+            for action in sizes.actions():
+                action.setChecked(action.data() == self.settings.page_size)
+
+        check_current()
+        menu.aboutToShow.connect(check_current)
 
     def fill_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -421,8 +421,9 @@ def test_print_preview_opens_shows_the_pages_and_closes(make_window, qtbot):
     import gc
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtPrintSupport import QPrintPreviewDialog
     from PySide6.QtWidgets import QApplication
+
+    from briefing_app.gui.export.preview_dialog import PreviewDialog
 
     window = make_window()
     window.open_file(str(SEED_BRIEFING))
@@ -430,16 +431,49 @@ def test_print_preview_opens_shows_the_pages_and_closes(make_window, qtbot):
 
     def look_and_close():
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QPrintPreviewDialog):
+        if not isinstance(dialog, PreviewDialog) or not dialog.pages.pageCount():
             QTimer.singleShot(50, look_and_close)
             return
         gc.collect()  # what Python no longer holds is gone now
-        seen.append(dialog.windowTitle())
+        seen.append((dialog.windowTitle(), dialog.page_label.text()))
+        dialog._next()
+        seen.append(dialog.page_label.text())
         dialog.reject()
 
     QTimer.singleShot(50, look_and_close)
     window.exporter.print_preview()
-    assert seen == [f"Print Preview — {window.current_tab().briefing.title}"]
+    pages = seen[0][1].rsplit(" ", 1)[-1]
+    assert seen == [
+        (f"Print Preview — {window.current_tab().briefing.title}", f"Page 1 of {pages}"),
+        f"Page 2 of {pages}",
+    ]
+
+
+def test_the_page_size_chosen_in_the_preview_is_remembered(make_window, qtbot, settings):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtWidgets import QApplication
+
+    from briefing_app.gui.export.preview_dialog import PreviewDialog
+
+    settings.page_size = "A4"
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    letter_pages = []
+
+    def choose_letter():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PreviewDialog) or not dialog.pages.pageCount():
+            QTimer.singleShot(50, choose_letter)
+            return
+        dialog.size_box.setCurrentText("Letter")
+        letter_pages.append(dialog.printer.pageLayout().pageSize().id())
+        dialog.reject()
+
+    QTimer.singleShot(50, choose_letter)
+    window.exporter.print_preview()
+    assert letter_pages == [QPageSize.PageSizeId.Letter]
+    assert settings.page_size == "Letter"
 
 
 def test_exporting_html_from_the_window_writes_the_handout_and_says_where(

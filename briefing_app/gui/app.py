@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QEvent, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -113,7 +113,7 @@ def run_gui(
         if instance.forward_or_listen(list(files)):
             return 0  # the running window opened them
     else:
-        dialogs.show_error = _print_error
+        dialogs.report_on_terminal()
 
     # Documents/Briefings is watched once it exists; the library offers to make it, and nothing
     # is made without the person asking.
@@ -121,9 +121,8 @@ def run_gui(
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
     # Files not kept yet may be being read into it by a second process (read_ahead).
     briefing_cache = BriefingCache(os.path.join(cache, FOLDER_NAME), writer=read_ahead)
-    window = MainWindow(settings, folders, briefing_cache)
+    window = MainWindow(settings, folders, briefing_cache, os.path.join(cache, INDEX_NAME))
     app.aboutToQuit.connect(window.settings.sync)  # changes wait a moment to be written
-    window.library.index_path = os.path.join(cache, INDEX_NAME)
     window.library.scan(window.folders.all())
     if screenshot:
         # Sized before anything opens, as a normal start restores its size first: a text laid
@@ -154,10 +153,6 @@ def start_up_done() -> None:
     walks it all (that stalled the window 40-70 ms while a big file loaded)."""
     gc.freeze()
     gc.enable()
-
-
-def _print_error(parent: QObject | None, title: str, text: str, details: str = "") -> None:
-    print(f"{title}: {' '.join(text.split())}", file=sys.stderr)
 
 
 def _take_screenshot(app: QApplication, window, path: str, ok: bool) -> int:

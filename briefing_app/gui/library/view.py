@@ -45,7 +45,10 @@ class LibraryView(QWidget):
     message = Signal(str)  # for the status bar: a folder added, removed or not found
 
     def __init__(
-        self, parent: QWidget | None = None, folders: LibraryFolders | None = None
+        self,
+        parent: QWidget | None = None,
+        folders: LibraryFolders | None = None,
+        index_path: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = LibraryModel(self)
@@ -53,6 +56,7 @@ class LibraryView(QWidget):
         self.proxy.modelReset.connect(self._mark_again, Qt.ConnectionType.QueuedConnection)
         self._marked_path = ""
         self.indexer = LibraryIndexer(self.model, self)
+        self.indexer.index_path = index_path  # None: nothing kept between runs
         self.indexer.started.connect(self._update_status)
         self.indexer.progressed.connect(self._update_status)
         self.indexer.finished.connect(self._scan_finished)

@@ -5,10 +5,23 @@ Message boxes are imported when one is shown: making its Python type costs about
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtWidgets import QWidget
+
+_ON_TERMINAL = {"errors": False}
+
+
+def report_on_terminal() -> None:
+    """Errors are printed rather than shown: a headless run (a screenshot) has no one to close a
+    message box."""
+    _ON_TERMINAL["errors"] = True
 
 
 def show_error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    if _ON_TERMINAL["errors"]:
+        print(f"{title}: {' '.join(text.split())}", file=sys.stderr)
+        return
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)

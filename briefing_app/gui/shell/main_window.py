@@ -53,8 +53,11 @@ class MainWindow(QMainWindow):
         settings: Settings,
         base_folders: Sequence[str] = (),
         cache: BriefingCache | None = None,
+        library_index: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``cache`` keeps briefings read, ``library_index`` the library's entries between runs;
+        without them, everything is read afresh (as in tests)."""
         super().__init__(parent)
         self.settings = settings
         settings.write_later(self)  # not before the window paints what it opens
@@ -65,7 +68,7 @@ class MainWindow(QMainWindow):
         self.selection = Selection(self)
         self.exporter = Exporter(settings, self._shown_briefing, self)
         self.folders = LibraryFolders(settings, base_folders, self)
-        self.library = LibraryView(self, folders=self.folders)
+        self.library = LibraryView(self, self.folders, library_index)
         self.outline = OutlineView(self)
         self.find_bar = FindBar(self.current_reader, self)
         self.panels = PanelsView(self)

@@ -7,13 +7,14 @@ import itertools
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.word_count = QLabel(self)
         self.word_count.setAccessibleName("Word count")
         self.statusBar().addPermanentWidget(self.word_count)
+        self._corner_toggles()
         self.theme = ThemeMenu(settings, self)
         self.menu = MainMenu(self, settings, self.side_panes.actions.values(), self.theme.menu)
         self.routes = self._routes()
@@ -120,6 +122,27 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([290, 690, 300])
         self.setCentralWidget(self.splitter)
+
+    def _corner_toggles(self) -> None:
+        """Show Library and Show Panels at either end of the tab bar, where a side that folded
+        away in a narrow window is missed."""
+        for name, corner in (
+            ("library", Qt.Corner.TopLeftCorner),
+            ("panels", Qt.Corner.TopRightCorner),
+        ):
+            action = self.side_panes.actions[name]
+            button = QToolButton(self.tabs)
+            button.setText(name.capitalize())
+            button.setCheckable(True)
+            button.setChecked(action.isChecked())
+            button.setAutoRaise(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+Shift+L and P are its keys
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(f"Show or hide the {name} ({keys})")
+            button.clicked.connect(action.trigger)
+            self.side_panes.changed.connect(lambda b=button, a=action: b.setChecked(a.isChecked()))
+            action.toggled.connect(button.setChecked)
+            self.tabs.setCornerWidget(button, corner)
 
     def _routes(self) -> dict[Command, Callable[[], object]]:
         C, documents = Command, self.documents

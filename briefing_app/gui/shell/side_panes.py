@@ -60,11 +60,16 @@ class SidePanes(QObject):
         show = {}
         folding = False  # once a pane folds away, so do those that yield before it
         for name in ("panels", "library"):  # the panels are the briefing's own: they stay longest
-            wanted = self.actions[name].isChecked()
+            wanted = self.settings.pane_wanted(name)
             folding = folding or (wanted and self.widths[name] > room)
             show[name] = wanted and (not folding or name in self.forced)
             if show[name]:
                 room -= self.widths[name]
+        for name, action in self.actions.items():
+            # Checked when shown: a pane folded away for room is shown by one click, not two.
+            action.blockSignals(True)
+            action.setChecked(show[name])
+            action.blockSignals(False)
         if show != {name: self.shown(name) for name in self.panes}:
             for name, pane in self.panes.items():
                 pane.setVisible(show[name])

@@ -43,9 +43,11 @@ def test_hiding_a_pane_is_remembered_and_asking_for_one_shows_it_even_when_narro
     assert shown(window)["library"]
     window.resize(700, 600)
     qtbot.waitUntil(lambda: not shown(window)["library"])
-    window.side_panes.actions["library"].trigger()  # off, as folded
-    window.side_panes.actions["library"].trigger()  # and on again: asked for, so shown
+    assert not window.side_panes.actions["library"].isChecked()  # the menu says it is away
+    assert settings.pane_wanted("library")  # and a wider window brings it back
+    window.side_panes.actions["library"].trigger()  # one click: asked for, so shown
     assert shown(window) == {"library": True, "panels": False}
+    assert window.side_panes.actions["library"].isChecked()
     again = make_window()
     assert again.side_panes.actions["panels"].isChecked() is False
 
@@ -56,3 +58,19 @@ def test_the_view_menu_offers_both_with_shortcuts(make_window):
     texts = {a.text(): a.shortcut().toString() for a in view.actions()}
     assert texts["Show &Library"] == "Ctrl+Shift+L"
     assert texts["Show &Panels"] == "Ctrl+Shift+P"
+
+
+def test_the_tab_bar_corners_show_a_folded_side_in_one_click(make_window, qtbot):
+    from PySide6.QtCore import Qt
+
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: shown(window) == {"library": False, "panels": False})
+    library_button = window.tabs.cornerWidget(Qt.Corner.TopLeftCorner)
+    panels_button = window.tabs.cornerWidget(Qt.Corner.TopRightCorner)
+    assert library_button.text() == "Library" and not library_button.isChecked()
+    panels_button.click()
+    assert shown(window)["panels"] and panels_button.isChecked()
+    panels_button.click()
+    assert not shown(window)["panels"]

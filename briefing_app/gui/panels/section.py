@@ -13,7 +13,7 @@ from PySide6.QtGui import (
     QPolygonF,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QAbstractButton, QScrollBar, QStyle, QWidget
+from PySide6.QtWidgets import QAbstractButton, QScrollBar, QWidget
 
 from briefing_app.gui.panels.browser import FOCUS_RING, PanelBrowser
 from briefing_app.gui.theme import current_colours
@@ -136,7 +136,9 @@ class PanelSection(QWidget):
 
     @property
     def gutter(self) -> int:
-        return self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.bar)
+        # The bar's own width, as the reader measures it: asking the style would load QStyle's
+        # Python type at start-up for this one number.
+        return self.bar.sizeHint().width()
 
     def set_count(self, count: int) -> None:
         self.header.set_count(count)

@@ -8,7 +8,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDir, QObject, QProcess, QUrl
+from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -57,6 +57,8 @@ def show_in_folder(path: str, parent: QWidget | None) -> None:
     """Shows the folder holding ``path`` with the file selected where the desktop allows it."""
     if not _exists(path, parent, "Cannot show in folder"):
         return
+    from PySide6.QtCore import QDir, QProcess  # on first use: the window starts without them
+
     native = QDir.toNativeSeparators(os.path.abspath(path))
     if sys.platform == "darwin":
         started = QProcess.startDetached("open", ["-R", native])[0]
@@ -71,6 +73,8 @@ def show_in_folder(path: str, parent: QWidget | None) -> None:
 
 
 def copy_path(path: str) -> None:
+    from PySide6.QtCore import QDir
+
     QGuiApplication.clipboard().setText(QDir.toNativeSeparators(path))
 
 

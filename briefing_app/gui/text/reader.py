@@ -435,7 +435,8 @@ class ReaderView(QTextBrowser):
             # Lines rewrapped, the same scroll offset would show text paragraphs away. (A long
             # text is laid out bit by bit, and cannot be placed before it is.)
             short = self.document().characterCount() <= LONG_TEXT_CHARACTERS
-            place = self._reading_place() if short and self._place is None else None
+            scrolled = self.verticalScrollBar().value() > 0  # a text at its top stays there
+            place = self._reading_place() if short and scrolled and self._place is None else None
             self.setLineWrapColumnOrWidth(column)
             if place is not None:
                 self._scroll_to_place(place)

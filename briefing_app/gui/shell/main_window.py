@@ -168,9 +168,9 @@ class MainWindow(QMainWindow):
             C.ZOOM_OUT: lambda: documents.set_zoom(documents.zoom - 1),
             C.ZOOM_RESET: lambda: documents.set_zoom(0),
             C.SHOW_CONTENTS: self._toggle_outline,
-            C.GO_LIBRARY: lambda: self.library.search.setFocus(Qt.FocusReason.ShortcutFocusReason),
+            C.GO_LIBRARY: self._focus_library,
             C.GO_TEXT: self._focus_text,
-            C.GO_PANELS: self.panels.focus_first,
+            C.GO_PANELS: self._focus_panels,
             C.NEXT_TAB: lambda: documents.step(1),
             C.PREVIOUS_TAB: lambda: documents.step(-1),
             C.LIBRARY_FOLDERS: self.edit_library_folders,
@@ -340,9 +340,19 @@ class MainWindow(QMainWindow):
         self.outline_box.setVisible(visible)
         self.settings.outline_visible = visible
 
+    def _focus_library(self) -> None:
+        self.side_panes.show_pane("library")  # typing into a folded library would be unseen
+        self.library.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _focus_text(self) -> None:
         reader = self.current_reader()
         (reader or self.tabs).setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if reader is not None:
+            reader.show_focus_frame()  # also when it had the focus already
+
+    def _focus_panels(self) -> None:
+        self.side_panes.show_pane("panels")
+        self.panels.focus_first()
 
     def _show_shortcuts(self) -> None:
         from briefing_app.gui.shell.shortcuts import ShortcutsDialog

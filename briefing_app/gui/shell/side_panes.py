@@ -27,7 +27,7 @@ class SidePanes(QObject):
         self.panes = panes
         self.settings = settings
         self.widths = {name: max(pane.sizeHint().width(), 240) for name, pane in panes.items()}
-        self.forced: set[str] = set()  # shown on request, though the window is narrow
+        self.forced: str | None = None  # asked for last: shown though the window is narrow
         self.actions: dict[str, QAction] = {}
         for name in panes:
             action = QAction(f"Show &{name.capitalize()}", window)
@@ -56,15 +56,9 @@ class SidePanes(QObject):
 
     def arrange(self) -> None:
         """Show the wanted panes that leave the text its room; fold the others away."""
-        room = self.splitter.width() - MIN_TEXT_WIDTH
-        show = {}
-        folding = False  # once a pane folds away, so do those that yield before it
-        for name in ("panels", "library"):  # the panels are the briefing's own: they stay longest
-            wanted = self.settings.pane_wanted(name)
-            folding = folding or (wanted and self.widths[name] > room)
-            show[name] = wanted and (not folding or name in self.forced)
-            if show[name]:
-                room -= self.widths[name]
+        if self.forced is not None and self._plan(None)[self.forced]:
+            self.forced = None  # the window has room for it again: it may fold as before
+        show = self._plan(self.forced)
         for name, action in self.actions.items():
             # Checked when shown: a pane folded away for room is shown by one click, not two.
             action.blockSignals(True)
@@ -75,6 +69,21 @@ class SidePanes(QObject):
                 pane.setVisible(show[name])
             self._share(show)
             self.changed.emit()
+
+    def _plan(self, forced: str | None) -> dict[str, bool]:
+        """Which panes show: the one asked for last first, then the panels (the briefing's own,
+        they stay longest), then the library, each while the text keeps its room."""
+        room = self.splitter.width() - MIN_TEXT_WIDTH
+        order = sorted(("panels", "library"), key=lambda name: name != forced)
+        show = {}
+        folding = False  # once a pane folds away, so do those that yield before it
+        for name in order:
+            wanted = self.settings.pane_wanted(name)
+            folding = folding or (wanted and self.widths[name] > room)
+            show[name] = wanted and (not folding or name == forced)
+            if show[name]:
+                room -= self.widths[name]
+        return show
 
     def _share(self, show: dict[str, bool]) -> None:
         """The shown panes at their widths, the text the rest."""
@@ -89,7 +98,12 @@ class SidePanes(QObject):
     def _toggled(self, name: str, on: bool) -> None:
         self.settings.set_pane_wanted(name, on)
         if on:
-            self.forced.add(name)  # asked for: shown even where it would fold away
-        else:
-            self.forced.discard(name)
+            self.forced = name  # asked for: shown even where it would fold away
+        elif self.forced == name:
+            self.forced = None
         self.arrange()
+
+    def show_pane(self, name: str) -> None:
+        """Shows ``name`` if it is away (Go to Library, Go to Panels)."""
+        if not self.shown(name):
+            self.actions[name].trigger()

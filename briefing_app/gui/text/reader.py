@@ -355,6 +355,10 @@ class ReaderView(QTextBrowser):
         self._focus_frame = event.reason() in KEYBOARD_FOCUS
         self.update()
 
+    def show_focus_frame(self) -> None:
+        self._focus_frame = True
+        self.update()
+
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self._focus_frame = False

@@ -74,3 +74,30 @@ def test_the_tab_bar_corners_show_a_folded_side_in_one_click(make_window, qtbot)
     assert shown(window)["panels"] and panels_button.isChecked()
     panels_button.click()
     assert not shown(window)["panels"]
+
+
+def test_going_to_a_folded_side_brings_it_back(make_window, qtbot):
+    from briefing_app.gui.shell.menus import Command
+
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: shown(window) == {"library": False, "panels": False})
+    window.menu.actions[Command.GO_LIBRARY].trigger()  # Ctrl+1
+    assert shown(window)["library"]
+    window.menu.actions[Command.GO_PANELS].trigger()  # Ctrl+3: the last asked for wins the room
+    assert shown(window) == {"library": False, "panels": True}
+    assert text_width(window) >= 400
+
+
+def test_a_side_asked_for_folds_again_once_the_window_had_room_for_it(make_window, qtbot):
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: shown(window)["library"] is False)
+    window.side_panes.actions["library"].trigger()
+    assert shown(window)["library"]
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: shown(window) == {"library": True, "panels": True})
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: shown(window) == {"library": False, "panels": False})

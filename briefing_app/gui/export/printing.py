@@ -7,11 +7,12 @@ running header and a footer (page_painting), and a PDF is then finished with pyp
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from collections.abc import Callable
 
-from PySide6.QtCore import QMarginsF, QRectF
+from PySide6.QtCore import QFile, QFileDevice, QIODevice, QMarginsF, QRectF
 from PySide6.QtGui import (
     QPagedPaintDevice,
     QPageLayout,
@@ -30,6 +31,8 @@ from briefing_app.gui.export.paper import PAGE_SIZE_NAMES, default_page_size
 from briefing_app.gui.export.pdf_finishing import finish_answering, finish_pdf
 
 __all__ = ["ExportCancelled", "ExportError", "configure", "export_pdf", "render"]
+
+logger = logging.getLogger(__name__)
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 assert tuple(PAGE_SIZES) == PAGE_SIZE_NAMES
@@ -96,19 +99,30 @@ def export_pdf(
     folder = os.path.dirname(target)
     try:
         handle, drawn = tempfile.mkstemp(dir=folder, prefix=part_prefix(target), suffix=".part")
-        os.close(handle)
     except OSError as error:
         raise ExportError(target, f"cannot write in {folder}: {error.strerror or error}") from None
     finished = drawn + ".done"
+    # Qt draws into a file opened here, not by name: QPdfWriter alone says nothing when a write
+    # fails (a full disk), and the PDF read back half-written would fail in pypdf instead.
+    output = QFile()
     try:
-        writer = QPdfWriter(drawn)
+        if not output.open(
+            handle, QIODevice.OpenModeFlag.WriteOnly, QFileDevice.FileHandleFlag.DontCloseHandle
+        ):
+            raise ExportError(target, f"could not be written: {output.errorString()}")
+        writer = QPdfWriter(output)
         writer.setResolution(600)
         writer.setTitle(briefing.title)
         writer.setAuthor(briefing.byline)
         writer.setCreator(f"{APP_NAME} {__version__}")
         configure(writer, page_size or default_page_size())
         layout = render(briefing, writer, progress)
-        del writer  # flushes and closes the file
+        del writer  # writes the end of the file
+        if not output.flush() or output.error() != QFileDevice.FileError.NoError:
+            raise ExportError(target, f"could not be written: {output.errorString()}")
+        output.close()
+        os.close(handle)
+        handle = -1
         if not layout.complete:
             raise ExportCancelled(target, "export cancelled; nothing was written")
         if progress is None:
@@ -118,9 +132,19 @@ def export_pdf(
         os.chmod(finished, shared_mode())
         os.replace(finished, target)
         return layout.page_count
+    except ExportError as error:
+        if error.target == target:
+            raise
+        raise ExportError(target, error.message) from None  # said of a temporary file
     except OSError as error:
         raise ExportError(target, f"could not be written: {error.strerror or error}") from None
+    except Exception as error:  # pypdf's own errors when the drawn file cannot be read back
+        logger.warning("PDF export to %s failed", target, exc_info=True)
+        raise ExportError(target, f"could not be written: {error}") from None
     finally:
+        output.close()
+        if handle >= 0:
+            os.close(handle)
         for leftover in (drawn, finished):
             if os.path.exists(leftover):
                 os.remove(leftover)

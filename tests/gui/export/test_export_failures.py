@@ -1,0 +1,71 @@
+"""Exports that cannot be written: one clear message, in the window too, the old file intact
+and nothing left behind."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from briefing_app.core import load_briefing
+from briefing_app.gui.export import printing
+from briefing_app.gui.export.printing import ExportError, export_pdf
+from tests.conftest import FORMAT_EXAMPLE, SEED_BRIEFING
+
+pytestmark = pytest.mark.gui
+
+needs_dev_full = pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+
+
+@pytest.fixture
+def full_disk(monkeypatch):
+    """The drawn PDF goes to /dev/full, where every write fails as on a full disk."""
+    make = printing.tempfile.mkstemp
+
+    def mkstemp(*args, **kwargs):
+        handle, path = make(*args, **kwargs)
+        os.close(handle)
+        return os.open("/dev/full", os.O_WRONLY), path
+
+    monkeypatch.setattr(printing.tempfile, "mkstemp", mkstemp)
+
+
+@needs_dev_full
+def test_a_full_disk_while_drawing_is_one_clear_error(qapp, tmp_path, full_disk):
+    target = tmp_path / "handout.pdf"
+    target.write_bytes(b"%PDF- the previous export")
+    with pytest.raises(ExportError, match="No space left on device"):
+        export_pdf(load_briefing(SEED_BRIEFING), str(target))
+    assert target.read_bytes() == b"%PDF- the previous export"
+    assert sorted(os.listdir(tmp_path)) == ["handout.pdf"]
+
+
+def test_a_drawing_pypdf_cannot_read_back_is_an_export_error(qapp, tmp_path, monkeypatch):
+    from pypdf.errors import PdfStreamError
+
+    from briefing_app.gui.export import pdf_finishing
+
+    def truncated(*args, **kwargs):
+        raise PdfStreamError("Stream has ended unexpectedly")
+
+    monkeypatch.setattr(pdf_finishing, "finish_pdf", truncated)
+    monkeypatch.setattr(printing, "finish_pdf", truncated)
+    with pytest.raises(ExportError, match="Stream has ended unexpectedly") as raised:
+        export_pdf(load_briefing(FORMAT_EXAMPLE), str(tmp_path / "h.pdf"))
+    assert raised.value.target == str(tmp_path / "h.pdf")
+    assert os.listdir(tmp_path) == []
+
+
+@needs_dev_full
+def test_a_full_disk_in_the_window_is_a_message_not_a_crash(
+    make_window, errors_shown, tmp_path, monkeypatch, full_disk
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(tmp_path / "x.pdf"), ""))
+    window.exporter.export_pdf()
+    assert errors_shown[0][0] == "Cannot export PDF"
+    assert "No space left on device" in errors_shown[0][1]
+    assert os.listdir(tmp_path) == []

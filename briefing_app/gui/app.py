@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QStandardPaths, QTimer, Signal
-from PySide6.QtGui import QFileOpenEvent, QIcon
+from PySide6.QtGui import QFileOpenEvent, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from briefing_app import APP_ID, APP_NAME, ORGANIZATION, __version__
@@ -168,9 +168,48 @@ def _take_screenshot(app: QApplication, window, path: str, ok: bool) -> int:
         app.processEvents()
     QTimer.singleShot(0, app.quit)
     app.exec()
-    saved = window.grab().save(path)
+    problem = _save_image(window.grab(), path)
     window.library.stop()
-    if not saved:
-        print(f"{path}: error: could not write the screenshot", file=sys.stderr)
+    if problem:
+        print(f"{path}: error: could not write the screenshot: {problem}", file=sys.stderr)
         return 1
     return 0 if ok else 1
+
+
+def _save_image(image: QPixmap, path: str) -> str:
+    """Saves ``image`` at ``path`` (its format from the suffix) through a temporary file, so
+    a failure (a full disk) leaves no empty or half-written image; why it failed, or ""."""
+    from PySide6.QtCore import QFile, QFileDevice, QIODevice
+
+    from briefing_app.core.export_files import shared_mode, temporary_beside
+
+    target = os.path.abspath(path)
+    kind = os.path.splitext(target)[1][1:].upper() or "PNG"
+    partial = ""
+    output = QFile()
+    try:
+        handle, partial = temporary_beside(target)
+        with os.fdopen(handle, "wb") as stream:
+            # Opened here, not by name: Qt reports why a write failed, and any name will do.
+            output.open(
+                stream.fileno(),
+                QIODevice.OpenModeFlag.WriteOnly,
+                QFileDevice.FileHandleFlag.DontCloseHandle,
+            )
+            saved = image.save(output, kind)
+            if not output.flush() or output.error() != QFileDevice.FileError.NoError:
+                return output.errorString()
+            if not saved:
+                return f"cannot write {kind} images"
+            output.close()
+            os.fsync(stream.fileno())
+        os.chmod(partial, shared_mode())
+        os.replace(partial, target)
+        partial = ""
+        return ""
+    except OSError as error:
+        return error.strerror or str(error)
+    finally:
+        output.close()
+        if partial and os.path.lexists(partial):
+            os.remove(partial)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED_BRIEFING
+from tests.conftest import SEED_BRIEFING, SEED_TEXT
 
 TIMEOUT = 120
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,3 +75,35 @@ def test_a_full_disk_during_pdf_export_is_one_clear_error(tmp_path):
     assert "Traceback" not in result.stderr
     assert "out.pdf: error: could not be written: No space left on device" in result.stderr
     assert listed(result) == []
+
+
+def nearly_full(tmp_path: Path, free_kib: int) -> Path:
+    """A folder to be mounted as a 32 KiB disk, with ``free_kib`` left free by a filler."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    (disk / "filler").write_bytes(b"\0" * (32 - free_kib) * 1024)
+    return disk
+
+
+@needs_mount
+def test_a_draft_on_a_full_disk_leaves_no_file_that_looks_finished(tmp_path):
+    disk = nearly_full(tmp_path, 4)
+    article = tmp_path / "article.txt"
+    article.write_text(SEED_TEXT.read_text(encoding="utf-8") * 3, encoding="utf-8")
+    result = on_full_disk(disk, "32k", "--draft", str(article), "-o", str(disk / "a.briefing"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "a.briefing: error: cannot be written: No space left on device" in result.stderr
+    assert listed(result) == ["filler"]  # and so a second try, with room, can write it
+
+
+@needs_mount
+def test_a_screenshot_on_a_full_disk_leaves_no_image(tmp_path):
+    disk = nearly_full(tmp_path, 8)
+    result = on_full_disk(disk, "32k", "--screenshot", str(disk / "shot.png"), str(SEED_BRIEFING))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "shot.png: error: could not write the screenshot: No space left on device" in (
+        result.stderr
+    )
+    assert listed(result) == ["filler"]

@@ -8,6 +8,7 @@ from briefing_app.core.dates import PartialDate
 from briefing_app.core.drafting.compose import Draft, draft_briefing
 from briefing_app.core.drafting.decoding import article_text
 from briefing_app.core.errors import BriefingError
+from briefing_app.core.export_files import shared_mode, temporary_beside
 
 
 def draft_from_file(path: str, article_date: PartialDate | None = None) -> Draft:
@@ -28,11 +29,33 @@ def suggested_draft_path(article_path: str) -> str:
 
 
 def write_new_file(path: str, text: str) -> None:
-    """Write ``text`` to ``path``, which must not exist yet. Raises BriefingError otherwise."""
+    """Write ``text`` to ``path``, which must not exist yet. Raises BriefingError otherwise.
+
+    Written in full to a temporary file beside it and only then linked into place: a failure
+    (a full disk) leaves nothing that looks like a finished draft, and a second try can write.
+    """
+    target = os.path.abspath(path)
+    exists = BriefingError(path, "already exists; a draft is never written over a file")
+    if os.path.lexists(target):
+        raise exists
+    partial = ""
     try:
-        with open(path, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-    except FileExistsError:
-        raise BriefingError(path, "already exists; a draft is never written over a file") from None
+        handle, partial = temporary_beside(target)
+        with os.fdopen(handle, "wb") as out:
+            out.write(text.encode("utf-8"))
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(partial, shared_mode())
+        try:
+            os.link(partial, target)  # fails if a file appeared meanwhile: never written over
+        except FileExistsError:
+            raise exists from None
+        except OSError:  # a file system without hard links
+            if os.path.lexists(target):
+                raise exists from None
+            os.replace(partial, target)
     except OSError as error:
         raise BriefingError(path, f"cannot be written: {error.strerror or error}") from None
+    finally:
+        if partial and os.path.lexists(partial):
+            os.remove(partial)

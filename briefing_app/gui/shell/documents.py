@@ -8,8 +8,8 @@ import os
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTabBar, QTabWidget, QWidget
 
 from briefing_app.core.briefing_cache import BriefingCache
 from briefing_app.core.errors import BriefingError
@@ -24,7 +24,16 @@ from briefing_app.resources import resource_path
 logger = logging.getLogger(__name__)
 
 RELOAD_DELAY_MS = 250
-TAB_TITLE_LIMIT = 60  # characters; the full title is in the tab's tool tip
+TAB_TITLE_LIMIT = 60
+MIN_TAB_WIDTH = 150  # pixels: a dozen characters of a title, and the close button  # characters; the full title is in the tab's tool tip
+
+
+class TitleTabBar(QTabBar):
+    """Many tabs scroll before a title is cut down to a letter or two."""
+
+    def minimumTabSizeHint(self, index: int) -> QSize:
+        hint = self.tabSizeHint(index)
+        return QSize(min(hint.width(), MIN_TAB_WIDTH), hint.height())
 
 
 class Documents(QObject):
@@ -37,6 +46,8 @@ class Documents(QObject):
     def __init__(self, settings: Settings, cache: BriefingCache, window: QWidget) -> None:
         super().__init__(window)
         self.tabs = tabs = QTabWidget(window)
+        tabs.setTabBar(TitleTabBar(tabs))
+        tabs.setUsesScrollButtons(True)
         tabs.setDocumentMode(True)
         tabs.setTabsClosable(True)
         tabs.setMovable(True)

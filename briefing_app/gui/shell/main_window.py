@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
         self.selection.clear()
         figures, events = tab.reader.visible_quotes() if tab else (set(), set())
         self.panels.show_briefing(briefing, figures, events)
+        self.side_panes.set_empty("panels", briefing is not None and not has_panels(briefing))
         self.outline.show_briefing(briefing)
         self.find_bar.refresh()
         self.menu.briefing_shown(tab is not None)
@@ -258,8 +259,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{briefing.title} — {APP_NAME}")
         self.library.select_path(tab.path)
         minutes = briefing.reading_minutes
+        words = briefing.word_count
         self.word_count.setText(
-            f"{briefing.word_count:,} words · {minutes} min read" if minutes else "No text"
+            f"{words:,} word{'s' if words != 1 else ''} · {minutes} min read"
+            if minutes
+            else "No text"
         )
 
     def _mark_current_in_library(self) -> None:
@@ -401,6 +405,10 @@ class MainWindow(QMainWindow):
         self.library.stop()
         self.documents.stop()
         super().closeEvent(event)
+
+
+def has_panels(briefing: Briefing) -> bool:
+    return bool(briefing.key_figures or briefing.people or briefing.timeline)
 
 
 def default_window_size(available: QSize) -> QSize:

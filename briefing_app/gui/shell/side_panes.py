@@ -28,6 +28,7 @@ class SidePanes(QObject):
         self.settings = settings
         self.widths = {name: max(pane.sizeHint().width(), 240) for name, pane in panes.items()}
         self.forced: str | None = None  # asked for last: shown though the window is narrow
+        self.empty: set[str] = set()
         self.actions: dict[str, QAction] = {}
         for name in panes:
             action = QAction(f"Show &{name.capitalize()}", window)
@@ -70,6 +71,13 @@ class SidePanes(QObject):
             self._share(show)
             self.changed.emit()
 
+    def set_empty(self, name: str, empty: bool) -> None:
+        """A pane with nothing to show (panels for a briefing without any) gives its room to
+        the text, unless asked for."""
+        if empty != (name in self.empty):
+            self.empty.symmetric_difference_update({name})
+            self.arrange()
+
     def _plan(self, forced: str | None) -> dict[str, bool]:
         """Which panes show: the one asked for last first, then the panels (the briefing's own,
         they stay longest), then the library, each while the text keeps its room."""
@@ -78,7 +86,7 @@ class SidePanes(QObject):
         show = {}
         folding = False  # once a pane folds away, so do those that yield before it
         for name in order:
-            wanted = self.settings.pane_wanted(name)
+            wanted = self.settings.pane_wanted(name) and (name not in self.empty or name == forced)
             folding = folding or (wanted and self.widths[name] > room)
             show[name] = wanted and (not folding or name == forced)
             if show[name]:

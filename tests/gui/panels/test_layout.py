@@ -137,9 +137,14 @@ def test_a_briefing_without_panels_says_so_once(make_window, tmp_path):
     window = make_window()
     window.open_file(str(path))
     panels = window.panels
+    assert not panels.isVisible()  # the text has their room
+    assert not window.side_panes.actions["panels"].isChecked()
+    window.side_panes.actions["panels"].trigger()  # asked for, they say why they are empty
     assert not any(section.isVisible() for section in panels.sections.values())
     assert panels.placeholder.isVisible()
     assert panels.placeholder.text() == "This briefing lists no key figures, people or timeline."
+    window.open_file(str(SEED_BRIEFING))
+    assert panels.isVisible()
 
 
 def test_the_first_frame_after_opening_shows_every_panel_at_its_final_size(make_window):

@@ -32,7 +32,7 @@ def test_tab_goes_left_to_right_and_round(make_window, qtbot):
         "Sort the library",
         "Library",
         "Contents",
-        "QTabBar",
+        "TitleTabBar",
         "Briefing text",
     ]
     assert stops[-1] == "Search the library"  # round again after the panels

@@ -8,6 +8,7 @@ it (missing, from another version, damaged) means starting without.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -44,6 +45,7 @@ def save_index(path: str, entries: Iterable[LibraryEntry]) -> None:
     import tempfile  # here: it costs ~9 ms at start-up, and the index is written after a scan
 
     folder = os.path.dirname(path)
+    temporary = ""
     try:
         private_folder(folder)  # the index holds the text of every briefing in the library
         # mkstemp creates the file 0600, and os.replace keeps its mode.
@@ -51,10 +53,20 @@ def save_index(path: str, entries: Iterable[LibraryEntry]) -> None:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(json.dumps({"format": FORMAT}) + "\n")
             for row in rows:
-                stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+                try:
+                    stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+                except UnicodeEncodeError:  # encoded before anything is written
+                    # A file name that is not UTF-8 holds the bytes Python could not decode as
+                    # lone surrogates (os.fsdecode); as JSON escapes they are read back unchanged.
+                    stream.write(json.dumps(row) + "\n")
         os.replace(temporary, path)
-    except OSError as error:
+        temporary = ""
+    except (OSError, ValueError) as error:
         logger.warning("could not keep the library index in %s: %s", path, error)
+    finally:
+        if temporary:
+            with contextlib.suppress(OSError):
+                os.remove(temporary)
 
 
 def load_index(path: str, folders: Sequence[str]) -> list[LibraryEntry]:

@@ -44,7 +44,9 @@ def server_name() -> str:
 class SingleInstance(QObject):
     """Either forwards files to a running instance, or becomes the instance others forward to."""
 
-    filesReceived = Signal(list)
+    # object, not list: Qt would turn each path into a QString and drop the lone surrogates a
+    # name that is not UTF-8 holds (os.fsdecode), leaving a path to no file.
+    filesReceived = Signal(object)
 
     def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -3,18 +3,21 @@ right. It builds the parts and wires them; the parts do the work."""
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +35,7 @@ from briefing_app.gui.panels.view import PANEL_NAMES, PanelsView
 from briefing_app.gui.shell import dialogs
 from briefing_app.gui.shell.context_menus import reader_menu, tab_menu
 from briefing_app.gui.shell.documents import Documents
+from briefing_app.gui.shell.keyboard import add_menu_key, order_tab_stops
 from briefing_app.gui.shell.menus import Command, MainMenu
 from briefing_app.gui.shell.selection_display import SelectionDisplay
 from briefing_app.gui.shell.settings import Settings
@@ -89,10 +93,11 @@ class MainWindow(QMainWindow):
         self.word_count = QLabel(self)
         self.word_count.setAccessibleName("Word count")
         self.statusBar().addPermanentWidget(self.word_count)
-        self._corner_toggles()
+        self.side_panes.add_corner_buttons(self.tabs)
         self.theme = ThemeMenu(settings, self)
         self.menu = MainMenu(self, settings, self.side_panes.actions.values(), self.theme.menu)
         self.routes = self._routes()
+        add_menu_key(self)
         self._connect()
         self.outline_box.setVisible(settings.outline_visible)
         self._current_changed()
@@ -122,27 +127,6 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([290, 690, 300])
         self.setCentralWidget(self.splitter)
-
-    def _corner_toggles(self) -> None:
-        """Show Library and Show Panels at either end of the tab bar, where a side that folded
-        away in a narrow window is missed."""
-        for name, corner in (
-            ("library", Qt.Corner.TopLeftCorner),
-            ("panels", Qt.Corner.TopRightCorner),
-        ):
-            action = self.side_panes.actions[name]
-            button = QToolButton(self.tabs)
-            button.setText(name.capitalize())
-            button.setCheckable(True)
-            button.setChecked(action.isChecked())
-            button.setAutoRaise(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+Shift+L and P are its keys
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            button.setToolTip(f"Show or hide the {name} ({keys})")
-            button.clicked.connect(action.trigger)
-            self.side_panes.changed.connect(lambda b=button, a=action: b.setChecked(a.isChecked()))
-            action.toggled.connect(button.setChecked)
-            self.tabs.setCornerWidget(button, corner)
 
     def _routes(self) -> dict[Command, Callable[[], object]]:
         C, documents = Command, self.documents
@@ -201,7 +185,9 @@ class MainWindow(QMainWindow):
             lambda path: open_linked_file(path, self.documents.open_file, self)
         )
         tab.reader.visibleQuotesChanged.connect(self._visible_quotes_changed)
-        self._order_tab_stops(tab.reader)
+        order_tab_stops(
+            self.library, self.outline, self.tabs, tab.reader, self.find_bar, self.panels
+        )
         tab.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         tab.reader.customContextMenuRequested.connect(
             lambda point: _popup(
@@ -214,17 +200,6 @@ class MainWindow(QMainWindow):
         index = self.tabs.tabBar().tabAt(point)
         if index >= 0:
             _popup(tab_menu(self.documents, index, self), self.tabs.tabBar().mapToGlobal(point))
-
-    def _order_tab_stops(self, reader: ReaderView) -> None:
-        """Tab goes library, contents, tabs, text, find bar, panels: left to right, as read.
-        (A reader made later would come last.)"""
-        library, bar = self.library, self.find_bar
-        stops = [library.search, library.sort, library.list, self.outline, self.tabs]
-        stops += [reader, bar.field, bar.previous_button, bar.next_button, bar.close_button]
-        for section in self.panels.sections.values():
-            stops += [section.header, section.browser]
-        for before, after in itertools.pairwise(stops):
-            QWidget.setTabOrder(before, after)
 
     # -- what is shown ----------------------------------------------------------------------
     def current_tab(self) -> BriefingTab | None:

@@ -4,9 +4,9 @@ comfortable line of text, the library first."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QSplitter, QTabWidget, QToolButton, QWidget
 
 from briefing_app.gui.shell.settings import Settings
 
@@ -115,3 +115,24 @@ class SidePanes(QObject):
         """Shows ``name`` if it is away (Go to Library, Go to Panels)."""
         if not self.shown(name):
             self.actions[name].trigger()
+
+    def add_corner_buttons(self, tabs: QTabWidget) -> None:
+        """Show Library and Show Panels at either end of the tab bar, where a side that folded
+        away in a narrow window is missed."""
+        for name, corner in (
+            ("library", Qt.Corner.TopLeftCorner),
+            ("panels", Qt.Corner.TopRightCorner),
+        ):
+            action = self.actions[name]
+            button = QToolButton(tabs)
+            button.setText(name.capitalize())
+            button.setCheckable(True)
+            button.setChecked(action.isChecked())
+            button.setAutoRaise(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+Shift+L and P are its keys
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(f"Show or hide the {name} ({keys})")
+            button.clicked.connect(action.trigger)
+            self.changed.connect(lambda b=button, a=action: b.setChecked(a.isChecked()))
+            action.toggled.connect(button.setChecked)
+            tabs.setCornerWidget(button, corner)

@@ -76,3 +76,18 @@ def test_the_text_shows_a_frame_when_the_keyboard_reaches_it(make_window, qtbot)
     assert frame_colour() == accent
     qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton)  # a click needs no frame
     assert frame_colour() != accent
+
+
+def test_shift_f10_opens_the_menu_of_the_focused_part(make_window, qtbot):
+    from PySide6.QtWidgets import QMenu
+
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    browser = window.panels.sections["people"].browser
+    browser.setFocus(Qt.FocusReason.TabFocusReason)  # the keyboard's entry is the first
+    qtbot.keyClick(browser, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    menus = [m for m in window.findChildren(QMenu) if m.isVisible()]
+    assert menus and menus[0].actions()[0].text().replace("&", "") == "Show Mentions in Text"
+    menus[0].close()

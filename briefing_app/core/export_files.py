@@ -8,6 +8,7 @@ import os
 import time
 
 STALE_PART_SECONDS = 600  # a temporary file this old is from an export that was killed
+PART_ROOM = 48  # bytes of a temporary file's name besides the target's: ".~", random, ".part.done"
 
 
 class ExportError(Exception):
@@ -30,8 +31,26 @@ def checked_target(target: str, source: str, kind: str) -> str:
         raise ExportError(target, "is a folder")
     if not os.path.isdir(folder):
         raise ExportError(target, f"the folder {folder} does not exist")
+    # Checked before a long export is drawn, not found out when it is moved into place.
+    try:
+        name = os.fsencode(os.path.basename(target))
+    except UnicodeEncodeError:
+        raise ExportError(target, "the name cannot be written on this system") from None
+    longest = name_max(folder)
+    if len(name) > longest:
+        raise ExportError(
+            target, f"the name is too long ({len(name)} bytes; this folder takes {longest})"
+        )
     remove_stale_parts(target)
     return target
+
+
+def name_max(folder: str) -> int:
+    """The longest file name, in bytes, the file system of ``folder`` takes."""
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):  # unknown here, or not POSIX
+        return 255
 
 
 def temporary_beside(target: str) -> tuple[int, str]:
@@ -43,8 +62,11 @@ def temporary_beside(target: str) -> tuple[int, str]:
 
 
 def part_prefix(target: str) -> str:
-    """How the temporary files of an export to ``target`` begin (hidden, beside it)."""
-    return ".~" + os.path.basename(target)
+    """How the temporary files of an export to ``target`` begin (hidden, beside it); short
+    enough for the rest of their name to fit beside a target of the longest name."""
+    room = max(16, name_max(os.path.dirname(target)) - PART_ROOM)
+    name = os.fsencode(os.path.basename(target))[:room]
+    return ".~" + os.fsdecode(name)  # a character cut in two is kept as its bytes
 
 
 def remove_stale_parts(target: str) -> None:

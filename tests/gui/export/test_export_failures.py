@@ -64,8 +64,38 @@ def test_a_full_disk_in_the_window_is_a_message_not_a_crash(
 
     window = make_window()
     window.open_file(str(SEED_BRIEFING))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(tmp_path / "x.pdf"), ""))
+    folder = tmp_path / "out"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(folder / "x.pdf"), ""))
     window.exporter.export_pdf()
     assert errors_shown[0][0] == "Cannot export PDF"
     assert "No space left on device" in errors_shown[0][1]
-    assert os.listdir(tmp_path) == []
+    assert os.listdir(folder) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file names are bytes on POSIX only")
+def test_a_target_name_that_is_not_utf8_is_written_under_that_name(qapp, tmp_path):
+    target = os.path.join(tmp_path, os.fsdecode(b"r\xe9sum\xe9 \xff.pdf"))
+    export_pdf(load_briefing(FORMAT_EXAMPLE), target)
+    assert os.listdir(tmp_path) == [os.path.basename(target)]
+    with open(target, "rb") as written:
+        assert written.read(5) == b"%PDF-"
+
+
+def test_a_name_too_long_is_refused_before_anything_is_drawn(qapp, tmp_path, monkeypatch):
+    from briefing_app.core.export_files import name_max
+
+    drawn = []
+    monkeypatch.setattr(printing, "render", lambda *args: drawn.append(args))
+    target = tmp_path / ("x" * name_max(str(tmp_path)) + ".pdf")
+    with pytest.raises(ExportError, match="name is too long"):
+        export_pdf(load_briefing(FORMAT_EXAMPLE), str(target))
+    assert drawn == [] and os.listdir(tmp_path) == []
+
+
+def test_the_longest_name_the_folder_takes_can_be_exported_to(qapp, tmp_path):
+    from briefing_app.core.export_files import name_max
+
+    target = tmp_path / ("é" * ((name_max(str(tmp_path)) - 4) // 2) + ".pdf")
+    export_pdf(load_briefing(FORMAT_EXAMPLE), str(target))
+    assert os.listdir(tmp_path) == [target.name]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidge
 from briefing_app.core.model import Briefing
 from briefing_app.gui.shell import dialogs
 from briefing_app.gui.shell.settings import Settings
+from briefing_app.resources import bundled_briefings_dir
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPagedPaintDevice
@@ -85,6 +86,8 @@ class Exporter(QObject):
     def _ask_target(self, briefing: Briefing, title: str, suffix: str, filters: str) -> str:
         """The file the person chose (with ``suffix`` added if they left it off), or ""."""
         folder = self.settings.export_folder or os.path.dirname(briefing.path)
+        if is_within(folder, str(bundled_briefings_dir())):  # read-only where the app is installed
+            folder = documents_folder_or_home()
         suggested = os.path.join(folder, suggested_file_name(briefing.title, suffix))
         target, _ = QFileDialog.getSaveFileName(self.window, title, suggested, filters)
         if not target:
@@ -184,6 +187,18 @@ class Exporter(QObject):
             return not progress.wasCanceled()
 
         return progress, step
+
+
+def is_within(path: str, folder: str) -> bool:
+    path, folder = os.path.realpath(path), os.path.realpath(folder)
+    return path == folder or path.startswith(folder + os.sep)
+
+
+def documents_folder_or_home() -> str:
+    from PySide6.QtCore import QStandardPaths
+
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if os.path.isdir(documents) else os.path.expanduser("~")
 
 
 def suggested_file_name(title: str, suffix: str = ".pdf") -> str:

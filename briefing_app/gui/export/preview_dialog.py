@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QComboBox,
@@ -50,10 +50,16 @@ class PreviewDialog(QDialog):
 
         bar = QToolBar(self)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self._add(bar, "Fit &Width", self.pages.fitToWidth)
-        self._add(bar, "Whole &Page", self.pages.fitInView)
-        self._add(bar, "−", self.pages.zoomOut, Keys.ZoomOut, "Zoom out")
-        self._add(bar, "+", self.pages.zoomIn, Keys.ZoomIn, "Zoom in")
+        self.fits = QActionGroup(self)  # which fit is on; zooming by hand leaves both off
+        self.fits.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+        for text, fit in (
+            ("Fit &Width", self.pages.fitToWidth),
+            ("Whole &Page", self.pages.fitInView),
+        ):
+            self.fits.addAction(self._add(bar, text, fit)).setCheckable(True)
+        self.fits.actions()[1].setChecked(True)  # the widget's own start
+        self._add(bar, "−", self._zoom_out, Keys.ZoomOut, "Zoom out")
+        self._add(bar, "+", self._zoom_in, Keys.ZoomIn, "Zoom in")
         bar.addSeparator()
         self._add(bar, "◀", self._previous, Keys.MoveToPreviousPage, "Previous page")
         self.page_label = QLabel(self)
@@ -98,6 +104,19 @@ class PreviewDialog(QDialog):
         action.triggered.connect(slot)
         bar.addAction(action)
         return action
+
+    def _zoom_in(self) -> None:
+        self.pages.zoomIn()
+        self._fit_off()
+
+    def _zoom_out(self) -> None:
+        self.pages.zoomOut()
+        self._fit_off()
+
+    def _fit_off(self) -> None:
+        checked = self.fits.checkedAction()
+        if checked is not None:
+            checked.setChecked(False)
 
     def _update_page(self) -> None:
         count = self.pages.pageCount()

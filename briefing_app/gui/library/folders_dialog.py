@@ -79,6 +79,9 @@ class FoldersDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(close)
         self.resize(560, 340)
+        for button in (self.add_button, self.remove_button, self.create_button):
+            button.setAutoDefault(False)  # Enter must not create or remove a folder unasked
+        dialogs.plain_buttons(self)
         folders.changed.connect(self._fill)
         self._fill()
 
@@ -122,6 +125,7 @@ class FoldersDialog(QDialog):
         folder = self.current_folder()
         if folder:
             self.folders.remove(folder)
+            self.list.setFocus()  # not to the button that would create a folder next
 
     def _select(self, folder: str) -> None:
         for row in range(self.list.count()):

@@ -249,7 +249,7 @@ class LibraryView(QWidget):
         elif not query:
             text = f"{count:,} briefing{'s' if count != 1 else ''}"
         elif not shown:
-            text = f"No briefing matches “{query}”"
+            text = f"0 of {count:,} briefing{'s' if count != 1 else ''}"  # the list says why
         else:
             text = f"{shown:,} of {count:,} briefing{'s' if count != 1 else ''}"
         if self.scanning and count:

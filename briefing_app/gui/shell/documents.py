@@ -62,8 +62,7 @@ class Documents(QObject):
         self.empty = QLabel(window)
         self.empty.setText(
             "<p style='font-size: 15pt'>No briefing open</p>"
-            "<p>Choose one in the library (View › Show Library),<br/>drop a file here,"
-            " or use File › Open.</p>"
+            "<p>Choose one in the library, drop a file here,<br/>or use File › Open.</p>"
         )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: palette(placeholder-text);")

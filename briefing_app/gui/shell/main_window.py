@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.side_panes.add_corner_buttons(self.tabs)
         self.theme = ThemeMenu(settings, self)
         self.menu = MainMenu(self, settings, self.side_panes.actions.values(), self.theme.menu)
+        self._shown_last: Briefing | None = None
         self.routes = self._routes()
         add_menu_key(self)
         self._connect()
@@ -147,7 +148,7 @@ class MainWindow(QMainWindow):
             C.FIND: self.find_bar.start_find,
             C.FIND_NEXT: self.find_bar.next,
             C.FIND_PREVIOUS: self.find_bar.previous,
-            C.CLEAR_SELECTION: self.selection_display.escape,
+            C.CLEAR_SELECTION: self._escape,
             C.ZOOM_IN: lambda: documents.set_zoom(documents.zoom + 1),
             C.ZOOM_OUT: lambda: documents.set_zoom(documents.zoom - 1),
             C.ZOOM_RESET: lambda: documents.set_zoom(0),
@@ -220,16 +221,23 @@ class MainWindow(QMainWindow):
     def _current_changed(self) -> None:
         tab = self.current_tab()
         briefing = tab.briefing if tab else None
+        # The same briefing shown anew (a theme, a zoom) keeps its selection; another clears it.
+        same = briefing is not None and briefing is self._shown_last
+        kept, step = (self.selection.current, self.find_bar.current) if same else (None, 0)
+        self._shown_last = briefing
         self.selection.clear()
         figures, events = tab.reader.visible_quotes() if tab else (set(), set())
         self.panels.show_briefing(briefing, figures, events)
         self.side_panes.set_empty("panels", briefing is not None and not has_panels(briefing))
         self.outline.show_briefing(briefing)
         self.find_bar.refresh()
+        if kept is not None:
+            self.selection.select(kept, max(0, step))
         self.menu.briefing_shown(tab is not None)
         if tab is None or briefing is None:
             self.setWindowTitle(APP_NAME)
             self.word_count.clear()
+            self.library.select_path("")  # no row stands for what is shown
             return
         self.setWindowTitle(f"{briefing.title} — {APP_NAME}")
         self.library.select_path(tab.path)
@@ -318,6 +326,14 @@ class MainWindow(QMainWindow):
         visible = self.menu.checked(Command.SHOW_CONTENTS)
         self.outline_box.setVisible(visible)
         self.settings.outline_visible = visible
+
+    def _escape(self) -> None:
+        """Esc empties the library's search where it is typed, else clears the selection."""
+        search = self.library.search
+        if search.hasFocus() and search.text():
+            search.clear()
+        else:
+            self.selection_display.escape()
 
     def _focus_library(self) -> None:
         self.side_panes.show_pane("library")  # typing into a folded library would be unseen

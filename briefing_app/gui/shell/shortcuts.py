@@ -28,7 +28,7 @@ IN_PLACE_KEYS = (
         "Library",
         (
             ("Down, Page Down, Enter", "From the search field to the results"),
-            ("Up, Down", "Move through the briefings (Up from the first: back to search)"),
+            ("Up, Down", "Move through the briefings; Up from the first, to the search"),
             ("Enter", "Open the briefing"),
             ("Menu key or Shift+F10", "More actions for the briefing"),
         ),
@@ -43,9 +43,9 @@ IN_PLACE_KEYS = (
     (
         "Panels",
         (
-            ("Up, Down, Page Up, Page Down, Home, End", "Move through the entries"),
+            ("Up, Down, Page Up/Down, Home, End", "Move through the entries"),
             ("Enter, Space", "Show the entry in the text"),
-            ("Space, Enter, Left, Right on a heading", "Fold or unfold the section"),
+            ("Space, Enter, ←, → on a heading", "Fold or unfold the section"),
             ("Tab", "Next section"),
             ("Menu key or Shift+F10", "Show in text, copy the entry or its quote"),
         ),
@@ -96,7 +96,7 @@ class ShortcutsDialog(QDialog):
     def __init__(self, menu_bar: QMenuBar, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard Shortcuts")
-        self.resize(520, 600)
+        self.resize(680, 640)
         self.tree = QTreeWidget(self)
         self.tree.setAccessibleName("Keyboard shortcuts")
         self.tree.setColumnCount(2)

@@ -28,6 +28,8 @@ class OutlineView(QTreeWidget):
     def show_briefing(self, briefing: Briefing | None) -> None:
         self.clear()
         if briefing is None:
+            placeholder = QTreeWidgetItem(self, ["Open a briefing to see its headings"])
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             return
         stack: list[tuple[int, QTreeWidgetItem]] = []
         for heading in briefing.headings:

@@ -301,6 +301,7 @@ def test_export_from_the_window(make_window, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
     window.exporter.export_pdf()
     assert asked[0].endswith("Israel, Azerbaijan are strategic partners, Baku says.pdf")
+    assert "briefings" not in asked[0].split(os.sep)  # not among the bundled samples
     assert (tmp_path / "from-window.pdf").exists()
     notice = window.exported_notice
     assert notice.isVisible() and notice.path == str(tmp_path / "from-window.pdf")

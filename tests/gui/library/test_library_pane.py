@@ -26,7 +26,7 @@ def test_a_search_that_matches_nothing_says_so_in_the_list(make_library, two_bri
     empty = view.list.empty_state()
     assert empty is not None and empty.isVisible()
     assert empty.title.text() == "No briefings match “gdansk”"
-    assert view.status.text() == "No briefing matches “gdansk”"  # not "2 briefings"
+    assert view.status.text() == "0 of 2 briefings"  # not "2 briefings"; the list says why
     [clear] = empty.buttons()
     assert clear.text() == "Clear Search"
     clear.click()

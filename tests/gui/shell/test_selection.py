@@ -106,3 +106,24 @@ def test_a_name_off_screen_is_brought_into_view(window, qtbot):
     cursor.setPosition(start)
     rect = reader.cursorRect(cursor)
     assert rect.top() >= 0 and rect.bottom() <= reader.viewport().height()
+
+
+def test_the_selection_survives_the_text_shown_anew(window):
+    window.selection.select(GALLANT)
+    window.find_bar.next()  # the second mention
+    window._restyle()  # as a theme switch does
+    assert window.selection.current == GALLANT
+    assert window.find_bar.count.text() == "2 of 2"
+    assert marked(window.current_reader()) == ["Yoav Gallant", "Gallant"]
+
+
+def test_esc_in_the_library_search_empties_it_and_keeps_the_selection(window, qtbot):
+    window.selection.select(GALLANT)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    search = window.library.search
+    search.setFocus()
+    qtbot.keyClicks(search, "baku")
+    qtbot.keyClick(search, Qt.Key.Key_Escape)
+    assert search.text() == ""
+    assert window.selection.current == GALLANT

@@ -5,10 +5,12 @@ touches an existing one."""
 from __future__ import annotations
 
 import os
+import re
 import time
 
-STALE_PART_SECONDS = 600  # a temporary file this old is from an export that was killed
-PART_ROOM = 48  # bytes of a temporary file's name besides the target's: ".~", random, ".part.done"
+# A temporary file this old is from an export that was killed, even if its pid is in use again.
+STALE_PART_SECONDS = 600
+PART_ROOM = 48  # bytes of a temporary file's name besides the target's (".~", pid, ".part.done")
 
 
 class ExportError(Exception):
@@ -62,28 +64,54 @@ def temporary_beside(target: str) -> tuple[int, str]:
 
 
 def part_prefix(target: str) -> str:
-    """How the temporary files of an export to ``target`` begin (hidden, beside it); short
-    enough for the rest of their name to fit beside a target of the longest name."""
+    """How the temporary files this process writes for ``target`` begin (hidden, beside it):
+    with its pid, so that the next export knows them for a dead writer's leftovers."""
+    return f"{_target_prefix(target)}.{os.getpid()}."
+
+
+def _target_prefix(target: str) -> str:
+    # Short enough for the rest of a temporary file's name to fit beside the longest name.
     room = max(16, name_max(os.path.dirname(target)) - PART_ROOM)
     name = os.fsencode(os.path.basename(target))[:room]
     return ".~" + os.fsdecode(name)  # a character cut in two is kept as its bytes
 
 
+_PART_TAIL = re.compile(r"\.(\d+)\.[a-z0-9_]+\.part(?:\.done)?")  # after the target's prefix
+
+
 def remove_stale_parts(target: str) -> None:
-    """Temporary files an earlier, killed export to the same target left behind."""
-    folder, prefix = os.path.dirname(target), part_prefix(target)
+    """Temporary files an earlier export to the same target left behind: at once when the
+    process that wrote them is gone (killed), else once they are old."""
+    folder, prefix = os.path.dirname(target), _target_prefix(target)
     now = time.time()
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return
     for entry in entries:
-        if entry.name.startswith(prefix) and ".part" in entry.name:
-            try:
-                if now - entry.stat().st_mtime > STALE_PART_SECONDS:
-                    os.remove(entry.path)
-            except OSError:
-                continue
+        if not (entry.name.startswith(prefix) and ".part" in entry.name):
+            continue
+        tail = _PART_TAIL.fullmatch(entry.name, len(prefix))
+        try:
+            if (tail is not None and not _running(int(tail[1]))) or (
+                now - entry.stat().st_mtime > STALE_PART_SECONDS
+            ):
+                os.remove(entry.path)
+        except OSError:
+            continue
+
+
+def _running(pid: int) -> bool:
+    """Whether a process ``pid`` exists (perhaps another user's). Unknown where not POSIX."""
+    if os.name != "posix" or pid == os.getpid():
+        return True  # on Windows, os.kill would end the process
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # not ours to signal, so it runs
+        return True
+    return True
 
 
 def same_file(a: str, b: str) -> bool:

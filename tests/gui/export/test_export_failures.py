@@ -99,3 +99,52 @@ def test_the_longest_name_the_folder_takes_can_be_exported_to(qapp, tmp_path):
     target = tmp_path / ("é" * ((name_max(str(tmp_path)) - 4) // 2) + ".pdf")
     export_pdf(load_briefing(FORMAT_EXAMPLE), str(target))
     assert os.listdir(tmp_path) == [target.name]
+
+
+def dead_pid() -> int:
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+def test_a_killed_writers_temporary_files_go_at_the_next_export(qapp, tmp_path):
+    dead = dead_pid()
+    left = [f".~handout.pdf.{dead}.abc123.part", f".~handout.pdf.{dead}.abc123.part.done"]
+    live = f".~handout.pdf.{os.getppid()}.def456.part"  # an export at work in another process
+    other = f".~other.pdf.{dead}.abc123.part"  # another target's
+    for name in [*left, live, other]:
+        (tmp_path / name).write_bytes(b"%PDF half")
+    export_pdf(load_briefing(FORMAT_EXAMPLE), str(tmp_path / "handout.pdf"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live, other, "handout.pdf"])
+
+
+@pytest.mark.slow
+def test_kill_9_during_an_export_leaves_nothing_after_the_next_one(qapp, tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from benchmarks.generate import write_briefing
+
+    source = write_briefing(tmp_path / "long.briefing", 20_000)
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "handout.pdf"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefing_app", "--export-pdf", str(target), str(source)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while not any(p.stat().st_size for p in out.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert [p.name for p in out.iterdir() if p.name.endswith(".part")]  # its half-drawn PDF
+    export_pdf(load_briefing(FORMAT_EXAMPLE), str(target))
+    assert os.listdir(out) == ["handout.pdf"]

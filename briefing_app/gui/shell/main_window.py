@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         )
         self.word_count = QLabel(self)
         self.word_count.setAccessibleName("Word count")
+        self.word_count.setContentsMargins(16, 0, 4, 0)  # a message cut short must not run into it
         self.statusBar().addPermanentWidget(self.word_count)
         self.side_panes.add_corner_buttons(self.tabs)
         self.theme = ThemeMenu(settings, self)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import time
 
 # A temporary file this old is from an export that was killed, even if its pid is in use again.
@@ -22,10 +23,15 @@ class ExportError(Exception):
         self.message = message
 
 
-def checked_target(target: str, source: str, kind: str) -> str:
+class ReadOnlyTarget(ExportError):
+    """The target exists and is read-only: replaced only when the person says so."""
+
+
+def checked_target(target: str, source: str, kind: str, replace_read_only: bool = False) -> str:
     """``target`` made absolute, once it is known to be a place a ``kind`` (a "PDF") can be
-    written to in place of the briefing at ``source``; earlier exports' leftovers cleared."""
-    target = os.path.abspath(target)
+    written to in place of the briefing at ``source``; earlier exports' leftovers cleared.
+    A link is followed: the file it points to is replaced, and the link stays."""
+    target = resolved_target(target)
     folder = os.path.dirname(target)
     if same_file(target, source):
         raise ExportError(target, f"refusing to write the {kind} over the briefing itself")
@@ -43,8 +49,36 @@ def checked_target(target: str, source: str, kind: str) -> str:
         raise ExportError(
             target, f"the name is too long ({len(name)} bytes; this folder takes {longest})"
         )
+    if not replace_read_only and read_only(target):
+        raise ReadOnlyTarget(
+            target, f"is read-only; the {kind} was not written over it (make it writable first)"
+        )
     remove_stale_parts(target)
     return target
+
+
+def resolved_target(target: str) -> str:
+    target = os.path.abspath(target)
+    return os.path.realpath(target) if os.path.islink(target) else target
+
+
+def read_only(path: str) -> bool:
+    """Whether ``path`` is a file marked read-only, as editors refuse to write over unasked.
+    The mode is asked too: the administrator may write to any file, yet 0444 still means
+    "keep this"."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISREG(mode) and (not mode & 0o222 or not os.access(path, os.W_OK))
+
+
+def kept_mode(target: str) -> int:
+    """The mode for a file written in place of ``target``: the one it has, else a new file's."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        return shared_mode()
 
 
 def name_max(folder: str) -> int:

@@ -19,7 +19,7 @@ from urllib.parse import quote, unquote
 
 from briefing_app import __version__
 from briefing_app.core.document import title_lines
-from briefing_app.core.export_files import ExportError, checked_target, part_prefix, shared_mode
+from briefing_app.core.export_files import ExportError, checked_target, kept_mode, part_prefix
 from briefing_app.core.links import EntryRef
 from briefing_app.core.local_files import image_file
 from briefing_app.core.model import Briefing
@@ -44,11 +44,12 @@ _LOCAL_HREF = re.compile(r'<a([^>]*?) href="([^"#][^"]*)"')
 _ALT = re.compile(r'\salt="([^"]*)"')
 
 
-def export_html(briefing: Briefing, target: str) -> None:
+def export_html(briefing: Briefing, target: str, replace_read_only: bool = False) -> None:
     """Write the briefing as HTML at ``target``: to a temporary file beside it, moved into
     place only when complete, so a failure leaves no partial file and never touches an
-    existing one. Writing over the briefing itself is refused."""
-    target = checked_target(target, briefing.path, "HTML")
+    existing one. Writing over the briefing itself is refused, and over a read-only file
+    unless ``replace_read_only``."""
+    target = checked_target(target, briefing.path, "HTML", replace_read_only)
     folder = os.path.dirname(target)
     data = html_document(briefing, links_from=folder).encode("utf-8")
     partial = ""
@@ -58,7 +59,7 @@ def export_html(briefing: Briefing, target: str) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(partial, shared_mode())
+        os.chmod(partial, kept_mode(target))
         os.replace(partial, target)
         partial = ""
     except OSError as error:

@@ -43,7 +43,7 @@ class Exporter(QObject):
         if briefing is None:
             return
         target = self._ask_target(briefing, "Export as PDF", ".pdf", "PDF (*.pdf)")
-        if not target:
+        if not target or not self._may_replace(target):
             return
         progress, step = self._page_progress(
             "Export as PDF", "Exporting", "Finishing the PDF (bookmarks and details)…"
@@ -51,7 +51,9 @@ class Exporter(QObject):
         from briefing_app.gui.export import printing  # loaded on first use: not needed to start
 
         try:
-            pages = printing.export_pdf(briefing, target, self.settings.page_size, step)
+            pages = printing.export_pdf(
+                briefing, target, self.settings.page_size, step, replace_read_only=True
+            )
         except printing.ExportCancelled:
             self.message.emit("Export cancelled; nothing was written")
             return
@@ -69,13 +71,13 @@ class Exporter(QObject):
         if briefing is None:
             return
         target = self._ask_target(briefing, "Export as HTML", ".html", "HTML (*.html *.htm)")
-        if not target:
+        if not target or not self._may_replace(target):
             return
         from briefing_app.core.export_files import ExportError
         from briefing_app.core.html_export import export_html
 
         try:
-            export_html(briefing, target)
+            export_html(briefing, target, replace_read_only=True)
         except ExportError as error:
             dialogs.show_error(
                 self.window, "Cannot export HTML", f"{error.target}\n\n{error.message}."
@@ -96,6 +98,22 @@ class Exporter(QObject):
             target += suffix
         self.settings.export_folder = os.path.dirname(target)
         return target
+
+    def _may_replace(self, target: str) -> bool:
+        """A read-only file is replaced only once the person says so, as editors ask."""
+        from briefing_app.core.export_files import read_only, resolved_target
+
+        if not read_only(resolved_target(target)):
+            return True
+        if dialogs.confirm(
+            self.window,
+            "Replace Read-Only File?",
+            f"{target}\n\nThis file is read-only. Replace it anyway?",
+            "Replace",
+        ):
+            return True
+        self.message.emit("Not exported: the file is read-only")
+        return False
 
     # -- paper ------------------------------------------------------------------------------
     def print_briefing(self) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 
 from briefing_app import APP_NAME, __version__
-from briefing_app.core.export_files import ExportError, checked_target, part_prefix, shared_mode
+from briefing_app.core.export_files import ExportError, checked_target, kept_mode, part_prefix
 from briefing_app.core.model import Briefing
 from briefing_app.gui.export.page_painting import draw_page
 from briefing_app.gui.export.pagination import Layout, Stopped, layout_for
@@ -89,13 +89,15 @@ def export_pdf(
     target: str,
     page_size: str | None = None,
     progress: Callable[[int, int], bool] | None = None,
+    replace_read_only: bool = False,
 ) -> int:
     """Write the briefing as a PDF at ``target``; returns the page count.
 
     The PDF is built in a temporary file beside the target and moved into place only when
-    complete, so a failure leaves no partial file and never touches an existing one.
+    complete, so a failure leaves no partial file and never touches an existing one. A
+    read-only target is refused (ReadOnlyTarget) unless ``replace_read_only``.
     """
-    target = checked_target(target, briefing.path, "PDF")
+    target = checked_target(target, briefing.path, "PDF", replace_read_only)
     folder = os.path.dirname(target)
     try:
         handle, drawn = tempfile.mkstemp(dir=folder, prefix=part_prefix(target), suffix=".part")
@@ -129,7 +131,7 @@ def export_pdf(
             finish_pdf(drawn, finished, briefing, layout)
         elif not finish_answering(drawn, finished, briefing, layout, progress):
             raise ExportCancelled(target, "export cancelled; nothing was written")
-        os.chmod(finished, shared_mode())
+        os.chmod(finished, kept_mode(target))
         os.replace(finished, target)
         return layout.page_count
     except ExportError as error:

@@ -31,6 +31,24 @@ def show_error(parent: QWidget | None, title: str, text: str, details: str = "")
     box.exec()
 
 
+def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
+    """Whether the person chose ``action`` (a button's word, "Replace") over Cancel, the
+    default. A headless run has no one to ask: no."""
+    if _ON_TERMINAL["errors"]:
+        print(f"{title}: {' '.join(text.split())} (not done)", file=sys.stderr)
+        return False
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
+    chosen = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+    plain_buttons(box)
+    box.exec()
+    return box.clickedButton() is chosen
+
+
 def show_about(parent: QWidget | None, html: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 

@@ -148,3 +148,61 @@ def test_kill_9_during_an_export_leaves_nothing_after_the_next_one(qapp, tmp_pat
     assert [p.name for p in out.iterdir() if p.name.endswith(".part")]  # its half-drawn PDF
     export_pdf(load_briefing(FORMAT_EXAMPLE), str(target))
     assert os.listdir(out) == ["handout.pdf"]
+
+
+def test_a_read_only_pdf_is_refused_before_anything_is_drawn(qapp, tmp_path, monkeypatch):
+    from briefing_app.core.export_files import ReadOnlyTarget
+
+    drawn = []
+    monkeypatch.setattr(printing, "render", lambda *args: drawn.append(args))
+    target = tmp_path / "handout.pdf"
+    target.write_bytes(b"%PDF- kept")
+    target.chmod(0o444)
+    with pytest.raises(ReadOnlyTarget, match="is read-only"):
+        export_pdf(load_briefing(FORMAT_EXAMPLE), str(target))
+    assert drawn == [] and target.read_bytes() == b"%PDF- kept"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX links")
+def test_a_linked_pdf_is_written_through_and_the_link_stays(qapp, tmp_path):
+    real = tmp_path / "real.pdf"
+    real.write_bytes(b"%PDF- old")
+    link = tmp_path / "link.pdf"
+    link.symlink_to(real)
+    export_pdf(load_briefing(FORMAT_EXAMPLE), str(link))
+    assert link.is_symlink()
+    assert real.read_bytes().startswith(b"%PDF-") and real.read_bytes() != b"%PDF- old"
+    assert sorted(os.listdir(tmp_path)) == ["link.pdf", "real.pdf"]
+
+
+@pytest.mark.parametrize("replace", [False, True])
+def test_the_window_asks_before_replacing_a_read_only_file(
+    make_window, errors_shown, tmp_path, monkeypatch, replace
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from briefing_app.gui.shell import dialogs
+
+    window = make_window()
+    window.open_file(str(FORMAT_EXAMPLE))
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "handout.pdf"
+    target.write_bytes(b"%PDF- kept")
+    target.chmod(0o444)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    asked = []
+    monkeypatch.setattr(
+        dialogs, "confirm", lambda parent, title, text, action: asked.append(text) or replace
+    )
+    messages: list[str] = []
+    window.exporter.message.connect(messages.append)
+    window.exporter.export_pdf()
+    assert len(asked) == 1 and "read-only" in asked[0]
+    assert errors_shown == []
+    if replace:
+        assert target.read_bytes() != b"%PDF- kept"
+    else:
+        assert target.read_bytes() == b"%PDF- kept"
+        assert messages == ["Not exported: the file is read-only"]
+    assert os.listdir(folder) == ["handout.pdf"]

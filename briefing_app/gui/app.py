@@ -139,6 +139,13 @@ def run_gui(
     if isinstance(app, BriefingApplication):
         app.fileOpenRequested.connect(lambda path: window.open_files([path]))
         app.window_ready()
+    from briefing_app.gui.shell.stop_signals import quit_on_stop_signals
+
+    def stop() -> None:  # as Quit: the window saves its state as it closes
+        window.close()
+        app.quit()
+
+    quit_on_stop_signals(stop, window)
     window.show()
     start_up_done()
     status = app.exec()

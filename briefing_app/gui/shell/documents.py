@@ -3,6 +3,7 @@ changed files at the same reading position, and closing."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from collections.abc import Callable
@@ -75,7 +76,8 @@ class Documents(QObject):
         self.window = window
         self.zoom = settings.zoom
         self._loads: set[LoadThread] = set()
-        self._reloading: dict[str, LoadThread] = {}  # the latest read of each changed file
+        self._reloading: dict[str, LoadThread] = {}  # the read under way of each changed file
+        self._reload_again: set[str] = set()  # changed again while being read
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._file_changed)
         self._pending_reloads: set[str] = set()
@@ -253,8 +255,12 @@ class Documents(QObject):
             self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
     def stop(self) -> None:
-        for thread in list(self._loads):
-            thread.wait()  # a load cannot be interrupted; none outlives its window
+        """Quitting: a read under way is left to end with the app (its thread does not hold
+        the app up), and what it would have shown is dropped."""
+        self._reload_again.clear()
+        for thread in self._loads:
+            with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
+                thread.done.disconnect()
 
     # -- zoom -------------------------------------------------------------------------------
     def set_zoom(self, steps: int) -> None:
@@ -295,6 +301,9 @@ class Documents(QObject):
         if path not in self.watcher.files():  # editors often save by replacing the file
             self.watcher.addPath(path)
         if opens_in_background(path):
+            if path in self._reloading:
+                self._reload_again.add(path)  # once the read under way ends: the latest wins
+                return
             thread = self._load_in_background(
                 path, lambda result: self._reloaded(tab, result, thread)
             )
@@ -312,6 +321,11 @@ class Documents(QObject):
             if self._reloading.get(tab.path) is not thread:
                 return  # the file changed again, and a newer read is under way or done
             del self._reloading[tab.path]
+            if tab.path in self._reload_again:  # changed while read: that read is stale
+                self._reload_again.discard(tab.path)
+                if shiboken6.isValid(tab) and self.tabs.indexOf(tab) >= 0:
+                    self.reload(tab)
+                return
         if not shiboken6.isValid(tab) or self.tabs.indexOf(tab) < 0:
             return  # closed meanwhile
         if isinstance(result, BriefingError):

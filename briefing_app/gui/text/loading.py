@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from briefing_app.core.briefing_cache import BriefingCache
@@ -30,17 +30,33 @@ def opens_in_background(path: str) -> bool:
         return False  # the synchronous path reports the error
 
 
-class LoadThread(QThread):
-    """Loads one briefing; ``done`` carries the Briefing or the BriefingError."""
+class LoadThread(QObject):
+    """Loads one briefing on a thread of its own; ``done`` carries the Briefing or the
+    BriefingError, ``finished`` follows it.
+
+    A daemon thread, not a QThread: quitting never waits for a parse, which cannot be
+    interrupted, and a QThread still running when the app ends takes the process down.
+    """
 
     done = Signal(object)
+    finished = Signal()
 
     def __init__(self, path: str, cache: BriefingCache, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = path
         self.cache = cache
+        self._thread = threading.Thread(target=self._run, name="load", daemon=True)
 
-    def run(self) -> None:
+    def start(self) -> None:
+        self._thread.start()
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def is_running(self) -> bool:
+        return self._thread.is_alive()
+
+    def _run(self) -> None:
         try:
             with collection_paused():
                 result: object = self.cache.load(self.path)
@@ -48,7 +64,11 @@ class LoadThread(QThread):
             result = error
         except Exception as error:  # a bug in the core must not take the window down
             result = BriefingError(self.path, f"internal error while reading: {error!r}")
-        self.done.emit(result)
+        try:
+            self.done.emit(result)
+            self.finished.emit()
+        except RuntimeError:
+            pass  # the window is gone: nobody is waiting for it
 
 
 _pauses = 0

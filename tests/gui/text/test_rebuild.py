@@ -171,22 +171,27 @@ def test_an_older_read_of_a_changed_file_never_replaces_a_newer_one(
     open_at_middle(qtbot, window, long_briefing)
     reader = window.current_reader()
     text = long_briefing.read_text(encoding="utf-8")
-    run = loading.LoadThread.run
+    run = loading.LoadThread._run
     first = []
 
+    reads = []
+
     def slow_first_read(thread):
+        reads.append(thread)
         if first:
             run(thread)
             return
         first.append(thread)
         result = thread.cache.load(thread.path)  # the first version
-        time.sleep(1.0)  # handed over after the second
+        time.sleep(1.0)  # the file changes again meanwhile
         thread.done.emit(result)
+        thread.finished.emit()
 
-    monkeypatch.setattr(loading.LoadThread, "run", slow_first_read)
+    monkeypatch.setattr(loading.LoadThread, "_run", slow_first_read)
     titles_shown = []
     reader.rebuilt.connect(lambda: titles_shown.append(reader.briefing.title))
-    for version in ("First", "Second"):
+    window.documents.watcher.fileChanged.disconnect()  # only the reloads asked for here
+    for version in ("First", "Second", "Third"):
         long_briefing.write_text(
             text.replace("title: Generated", f"title: {version} version", 1), encoding="utf-8"
         )
@@ -194,8 +199,9 @@ def test_an_older_read_of_a_changed_file_never_replaces_a_newer_one(
     window.documents.wait_for_loads()
     qtbot.waitUntil(lambda: bool(titles_shown), timeout=TIMEOUT)
     qtbot.wait(200)
-    assert [title.split()[0] for title in titles_shown] == ["Second"]
-    assert window.current_tab().briefing.title.startswith("Second version")
+    assert [title.split()[0] for title in titles_shown] == ["Third"]  # the stale read dropped
+    assert window.current_tab().briefing.title.startswith("Third version")
+    assert len(reads) == 2  # the first, and one more for the latest: not one per change
 
 
 def test_a_narrower_window_keeps_the_place_when_lines_rewrap(make_window, qtbot):
@@ -228,3 +234,27 @@ def test_a_heading_jumped_to_lands_below_the_top_edge(make_window, qtbot):
     cursor = reader.document().find(heading.text)
     top = reader.cursorRect(cursor).top()
     assert reader.fontMetrics().lineSpacing() <= top <= 3 * reader.fontMetrics().lineSpacing()
+
+
+def test_quitting_does_not_wait_for_a_read_under_way(
+    make_window, qtbot, long_briefing, monkeypatch
+):
+    import threading
+
+    from briefing_app.gui.text import loading
+
+    window = make_window()
+    open_at_middle(qtbot, window, long_briefing)
+    release = threading.Event()
+    started = []
+
+    def stuck_read(thread):
+        started.append(thread)
+        release.wait(30)  # a parse that takes long
+
+    monkeypatch.setattr(loading.LoadThread, "_run", stuck_read)
+    window.documents.reload_current()
+    qtbot.waitUntil(lambda: bool(started))
+    window.close()  # returns with the read still under way
+    assert started[0].is_running()
+    release.set()

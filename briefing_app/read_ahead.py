@@ -22,6 +22,7 @@ import time
 from collections.abc import Sequence
 
 from briefing_app.core.briefing_cache import MAX_KEPT_FILE_BYTES, BriefingCache, expected_folder
+from briefing_app.parent_death import PARENT_ENV, exit_with_parent_from_environment
 
 logger = logging.getLogger(__name__)
 
@@ -90,6 +91,7 @@ def start(paths: Sequence[str], command: Sequence[str] | None = None) -> ReadAhe
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
+            env={**os.environ, PARENT_ENV: str(os.getpid())},  # it ends if the window dies
             # A windowed app on Windows would otherwise open a console for it.
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
         )
@@ -102,6 +104,7 @@ def start(paths: Sequence[str], command: Sequence[str] | None = None) -> ReadAhe
 def run(paths: Sequence[str]) -> int:
     """The second process: keeps each file in the cache the window will look in, and names it
     on its output once done with it, kept or not."""
+    exit_with_parent_from_environment()
     cache = BriefingCache(expected_folder())
     for path in paths:
         try:

@@ -24,6 +24,7 @@ from briefing_app.core.links import EntryRef
 from briefing_app.core.local_files import image_file
 from briefing_app.core.model import Briefing
 from briefing_app.core.palette import DARK, LIGHT, Colours, callout_css
+from briefing_app.core.textfile import open_regular
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024  # embedded per image; a larger one shows its placeholder
 IMAGE_TYPES = {
@@ -163,7 +164,7 @@ def _embedded_image(match: re.Match[str], folder: str) -> str:
     data = b""
     if kind and path is not None:
         try:
-            with open(path, "rb") as image:
+            with os.fdopen(open_regular(path), "rb") as image:  # never a pipe swapped in since
                 data = image.read(MAX_IMAGE_BYTES + 1)
         except OSError:
             data = b""

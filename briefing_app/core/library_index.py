@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from briefing_app.core.dates import PartialDate
 from briefing_app.core.library import LibraryEntry
 from briefing_app.core.private_files import private_folder
+from briefing_app.core.textfile import open_regular
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ def save_index(path: str, entries: Iterable[LibraryEntry]) -> None:
 def load_index(path: str, folders: Sequence[str]) -> list[LibraryEntry]:
     """The entries kept for files inside ``folders``; nothing if the index cannot be used."""
     try:
-        with open(path, encoding="utf-8") as stream:
+        with os.fdopen(open_regular(path), encoding="utf-8") as stream:  # never a pipe
             if json.loads(stream.readline()).get("format") != FORMAT:
                 return []
             rows = [json.loads(line) for line in stream]

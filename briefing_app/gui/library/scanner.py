@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import LibraryEntry, iter_briefing_files, read_entries, read_entry
 from briefing_app.core.library_index import load_index
+from briefing_app.parent_death import exit_with_parent
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -126,7 +127,12 @@ class LibraryScanner(QThread):
 
         try:
             context = multiprocessing.get_context("spawn")  # forking a Qt process is unsafe
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            with ProcessPoolExecutor(
+                workers,
+                mp_context=context,
+                initializer=exit_with_parent,  # not to outlive a window killed outright
+                initargs=(os.getpid(),),
+            ) as pool:
                 futures: dict[Future[list[LibraryEntry]], int] = {
                     pool.submit(read_entries, chunk): number for number, chunk in enumerate(chunks)
                 }

@@ -83,9 +83,11 @@ class SingleInstance(QObject):
         socket.write(message)
         socket.flush()
         socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
-        answered = socket.waitForReadyRead(CONNECT_TIMEOUT_MS * 3)
+        # A window busy for longer than this reads the files once it is free: it listens, so it
+        # is alive, and its socket must not be taken for one a crash left behind.
+        socket.waitForReadyRead(CONNECT_TIMEOUT_MS * 3)
         socket.disconnectFromServer()
-        return answered
+        return True
 
     def _listen(self) -> None:
         server = QLocalServer(self)

@@ -563,3 +563,17 @@ def test_collection_stays_paused_until_the_last_of_two_loads_ends():
             assert not gc.isenabled()
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_a_window_too_busy_to_answer_is_not_taken_for_a_crashed_one(qtbot, runtime_dir):
+    from PySide6.QtNetwork import QLocalServer
+
+    from briefing_app.gui.shell.single_instance import server_name
+
+    busy = QLocalServer()  # accepts, as the kernel does for a window, but never answers
+    assert busy.listen(server_name())
+    second = SingleInstance()
+    assert second.forward_or_listen([str(SEED_BRIEFING)])  # handed over: this launch exits
+    assert second.server is None
+    assert Path(server_name()).exists()  # the live window's socket is still there
+    busy.close()

@@ -3,7 +3,7 @@
     .venv/bin/python build/smoke_test.py   # after build/build.py
 
 --version, --check, --export-pdf and --read-ahead on the bundled briefings, then --screenshot on the real xcb
-platform under Xvfb (offscreen would hide a missing platform plugin). Any "qt.qpa" or
+platform under Xvfb, the first with a planted cache entry that must not run (offscreen would hide a missing platform plugin). Any "qt.qpa" or
 "Could not load" message fails. Prints the bundle size and the frozen start-up time against the
 same command run from source.
 """
@@ -11,6 +11,7 @@ same command run from source.
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import statistics
 import subprocess
@@ -132,6 +133,40 @@ def read_ahead_keeps_the_file(home: Path, env: dict[str, str]) -> None:
         sys.exit(f"FAILED: --read-ahead kept nothing in {cache}")
 
 
+class PlantedPayload:
+    """Unpickled, it creates the file ``marker``: proof that reading the cache ran code."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = str(marker)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (open, (self.marker, "w"))
+
+
+def plant_cache(home: Path, files: list[str]) -> Path:
+    """A pickle that runs code under the cache entry name of each of ``files``, where the app
+    looks (``XDG_CACHE_HOME`` is set to ``home/.cache``); returns the marker it would create."""
+    sys.path.insert(0, str(ROOT))
+    from briefing_app import APP_ID, ORGANIZATION
+    from briefing_app.core.briefing_cache import FOLDER_NAME, _entry_name
+
+    folder = home / ".cache" / ORGANIZATION / APP_ID / FOLDER_NAME
+    folder.mkdir(parents=True, exist_ok=True)
+    marker = home / "planted-cache-ran"
+    for path in files:
+        entry = folder / _entry_name(os.path.abspath(path))
+        entry.write_bytes(pickle.dumps(PlantedPayload(marker)))
+    return marker
+
+
+def planted_cache_runs_nothing(home: Path, env: dict[str, str]) -> None:
+    """The read-ahead process loads through the cache: a planted entry is a miss, never code."""
+    marker = plant_cache(home, [BRIEFINGS[-1]])
+    run([str(FROZEN), "--read-ahead", BRIEFINGS[-1]], env)
+    if marker.exists():
+        sys.exit("FAILED: --read-ahead ran a planted cache entry")
+
+
 def no_qt_without_a_window(env: dict[str, str]) -> None:
     """A start that shows no window (--version, --check, a second launch handing its files over)
     loads no Qt: our run-time hook replaces PyInstaller's, which imported QtCore every time."""
@@ -168,6 +203,7 @@ def main() -> int:
     runtime = home / "run"
     runtime.mkdir(mode=0o700)
     env = {**os.environ, "HOME": str(home), "XDG_RUNTIME_DIR": str(runtime)}
+    env["XDG_CACHE_HOME"] = str(home / ".cache")  # where plant_cache() plants
     env.pop("QT_QPA_PLATFORM", None)
 
     print(run([str(FROZEN), "--version"], env).stdout.strip())
@@ -179,6 +215,7 @@ def main() -> int:
         bundled_icu_answers_as_qts_own(home, env)
         no_qt_without_a_window(env)
         read_ahead_keeps_the_file(home, env)
+        planted_cache_runs_nothing(home, env)
 
     xvfb = None
     if sys.platform == "linux":
@@ -195,6 +232,9 @@ def main() -> int:
         env = {**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
     try:
         shot = home / "window.png"
+        # The first start finds a planted entry: before Qt loads, in the read-ahead process
+        # and in the window, each reads it as data or not at all.
+        marker = plant_cache(home, [BRIEFINGS[-1]])
         frozen_times, source_times = [], []
         for _ in range(5):
             start = time.perf_counter()
@@ -213,6 +253,8 @@ def main() -> int:
             )
             source_times.append(time.perf_counter() - start)
         assert shot.stat().st_size > 10_000, "the screenshot is empty"
+        if marker.exists():
+            sys.exit("FAILED: a start with a planted cache entry ran it")
         index_big_library_in_workers(home, env)
         if sys.platform == "linux":
             open_by_double_click(home, env)

@@ -3,36 +3,45 @@
 Opening a cached file needs neither YAML nor Markdown nor the sanitiser: a start that reopens
 the seed skips importing them (about 80 ms) and parsing it. An entry belongs to one path and holds
 the file's size and checksums; it is used only while the file's bytes still match, the notes
-and images the text refers to are as they were, and it was written by this very code. Anything else (missing, damaged, stale, unwritable) means loading the
-file as if there were no cache. Entries are pickles: the cache folder is the user's own, as
-trusted as their settings, and closed to others (0700, its entries 0600) as it holds their texts.
+and images the text refers to are as they were, and it was written by this very code. Anything
+else (missing, damaged, stale, unwritable, planted) means loading the file as if there were no
+cache. The folder is closed to others (0700, its entries 0600), as it holds the user's texts.
+
+An entry is data, never code (see ``cache_codec``): a fixed mark, a small JSON header with the
+checks above, read and compared before anything else, then the briefing as JSON and UTF-8.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import logging
 import os
-import pickle
+import stat
+import struct
 import sys
 import threading
 import time
 import zlib
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from briefing_app import APP_ID, ORGANIZATION, __version__
-from briefing_app.core import textfile
+from briefing_app.core import cache_codec, textfile
 from briefing_app.core.local_files import LocalFiles
 from briefing_app.core.model import Briefing
 from briefing_app.core.private_files import private_folder, private_opener
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2  # 1 was a pickle: never read, its mark differs
+MARK = b"Briefing Viewer cache\n"
+HEADER_LENGTH = struct.Struct(">I")  # the JSON header's length, after the mark
+MAX_HEADER_BYTES = 64 * 1024  # the header is mostly the path
 FOLDER_NAME = "briefings"  # in the app's cache folder
 MAX_ENTRIES = 40  # the least recently opened go first
 MAX_KEPT_FILE_BYTES = 16 * 1024 * 1024  # a 2 MB briefing takes about 7 MB kept
+MAX_ENTRY_BYTES = 8 * MAX_KEPT_FILE_BYTES  # a bigger file is no entry of ours: not read
 SUFFIX = ".briefing-cache"
 
 Stamp = tuple[object, ...]
@@ -76,8 +85,8 @@ class BriefingCache:
         path = os.path.abspath(path)
         try:
             stamp = _stamp(path, textfile.read_bytes(path))
-            with open(os.path.join(self.folder, _entry_name(path)), "rb") as handle:
-                return bool(pickle.load(handle) == stamp)
+            with _open_entry(os.path.join(self.folder, _entry_name(path))) as handle:
+                return _read_header(handle, stamp) is not None
         except Exception:  # unreadable, missing or damaged: load() would parse the file
             return False
 
@@ -140,18 +149,56 @@ def _entry_name(path: str) -> str:
     return f"{zlib.crc32(encoded):08x}{zlib.adler32(encoded):08x}{SUFFIX}"
 
 
+def _open_entry(entry: str) -> BinaryIO:
+    """The entry, opened for reading if it is a regular file of a size ours can have: a pipe
+    planted in its place would block the open and every read, a huge file fill the memory."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(entry, flags)
+    try:
+        found = os.fstat(descriptor)
+        if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_ENTRY_BYTES:
+            raise cache_codec.Malformed("not a cache entry")
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return os.fdopen(descriptor, "rb")
+
+
+def _read_header(handle: BinaryIO, stamp: Stamp) -> list[int] | None:
+    """The lengths of the entry's parts, read after its header only if that matches ``stamp``;
+    None if it does not. Nothing of the briefing itself is read before this."""
+    start = handle.read(len(MARK) + HEADER_LENGTH.size)
+    if len(start) != len(MARK) + HEADER_LENGTH.size or not start.startswith(MARK):
+        return None
+    (length,) = HEADER_LENGTH.unpack_from(start, len(MARK))
+    if length > MAX_HEADER_BYTES:
+        return None
+    header = json.loads(handle.read(length))  # the caller takes any error for a miss
+    if type(header) is not dict or header.get("stamp") != list(stamp):
+        return None
+    parts = header.get("parts")
+    if type(parts) is not list or not all(type(n) is int and n >= 0 for n in parts):
+        return None
+    if sum(parts) != os.fstat(handle.fileno()).st_size - handle.tell():
+        return None  # cut short, or more than ours: a damaged entry
+    return parts
+
+
 def _read_entry(entry: str, stamp: Stamp) -> Briefing | None:
     try:
-        with open(entry, "rb") as handle:
-            if pickle.load(handle) != stamp:  # the stamp comes first: a stale entry is not read
+        with _open_entry(entry) as handle:
+            lengths = _read_header(handle, stamp)  # a stale entry is not read further
+            if lengths is None:
                 return None
-            briefing = pickle.load(handle)
+            # Part by part, each read into its own bytes: no copy of a whole body to cut up.
+            parts = [handle.read(length) for length in lengths]
+            if [len(part) for part in parts] != lengths:
+                return None  # cut short while read
+        briefing = cache_codec.decode(parts)
     except FileNotFoundError:
         return None
     except Exception as error:  # damaged, or made by other code: load the file instead
         logger.info("ignored the cache entry %s: %r", entry, error)
-        return None
-    if not isinstance(briefing, Briefing):
         return None
     if briefing.local_files and not LocalFiles(briefing.path).agree(briefing.local_files):
         return None  # a note it links to, or an image it shows, has come or gone
@@ -164,13 +211,12 @@ def _write_entry(folder: str, entry: str, stamp: Stamp, briefing: Briefing) -> N
     """Writes beside the entry and moves it into place, so a reader never sees half of one."""
     partial = f"{entry}.{os.getpid()}.{threading.get_ident()}.part"
     try:
-        data = pickle.dumps(stamp, pickle.HIGHEST_PROTOCOL) + pickle.dumps(
-            briefing, pickle.HIGHEST_PROTOCOL
-        )
+        parts = cache_codec.encode(briefing)
+        header = json.dumps({"stamp": list(stamp), "parts": [len(p) for p in parts]}).encode()
         private_folder(folder)
         # "x": a part left with this very name (a reused process id) is an error, and removed below.
         with open(partial, "xb", opener=private_opener) as handle:
-            handle.write(data)
+            handle.writelines([MARK, HEADER_LENGTH.pack(len(header)), header, *parts])
         os.replace(partial, entry)
         _prune(folder)
     except Exception as error:  # a cache that cannot be written only costs the next open time

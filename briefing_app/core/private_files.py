@@ -1,5 +1,6 @@
 """Folders and files for the user's eyes only: the cache of read briefings and the library index
-hold the text of their briefings."""
+hold the text of their briefings, the settings the names of the files they read, a crash log
+whatever was on screen."""
 
 from __future__ import annotations
 
@@ -32,6 +33,19 @@ def _create(folder: str) -> None:
     # caller's write then runs into.
     with contextlib.suppress(FileExistsError):
         os.mkdir(folder, FOLDER_MODE)
+
+
+def private_file(path: str) -> None:
+    """Makes ``path`` a file for the user alone, created empty if missing, in a folder made as
+    :func:`private_folder` makes it: for files another writer fills, such as Qt's QSaveFile,
+    which keeps the mode of the file it replaces. Raises OSError when it cannot."""
+    private_folder(os.path.dirname(path))
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    except FileExistsError:  # as earlier versions left it: closed to others now
+        mode = os.stat(path).st_mode
+        if os.name == "posix" and stat.S_ISREG(mode) and mode & 0o077:
+            os.chmod(path, stat.S_IMODE(mode) & FILE_MODE)
 
 
 def private_opener(path: str, flags: int) -> int:

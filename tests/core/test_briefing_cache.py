@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
+import pathlib
+import pickle
 import shutil
 import stat
+import struct
 import subprocess
 import sys
 
 import pytest
 
-from briefing_app.core import briefing_cache, load_briefing
+from briefing_app.core import briefing_cache, cache_codec, load_briefing
 from briefing_app.core.briefing_cache import SUFFIX, BriefingCache
+from briefing_app.core.dates import PartialDate
 from briefing_app.core.errors import BriefingError
+from briefing_app.core.model import (
+    Briefing,
+    Diagnostic,
+    Heading,
+    KeyFigure,
+    Mention,
+    Person,
+    Source,
+    TimelineEvent,
+)
 from tests.conftest import FORMAT_EXAMPLE, SEED_BRIEFING
 
 BRIEFING = """---
@@ -245,3 +261,230 @@ def test_a_cache_folder_left_open_by_an_earlier_version_is_closed(tmp_path, writ
     BriefingCache(str(folder)).load(str(write_briefing(BRIEFING.format(word="today"))))
     assert mode(folder) == 0o700
     assert mode(above) == 0o755  # not the cache's to change
+
+
+# -- an entry is data, never code ---------------------------------------------------------------
+
+
+class Payload:
+    """Unpickled, it creates ``marker``: proof that reading an entry ran code."""
+
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def entry_of(folder, path) -> str:
+    return os.path.join(folder, briefing_cache._entry_name(os.path.abspath(path)))
+
+
+def hostile_entry(path, parts: list[bytes], stamp=None) -> bytes:
+    """An entry with a header that matches ``path`` as it is now, and ``parts`` after it."""
+    data = pathlib.Path(path).read_bytes()
+    stamp = stamp or briefing_cache._stamp(os.path.abspath(path), data)
+    header = json.dumps({"stamp": list(stamp), "parts": [len(p) for p in parts]}).encode()
+    return briefing_cache.MARK + struct.pack(">I", len(header)) + header + b"".join(parts)
+
+
+def test_a_planted_pickle_never_runs_and_the_file_is_read_afresh(tmp_path, write_briefing, parses):
+    path = str(write_briefing(BRIEFING.format(word="today")))
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    marker = tmp_path / "ran"
+    payload = pickle.dumps(Payload(str(marker)))
+    for planted in (
+        payload,  # as the old format began: the stamp was itself a pickle
+        hostile_entry(path, [payload] * 4),  # our header, a pickle for a body
+        hostile_entry(path, [b"{}", payload, payload, payload]),
+    ):
+        pathlib.Path(entry_of(folder, path)).write_bytes(planted)
+        cache = BriefingCache(str(folder))
+        cache.holds(path)
+        assert cache.load(path) == load_briefing(path)
+        assert cache.holds(path)  # rewritten in the format of this code
+        assert not marker.exists()
+    assert len(parses()) == 3
+
+
+def test_an_entry_written_before_is_read_as_a_new_format_entry(tmp_path, write_briefing):
+    path = str(write_briefing(BRIEFING.format(word="today")))
+    BriefingCache(str(tmp_path / "cache")).load(path)
+    written = pathlib.Path(entry_of(tmp_path / "cache", path)).read_bytes()
+    assert written.startswith(briefing_cache.MARK)
+    assert b"\x80\x05" not in written[:64]  # no pickle's protocol mark where one used to be
+
+
+def test_the_header_is_compared_before_any_of_the_body_is_read(
+    tmp_path, write_briefing, monkeypatch
+):
+    path = str(write_briefing(BRIEFING.format(word="today")))
+    folder = tmp_path / "cache"
+    BriefingCache(str(folder)).load(path)
+    decoded = []
+    decode = cache_codec.decode
+    monkeypatch.setattr(cache_codec, "decode", lambda parts: decoded.append(1) or decode(parts))
+    write_briefing(BRIEFING.format(word="later"))
+    assert "later" in BriefingCache(str(folder)).load(path).body_text
+    assert decoded == []  # the stale entry was never decoded
+    assert "later" in BriefingCache(str(folder)).load(path).body_text
+    assert decoded == [1]
+
+
+def test_every_field_of_the_model_is_kept_in_the_order_of_its_class():
+    """The codec builds each class from its columns by position, and a field it does not know
+    would be lost from every briefing opened from the cache."""
+    kept = set(cache_codec.BRIEFING_FIELDS) | set(cache_codec.TEXTS)
+    assert kept == {f.name for f in dataclasses.fields(Briefing)}
+    for cls, names in cache_codec.TABLES.items():
+        assert names == tuple(f.name for f in dataclasses.fields(cls)), cls
+    assert set(cache_codec.TABLES) == {
+        Source,
+        Mention,
+        Diagnostic,
+        Heading,
+        KeyFigure,
+        Person,
+        TimelineEvent,
+    }
+
+
+def full_briefing() -> Briefing:
+    """The seed, with every field the seed leaves empty set as well."""
+    seed = load_briefing(str(SEED_BRIEFING))
+    assert seed.people and seed.key_figures and seed.timeline and seed.mentions
+    return dataclasses.replace(
+        seed,
+        proposed_panels=True,
+        date=PartialDate(2023, 7, 31),
+        source=Source("The Times", "https://example.org"),
+        tags=["gas", "energy"],
+        extras={"editor": "Ann"},
+        diagnostics=[Diagnostic("warning", 3, 1, "odd"), Diagnostic("error", 4, 2, "bad")],
+        local_files={"note:Budget": "", "image:map.png": ""},  # as the disk still says
+        people=[*seed.people, Person("Bo", aliases=("B", "Bob"))],
+        timeline=[*seed.timeline, TimelineEvent(PartialDate(1918), "Founded", label="1918")],
+        summary_mentions=[Mention("person", 0, 0, 3)],
+        body_text=seed.body_text + " \udcff undecodable",
+        body_markdown=seed.body_markdown + " \udcff",
+    )
+
+
+def test_a_briefing_with_every_field_set_comes_back_equal(tmp_path, write_briefing, monkeypatch):
+    briefing = full_briefing()
+    assert cache_codec.decode(cache_codec.encode(briefing)) == briefing
+    path = str(write_briefing(BRIEFING.format(word="today")))
+    monkeypatch.setattr(briefing_cache, "_parse", lambda data, path: briefing)
+    BriefingCache(str(tmp_path / "cache")).load(path)
+    monkeypatch.undo()
+    assert BriefingCache(str(tmp_path / "cache")).load(path) == briefing
+
+
+def spoil(field: str, value):
+    def change(fields: dict) -> None:
+        fields[field] = value
+
+    return change
+
+
+def spoil_column(field: str, column: int, value):
+    def change(fields: dict) -> None:
+        fields[field][column][0] = value
+
+    return change
+
+
+SPOILED = {
+    "a field missing": lambda fields: fields.pop("title"),
+    "a field more": spoil("script", "run me"),
+    "a number for a string": spoil("title", 1),
+    "true for a count": spoil("word_count", True),
+    "a negative count": spoil("word_count", -1),
+    "a float for a count": spoil("word_count", 1.5),
+    "a list for a string": spoil("summary", ["x"]),
+    "a dict for a list": spoil("tags", {"a": 1}),
+    "no date at all": spoil("date", "2023-07-31"),
+    "a 13th month": spoil("date", [2023, 13, 0]),
+    "a 31st of February": spoil("date", [2023, 2, 31]),
+    "year 0": spoil("date", [0, 0, 0]),
+    "an unknown kind of mention": spoil_column("mentions", 0, "script"),
+    "a mention of the 1000th person": spoil_column("mentions", 1, 1000),
+    "a mention past the end of the text": spoil_column("mentions", 3, 10**9),
+    "a mention ending before it starts": spoil_column("mentions", 2, 10**8),
+    "a column too short": lambda fields: fields["people"][0].pop(),
+    "a column too many": lambda fields: fields["people"].append([]),
+    "a person as an object": spoil("people", [{"name": "x"}]),
+    "an unknown severity": spoil("diagnostics", [["fatal"], [1], [1], ["x"]]),
+    "a cut past the end": spoil("body_cuts", [10**9]),
+    "cuts out of order": spoil("body_cuts", [5, 1]),
+    "a number in a table of strings": spoil("extras", {"a": 1}),
+    "a source too short": spoil("source", ["only a name"]),
+}
+
+
+@pytest.mark.parametrize("spoiled", SPOILED, ids=list(SPOILED))
+def test_a_malformed_body_is_a_miss_never_an_error(tmp_path, write_briefing, spoiled):
+    path = str(write_briefing(BRIEFING.format(word="today")))
+    structure, *texts = cache_codec.encode(full_briefing())
+    fields = json.loads(structure)
+    SPOILED[spoiled](fields)
+    parts = [json.dumps(fields).encode(), *texts]
+    with pytest.raises(cache_codec.Malformed):
+        cache_codec.decode(parts)
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    pathlib.Path(entry_of(folder, path)).write_bytes(hostile_entry(path, parts))
+    assert BriefingCache(str(folder)).load(path) == load_briefing(path)
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        [b"not json", b"", b"", b""],
+        [b"[]", b"", b"", b""],
+        [b"[" * 100_000, b"", b"", b""],  # deeper than the decoder goes
+        [b"{}", b"\xff\xfe", b"", b""],  # not UTF-8
+        [b"{}"],
+    ],
+    ids=["not json", "a list", "too deep", "not utf-8", "too few parts"],
+)
+def test_a_body_that_is_no_briefing_at_all_is_a_miss(tmp_path, write_briefing, parts):
+    path = str(write_briefing(BRIEFING.format(word="today")))
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    pathlib.Path(entry_of(folder, path)).write_bytes(hostile_entry(path, parts))
+    assert BriefingCache(str(folder)).load(path) == load_briefing(path)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda entry: entry[:-1],  # cut short
+        lambda entry: entry + b"x",  # more than the header says
+        lambda entry: entry.replace(b'"parts": [', b'"parts": [99999999999, '),
+        lambda entry: entry[: len(briefing_cache.MARK)] + b"\xff\xff\xff\xff" + entry[26:],
+        lambda entry: b"X" + entry[1:],  # another mark
+    ],
+    ids=["cut short", "longer", "a huge part", "a huge header", "another mark"],
+)
+def test_an_entry_whose_header_does_not_add_up_is_a_miss(tmp_path, write_briefing, change):
+    path = str(write_briefing(BRIEFING.format(word="today")))
+    folder = tmp_path / "cache"
+    BriefingCache(str(folder)).load(path)
+    entry = pathlib.Path(entry_of(folder, path))
+    entry.write_bytes(change(entry.read_bytes()))
+    cache = BriefingCache(str(folder))
+    assert not cache.holds(path)
+    assert cache.load(path) == load_briefing(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_pipe_in_place_of_an_entry_is_a_miss_not_a_hang(tmp_path, write_briefing):
+    path = str(write_briefing(BRIEFING.format(word="today")))
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    os.mkfifo(entry_of(folder, path))
+    cache = BriefingCache(str(folder))
+    assert not cache.holds(path)
+    assert cache.load(path) == load_briefing(path)  # the entry could not replace the pipe

@@ -14,13 +14,14 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QStandardPaths, qVersion
 
 from briefing_app import APP_NAME, __version__
+from briefing_app.core.private_files import private_folder, private_opener
 
 logger = logging.getLogger(__name__)
 
 
 def data_dir() -> str:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
-    os.makedirs(folder, exist_ok=True)
+    private_folder(folder)  # a crash log holds what was on screen: for the person's eyes only
     return folder
 
 
@@ -36,7 +37,7 @@ def versions() -> str:
 def write_crash_log(text: str) -> str | None:
     try:
         path = os.path.join(data_dir(), f"crash-{dt.datetime.now():%Y%m%d-%H%M%S}.log")
-        with open(path, "w", encoding="utf-8") as handle:
+        with open(path, "w", encoding="utf-8", opener=private_opener) as handle:
             handle.write(text)
         return path
     except OSError as error:

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer
 
 from briefing_app import APP_ID, ORGANIZATION
+from briefing_app.core.private_files import private_file
 from briefing_app.gui.color_scheme import SCHEMES
 from briefing_app.gui.export.paper import PAGE_SIZE_NAMES, default_page_size
 
@@ -58,6 +59,11 @@ class Settings:
         self.backend = backend or QSettings(
             QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APP_ID
         )
+        if self.backend.format() == QSettings.Format.IniFormat:
+            try:  # it names the files the person reads: for their eyes only
+                private_file(self.backend.fileName())
+            except OSError as error:
+                logger.warning("cannot close the settings file to others: %s", error)
         if self.backend.status() != QSettings.Status.NoError:
             logger.warning(
                 "settings file %s is unreadable or corrupt; using defaults", self.backend.fileName()

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from briefing_app.core import textfile
+from briefing_app.core.briefing_cache import BriefingCache, _entry_name
 from briefing_app.core.errors import BriefingError
 from tests.conftest import SEED_BRIEFING
 
@@ -110,6 +111,18 @@ def test_the_library_scan_reads_no_pipe(pipe):
     assert PIPE_MESSAGE in error.message
 
 
+def test_a_pipe_in_the_cache_folder_is_no_entry(tmp_path, write_briefing):
+    path = os.path.abspath(write_briefing("# Kept\n", "kept.briefing"))
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    entry = folder / _entry_name(path)
+    os.mkfifo(entry)
+    cache = BriefingCache(str(folder))
+    assert promptly(lambda: cache.holds(path), entry) is False
+    briefing = promptly(lambda: cache.load(path), entry)
+    assert getattr(briefing, "title", None) == "Kept"
+
+
 def test_a_pipe_as_the_library_index_is_no_index(tmp_path):
     from briefing_app.core.library_index import load_index
 
@@ -143,13 +156,16 @@ def test_each_command_refuses_a_pipe_at_once(command, pipe_or_link, tmp_path):
 
 
 def test_a_pipe_in_the_cache_folder_does_not_stop_a_start(tmp_path):
-    """The library index the start reads is a pipe."""
+    """The entry the start looks for, and the library index beside it, are pipes."""
     cache = tmp_path / ".cache" / "BriefingViewer" / "briefing-app"
-    cache.mkdir(parents=True)
+    (cache / "briefings").mkdir(parents=True)
+    entry = cache / "briefings" / _entry_name(str(SEED_BRIEFING))
+    os.mkfifo(entry)
     os.mkfifo(cache / "library-index.json")
     try:
         result = app("--screenshot", str(tmp_path / "shot.png"), str(SEED_BRIEFING), home=tmp_path)
     finally:
+        unblock(entry)
         unblock(cache / "library-index.json")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "shot.png").stat().st_size > 5000

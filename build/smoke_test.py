@@ -167,6 +167,23 @@ def planted_cache_runs_nothing(home: Path, env: dict[str, str]) -> None:
         sys.exit("FAILED: --read-ahead ran a planted cache entry")
 
 
+def a_pipe_is_refused_at_once(home: Path, env: dict[str, str]) -> None:
+    """A named pipe given as a briefing is refused, not waited on for a writer."""
+    pipe = home / "pipe.briefing"
+    os.mkfifo(pipe)
+    env = {**env, "QT_QPA_PLATFORM": "offscreen"}  # before Xvfb runs
+    for args in (["--check"], ["--no-crash-dialog", "--screenshot", str(home / "pipe.png")]):
+        command = [str(FROZEN), *args, str(pipe)]
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=60, env=env)
+        except subprocess.TimeoutExpired:
+            sys.exit(f"FAILED: {' '.join(command)} hangs")
+        output = result.stdout + result.stderr
+        if result.returncode != 1 or "not a regular file: a named pipe" not in output:
+            sys.exit(f"FAILED: {' '.join(command)} (exit {result.returncode})\n{output}")
+    pipe.unlink()
+
+
 def no_qt_without_a_window(env: dict[str, str]) -> None:
     """A start that shows no window (--version, --check, a second launch handing its files over)
     loads no Qt: our run-time hook replaces PyInstaller's, which imported QtCore every time."""
@@ -216,6 +233,7 @@ def main() -> int:
         no_qt_without_a_window(env)
         read_ahead_keeps_the_file(home, env)
         planted_cache_runs_nothing(home, env)
+        a_pipe_is_refused_at_once(home, env)
 
     xvfb = None
     if sys.platform == "linux":

@@ -171,6 +171,21 @@ def test_a_pipe_in_the_cache_folder_does_not_stop_a_start(tmp_path):
     assert (tmp_path / "shot.png").stat().st_size > 5000
 
 
+@pytest.mark.parametrize("command", ["--export-pdf", "--export-html", "--screenshot"])
+def test_an_image_that_is_a_pipe_is_not_shown(command, tmp_path):
+    folder = tmp_path / "briefing"
+    folder.mkdir()
+    os.mkfifo(folder / "picture.png")
+    briefing = folder / "pictured.briefing"
+    briefing.write_text("---\ntitle: Pictured\n---\n\n![a pipe](picture.png)\n")
+    try:
+        result = app(command, str(tmp_path / "out"), str(briefing), home=tmp_path)
+    finally:
+        unblock(folder / "picture.png")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "out").stat().st_size > 0
+
+
 # -- a running window ------------------------------------------------------------------------
 
 

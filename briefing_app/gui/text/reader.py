@@ -15,9 +15,7 @@ from PySide6.QtGui import (
     QFontMetrics,
     QHelpEvent,
     QMouseEvent,
-    QPainter,
     QPalette,
-    QPen,
     QResizeEvent,
     QShowEvent,
     QTextCursor,
@@ -35,7 +33,12 @@ from briefing_app.gui.text.layout_pacer import LayoutPacer
 from briefing_app.gui.text.local_links import linked_path
 from briefing_app.gui.text.scrolling import bring_into_view, go_to_anchor
 from briefing_app.gui.text.sliced_build import Anchors, SlicedBuild
-from briefing_app.gui.text.textdoc import fit_images, set_page_margins, underline_people
+from briefing_app.gui.text.textdoc import (
+    fit_images,
+    paint_frame,
+    set_page_margins,
+    underline_people,
+)
 from briefing_app.gui.theme import Colours, current_colours, reader_stylesheet
 
 logger = logging.getLogger(__name__)
@@ -47,11 +50,8 @@ LONG_TEXT_CHARACTERS = 256 * 1024
 HIDDEN_LAYOUT_DELAY_MS = 250  # before a long text in a hidden tab is laid out
 
 FOCUS_FRAME = 2  # pixels
-KEYBOARD_FOCUS = (
-    Qt.FocusReason.TabFocusReason,
-    Qt.FocusReason.BacktabFocusReason,
-    Qt.FocusReason.ShortcutFocusReason,
-)
+_REASON = Qt.FocusReason
+KEYBOARD_FOCUS = (_REASON.TabFocusReason, _REASON.BacktabFocusReason, _REASON.ShortcutFocusReason)
 MEASURE_CHARACTERS = 72  # a comfortable line length
 MEASURE_SLACK = 32  # pixels more, so that average lines hold the measure
 SIDE_MARGIN = 8  # at least, between the text and the view's edges
@@ -374,10 +374,7 @@ class ReaderView(QTextBrowser):
         if event.type() == QEvent.Type.Paint:  # the frame, around the text's margins
             handled = super().event(event)
             if self._focus_frame and self.hasFocus():
-                painter = QPainter(self)
-                painter.setPen(QPen(QColor(self._colours.accent), FOCUS_FRAME))
-                painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
-                painter.end()
+                paint_frame(self, QColor(self._colours.accent), FOCUS_FRAME)
             return handled
         if event.type() == QEvent.Type.ToolTip and self.briefing is not None:
             assert isinstance(event, QHelpEvent)

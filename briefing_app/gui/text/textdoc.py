@@ -6,6 +6,8 @@ from PySide6.QtCore import QByteArray, QUrl
 from PySide6.QtGui import (
     QColor,
     QImage,
+    QPainter,
+    QPen,
     QPixmap,
     QTextBlock,
     QTextBlockFormat,
@@ -13,6 +15,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
+from PySide6.QtWidgets import QWidget
 
 
 def fit_images(document: QTextDocument, width: float) -> None:
@@ -96,3 +99,11 @@ def underline_people(
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(underline)
     cursor.endEditBlock()
+
+
+def paint_frame(widget: QWidget, colour: QColor, width: int) -> None:
+    """A frame just inside ``widget``'s edges (the keyboard's focus on a text view)."""
+    painter = QPainter(widget)
+    painter.setPen(QPen(colour, width))
+    painter.drawRect(widget.rect().adjusted(1, 1, -1, -1))
+    painter.end()

@@ -46,7 +46,9 @@ def parse_briefing(text: str, path: str = "<text>") -> Briefing:
 
     finder = MentionFinder(fields.people, fields.key_figures, fields.timeline)
     files = LocalFiles(path) if path != "<text>" else None
-    rendered = render_body(split.body, finder, drop_title=not fields.title, files=files)
+    rendered = render_body(
+        split.body, finder, drop_title=not fields.title, known_title=fields.title, files=files
+    )
     summary = render_inline(fields.summary, finder)
     title = fields.title or rendered.title
     if not title:

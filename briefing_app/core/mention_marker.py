@@ -39,11 +39,16 @@ class MentionMarker(Treeprocessor):
     """Walks the finished tree in reading order: gathers the plain text and marks mentions."""
 
     def __init__(
-        self, md: markdown.Markdown, finder: MentionFinder | None, drop_title: bool
+        self,
+        md: markdown.Markdown,
+        finder: MentionFinder | None,
+        drop_title: bool,
+        known_title: str = "",
     ) -> None:
         super().__init__(md)
         self.finder = finder
         self.drop_title = drop_title
+        self.known_title = " ".join(known_title.split()).casefold()
         self.parts: list[str] = []
         self.length = 0
         self.ending = ""  # the last two characters of the text so far
@@ -53,13 +58,20 @@ class MentionMarker(Treeprocessor):
 
     def run(self, root: ET.Element) -> None:
         if self.drop_title:
-            for child in list(root):
-                if child.tag == "h1":
-                    self.title = " ".join("".join(child.itertext()).split())
-                    self.title_id = child.get("id", "")
-                    root.remove(child)
-                    break
+            first_h1 = next((child for child in root if child.tag == "h1"), None)
+            if first_h1 is not None:
+                self._take_title(root, first_h1)
+        elif self.known_title and len(root) and root[0].tag == "h1":
+            # A text opening with the title the front matter gives would show it twice.
+            text = " ".join("".join(root[0].itertext()).split())
+            if text.casefold() == self.known_title:
+                self._take_title(root, root[0])
         self._walk(root, marking=True)
+
+    def _take_title(self, root: ET.Element, heading: ET.Element) -> None:
+        self.title = " ".join("".join(heading.itertext()).split())
+        self.title_id = heading.get("id", "")
+        root.remove(heading)
 
     # -- plain text -------------------------------------------------------------------------
     def _append(self, text: str) -> None:

@@ -39,14 +39,16 @@ def render_body(
     finder: MentionFinder | None = None,
     *,
     drop_title: bool = False,
+    known_title: str = "",
     files: FileFinder | None = None,
 ) -> Rendered:
     """Render a briefing body. With ``drop_title`` the first level-1 heading becomes the title;
-    ``files`` finds the notes and images the text names."""
+    a text that opens with ``known_title`` as its heading loses that heading (the title shows it
+    already); ``files`` finds the notes and images the text names."""
     markdown_text, problems = defuse(markdown_text)
     md = reused_markdown("body", new_markdown)
     local_files(md).files = files or NoFiles()
-    marker = MentionMarker(md, finder, drop_title)
+    marker = MentionMarker(md, finder, drop_title, known_title)
     md.treeprocessors.register(marker, "briefing-mentions", -10)
     try:
         body = md.convert(markdown_text)

@@ -213,3 +213,19 @@ def test_an_empty_file_opens_with_a_warning():
         assert [(d.severity, d.line, d.message) for d in briefing.diagnostics] == [
             ("warning", 1, "the file is empty")
         ]
+
+
+def test_a_note_repeating_its_title_as_a_heading_shows_it_once():
+    text = "---\ntitle: Weekly sync\n---\n\n# Weekly  Sync\n\nWe met.\n\n# Decisions\n\nNone.\n"
+    briefing = parse_briefing(text, "weekly.md")
+    assert briefing.title == "Weekly sync"
+    assert briefing.body_html.startswith("<p>We met.")  # the repeat is gone
+    assert [h.text for h in briefing.headings] == ["Decisions"]
+    assert briefing.body_text.startswith("We met.")
+
+
+def test_a_first_heading_other_than_the_title_stays():
+    text = "---\ntitle: Weekly sync\n---\n\n# Agenda\n\nWe met.\n"
+    briefing = parse_briefing(text, "weekly.md")
+    assert [h.text for h in briefing.headings] == ["Agenda"]
+    assert "Agenda" in briefing.body_html

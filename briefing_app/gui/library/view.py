@@ -213,6 +213,11 @@ class LibraryView(QWidget):
         self.list.scrollTo(target)
         return True
 
+    def title_of(self, path: str) -> str:
+        """The title of the briefing at ``path`` if the library has it, else ""."""
+        row = self.model.row_of(path)
+        return self.model.entry(row).title if row is not None else ""
+
     def select_path(self, path: str) -> None:
         """Show which row is the open briefing, without opening anything."""
         self._marked_path = path

@@ -96,7 +96,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.word_count)
         self.side_panes.add_corner_buttons(self.tabs)
         self.theme = ThemeMenu(settings, self)
-        self.menu = MainMenu(self, settings, self.side_panes.actions.values(), self.theme.menu)
+        self.menu = MainMenu(
+            self, settings, self.side_panes.actions.values(), self.theme.menu, self.library.title_of
+        )
         self._shown_last: Briefing | None = None
         self.routes = self._routes()
         add_menu_key(self)

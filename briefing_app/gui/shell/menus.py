@@ -7,7 +7,7 @@ or selects anything itself.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import Enum, auto
 
 from PySide6.QtCore import QObject, Signal
@@ -80,10 +80,12 @@ class MainMenu(QObject):
         settings: Settings,
         pane_actions: Iterable[QAction] = (),
         theme_menu: QMenu | None = None,
+        title_of: Callable[[str], str] = lambda path: "",
     ) -> None:
         super().__init__(window)
         self.window = window
         self.settings = settings
+        self.title_of = title_of  # a recent file's title, where the library knows it
         self.actions: dict[Command, QAction] = {}
         bar = window.menuBar()
         C = Command
@@ -186,7 +188,8 @@ class MainMenu(QObject):
         self.recent_menu.clear()
         files = self.settings.recent_files
         for number, path in enumerate(files, start=1):
-            action = self.recent_menu.addAction(f"&{number % 10} {os.path.basename(path)}")
+            name = self.title_of(path) or os.path.basename(path)
+            action = self.recent_menu.addAction(f"&{number % 10} {name.replace('&', '&&')}")
             action.setToolTip(path)
             action.setData(path)
             action.triggered.connect(lambda _=False, p=path: self.recentRequested.emit(p))

@@ -577,3 +577,14 @@ def test_a_window_too_busy_to_answer_is_not_taken_for_a_crashed_one(qtbot, runti
     assert second.server is None
     assert Path(server_name()).exists()  # the live window's socket is still there
     busy.close()
+
+
+def test_open_recent_names_briefings_by_title_where_the_library_has_them(make_window, qtbot):
+    window = make_window()
+    window.library.scan(window.folders.all())
+    window.library.wait_for_scan()
+    window.open_file(str(SEED_BRIEFING))
+    window.menu.fill_recent_menu()
+    first = window.menu.recent_menu.actions()[0]
+    assert first.text().startswith("&1 Israel, Azerbaijan are")
+    assert first.toolTip() == str(SEED_BRIEFING)

@@ -34,6 +34,7 @@ class SectionHeader(QAbstractButton):
         super().__init__(parent)
         self.title = title
         self.count = 0
+        self.hint = ""  # a line more for the tool tip
         self.setCheckable(True)
         self.setChecked(True)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -46,10 +47,16 @@ class SectionHeader(QAbstractButton):
         self.count = count
         self._refresh()
 
+    def set_hint(self, hint: str) -> None:
+        self.hint = hint
+        self._refresh()
+
     def _refresh(self, *_: object) -> None:
         self.setText(f"{self.title}  ({self.count})" if self.count else self.title)
         action = "Fold" if self.isChecked() else "Unfold"
-        self.setToolTip(f"{action} {self.title.lower()} (Space)")
+        self.setToolTip(
+            f"{action} {self.title.lower()} (Space)" + (f"\n{self.hint}" if self.hint else "")
+        )
         self.update()
 
     def sizeHint(self) -> QSize:

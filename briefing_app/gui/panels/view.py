@@ -62,6 +62,8 @@ class PanelsView(QWidget):
             "people": PanelSection("People", False, self),
             "timeline": PanelSection("Timeline", True, self),
         }
+        for name in ("figures", "timeline"):
+            self.sections[name].header.set_hint("A tint marks those quoted in the text on screen.")
         for name, section in self.sections.items():
             section.browser.anchorClicked.connect(self._on_link)
             section.browser.activated.connect(lambda index, n=name: self._activate(n, index))

@@ -14,9 +14,12 @@ MAX_CONTAINER_MARKERS = 12
 MAX_BRACKET_DEPTH = 8
 MAX_INLINE_TOKENS = 600  # links, bare links, entities and tags in one paragraph
 _INLINE_TOKENS = re.compile(r"\[|&|<|@|://|www\.|~~")
-_CONTAINER_MARKER = r"[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]?"
+# A quote's ">" needs no space after it (">>>>" nests as "> > > >" does); a list marker does.
+# Possessive: the engine otherwise keeps a way back for every marker of the run, some 300 bytes
+# each, and a line of a million markers took gigabytes.
+_CONTAINER_MARKER = r"[ \t]*+(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$))[ \t]?+"
 _CONTAINER_RUN = re.compile(
-    rf"^((?:{_CONTAINER_MARKER}){{{MAX_CONTAINER_MARKERS}}})(?:{_CONTAINER_MARKER})+"
+    rf"^((?:{_CONTAINER_MARKER}){{{MAX_CONTAINER_MARKERS}}})(?:{_CONTAINER_MARKER})++"
 )
 
 

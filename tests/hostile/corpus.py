@@ -10,7 +10,7 @@ from tests.conftest import ROOT
 CORPUS = ROOT / "tests" / "data" / "hostile"
 GENERATED = (
     "long-line", "huge-list", "over-the-size-cap", "a-folder", "html-left-open",
-    "bare-link-parentheses", "strikethrough-runs", "fences-left-open",
+    "bare-link-parentheses", "strikethrough-runs", "fences-left-open", "quotes-unspaced",
 )  # fmt: skip
 CASE_NAMES = sorted([p.stem for p in CORPUS.glob("*.briefing")] + list(GENERATED))
 
@@ -52,6 +52,7 @@ def _generate(folder: Path) -> dict[str, Path]:
         + "." * 64_000,
         "strikethrough-runs": "\n\n".join(["~~a " * 500] * 200),
         "fences-left-open": "".join(f"- item {n}\n\n  ```\n  code\n" for n in range(5_000)),
+        "quotes-unspaced": ">" * 10_000_000 + " deep\n",  # ">>>>" nests as "> > > >" does
     }
     generated = {}
     for name, text in markdown.items():

@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 import os
 import resource
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,12 @@ from tests.hostile.corpus import CASE_NAMES, copy_corpus
 MARKER = Path("/tmp/briefing-hostile-marker")  # what yaml-python-tag.briefing would create
 TIMEOUT = 60  # seconds; the slowest real case takes a few
 MEMORY_LIMIT = 3 * 1024**3  # address space for one command
+# What any file up to the size cap may cost one command: processor time (not wall time, so a
+# busy machine does not fail the test) and peak resident memory. The goal is 15 s; the margin
+# is for machines slower than the one docs/reliability.md gives figures for.
+CPU_BOUND = 20.0
+MEMORY_BOUND = 1024**3
+COSTS = os.environ.get("HOSTILE_COSTS")  # a file to append each command's cost to, for the docs
 
 
 @pytest.fixture(scope="module")
@@ -33,16 +41,37 @@ def limit_memory() -> None:
 
 
 def app(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """Run the app, and check what it cost: ``os.wait4`` gives the child's own usage."""
     env = {**os.environ, "HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
     env["XDG_CACHE_HOME"] = str(home / ".cache")  # opened files are kept there
-    return subprocess.run(
-        [sys.executable, "-m", "briefing_app", "--no-crash-dialog", *args],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        env=env,
-        preexec_fn=limit_memory,
-    )
+    command = [sys.executable, "-m", "briefing_app", "--no-crash-dialog", *args]
+    out, err = home / "app.out", home / "app.err"  # files, not pipes: a dump can be 100 MB
+    with open(out, "w+b") as stdout, open(err, "w+b") as stderr:
+        child = subprocess.Popen(
+            command, stdout=stdout, stderr=stderr, env=env, preexec_fn=limit_memory
+        )
+        started = time.monotonic()
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() - started > TIMEOUT:
+                os.kill(child.pid, signal.SIGKILL)
+                os.wait4(child.pid, 0)
+                raise subprocess.TimeoutExpired(command, TIMEOUT)
+            time.sleep(0.02)
+        child.returncode = os.waitstatus_to_exitcode(status)
+    seconds = usage.ru_utime + usage.ru_stime
+    memory = usage.ru_maxrss * 1024
+    if COSTS:
+        with open(COSTS, "a", encoding="utf-8") as log:
+            case = Path(args[-1]).stem
+            log.write(f"{args[0]}\t{case}\t{time.monotonic() - started:.1f}\t{seconds:.1f}")
+            log.write(f"\t{memory / 1024**2:.0f}\n")
+    assert seconds <= CPU_BOUND, f"{args}: {seconds:.1f} s of processor time"
+    assert memory <= MEMORY_BOUND, f"{args}: {memory / 1024**2:.0f} MB resident"
+    read = lambda path: path.read_bytes().decode("utf-8", "replace")  # noqa: E731
+    return subprocess.CompletedProcess(command, child.returncode, read(out), read(err))
 
 
 def assert_clean(result: subprocess.CompletedProcess[str], allowed: tuple[int, ...]) -> None:

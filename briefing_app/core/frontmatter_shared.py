@@ -11,6 +11,10 @@ from briefing_app.core.model import Diagnostic
 
 MAX_DEPTH = 48
 MAX_INDENT = 300
+# A front matter longer than this is never a briefing's (10,000 entries of a panel with a few
+# fields each fit), and parsing it before finding it too large took minutes and gigabytes.
+MAX_LINES = 120_000
+MAX_CHARACTERS = 4 * 1024 * 1024
 # A line indented by more than MAX_INDENT spaces that has something on it; possessive, so a
 # long line of blanks cannot make the search backtrack.
 _TOO_FAR_INDENTED = re.compile(rf"^ {{{MAX_INDENT + 1},}}+[^\S\n]*+\S", re.MULTILINE)
@@ -41,7 +45,14 @@ class FrontMatter:
 
 
 def nesting_problem(yaml_text: str, first_line: int) -> Diagnostic | None:
-    """Refuse nesting deep enough to exhaust the parser's stack, before parsing."""
+    """Refuse a front matter too long, or nested deep enough to exhaust the parser's stack,
+    before parsing."""
+    lines = yaml_text.count("\n") + 1
+    if lines > MAX_LINES or len(yaml_text) > MAX_CHARACTERS:
+        size = f"{lines:,} lines" if lines > MAX_LINES else f"{len(yaml_text):,} characters"
+        limit = f"{MAX_LINES:,} lines" if lines > MAX_LINES else f"{MAX_CHARACTERS:,} characters"
+        message = f"the front matter is too large ({size}; at most {limit}); it was ignored"
+        return Diagnostic("error", first_line, 1, message)
     depth = 0
     openers = yaml_text.count("[") + yaml_text.count("{")
     for offset, char in enumerate(yaml_text if openers > MAX_DEPTH else ""):

@@ -71,6 +71,23 @@ def test_deep_nesting_is_rejected_before_parsing():
     assert "nested more than" in front.diagnostics[0].message
 
 
+def test_a_front_matter_too_long_is_refused_before_parsing(monkeypatch):
+    from briefing_app.core import yaml_pieces
+
+    def compose(*args):
+        raise AssertionError("composed")
+
+    monkeypatch.setattr(yaml_pieces, "compose", compose)
+    people = "people:\n" + "  - name: P\n" * 120_000
+    front = parse(people, 2)
+    assert front.data == {}
+    [problem] = front.diagnostics
+    assert (problem.line, problem.severity) == (2, "error")
+    assert "too large (120,002 lines; at most 120,000 lines)" in problem.message
+    [problem] = parse("summary: " + "x" * 4 * 1024 * 1024, 2).diagnostics
+    assert "too large (4,194,313 characters; at most 4,194,304 characters)" in problem.message
+
+
 def test_duplicate_keys_warn_and_the_later_value_wins():
     briefing = parse_briefing("---\ntitle: First\ntitle: Second\n---\n", "x.briefing")
     assert briefing.title == "Second"

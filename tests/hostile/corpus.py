@@ -11,6 +11,7 @@ CORPUS = ROOT / "tests" / "data" / "hostile"
 GENERATED = (
     "long-line", "huge-list", "over-the-size-cap", "a-folder", "html-left-open",
     "bare-link-parentheses", "strikethrough-runs", "fences-left-open", "quotes-unspaced",
+    "a-million-people",
 )  # fmt: skip
 CASE_NAMES = sorted([p.stem for p in CORPUS.glob("*.briefing")] + list(GENERATED))
 
@@ -37,6 +38,11 @@ def _generate(folder: Path) -> dict[str, Path]:
         + "---\nPerson 7 spoke.\n",
         encoding="utf-8",
     )
+    million = folder / "a-million-people.briefing"  # 24 MB of front matter
+    with open(million, "w", encoding="utf-8") as handle:
+        handle.write("---\npeople:\n")
+        handle.writelines(f"  - name: Person {n}\n" for n in range(1_000_000))
+        handle.write("---\nPerson 7 spoke.\n")
     too_big = folder / "over-the-size-cap.briefing"
     with open(too_big, "wb") as handle:
         handle.truncate(60 * 1024 * 1024)  # sparse: costs no disk
@@ -62,6 +68,7 @@ def _generate(folder: Path) -> dict[str, Path]:
         **generated,
         "long-line": long_line,
         "huge-list": huge_list,
+        "a-million-people": million,
         "over-the-size-cap": too_big,
         "a-folder": directory,
     }

@@ -18,7 +18,7 @@ from briefing_app.core.model import (
     count_words,
 )
 from briefing_app.core.render import render_body, render_inline
-from briefing_app.core.schema import read_fields
+from briefing_app.core.schema import read_fields, shorten
 
 
 def load_briefing(path: str | os.PathLike[str]) -> Briefing:
@@ -51,6 +51,10 @@ def parse_briefing(text: str, path: str = "<text>") -> Briefing:
     )
     summary = render_inline(fields.summary, finder)
     title = fields.title or rendered.title
+    if title is rendered.title:  # the text's first heading, which the header shows
+        title, problem = shorten(title, "the title (the first heading)")
+        if problem:
+            rendered.problems.append((_locate(split.body, rendered.title[:40], 1)[0], problem))
     if not title:
         title = os.path.splitext(os.path.basename(path))[0] or "Untitled"
 

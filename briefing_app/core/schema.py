@@ -26,6 +26,9 @@ ENTRY_KEYS = {
     "source": ("name", "url"),
 }
 MAX_ENTRIES = 10_000  # per panel; more is never a real briefing and would bury the window
+# What the header shows of a title, subtitle, byline, source or tag: Qt lays a header line out
+# whole, and a title of megabytes took minutes to draw.
+MAX_HEADER_CHARACTERS = 500
 _SAFE_URL_SCHEMES = ("http://", "https://", "mailto:")
 
 
@@ -204,7 +207,36 @@ def read_fields(front: FrontMatter) -> Fields:
     for key in extras:
         if key not in borrowed:
             fields.extras[key] = _display(data[key], (key,), front.raw)
+    _shorten_header(reader, fields)
     return fields
+
+
+def shorten(text: str, what: str) -> tuple[str, str | None]:
+    """``text`` cut to :data:`MAX_HEADER_CHARACTERS` with "…", and the warning that says so."""
+    if len(text) <= MAX_HEADER_CHARACTERS:
+        return text, None
+    message = (
+        f"{what} is {len(text):,} characters long; "
+        f"only the first {MAX_HEADER_CHARACTERS - 1} are shown"
+    )
+    return text[: MAX_HEADER_CHARACTERS - 1] + "…", message
+
+
+def _shorten_header(reader: _Reader, fields: Fields) -> None:
+    for key in ("title", "subtitle", "byline"):
+        text, problem = shorten(getattr(fields, key), key)
+        if problem:
+            setattr(fields, key, text)
+            reader.report("warning", (key,), problem)
+    if fields.source is not None:
+        name, problem = shorten(fields.source.name, "source")
+        if problem:
+            fields.source = Source(name, fields.source.url)
+            reader.report("warning", ("source",), problem)
+    for index, tag in enumerate(fields.tags):
+        fields.tags[index], problem = shorten(tag, f"tags[{index}]")
+        if problem:
+            reader.report("warning", ("tags", index), problem)
 
 
 def _source(reader: _Reader, value: Any) -> Source | None:

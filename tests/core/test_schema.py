@@ -101,3 +101,22 @@ def test_source_url_must_be_http():
 def test_numbers_for_text_fields_keep_their_written_form():
     briefing = briefing_of("key_figures:\n  - value: 1.50\n    label: 2023\n", "It cost 1.50.")
     assert (briefing.key_figures[0].value, briefing.key_figures[0].label) == ("1.50", "2023")
+
+
+def test_long_header_fields_are_cut_with_an_ellipsis_and_a_warning():
+    long = "word " * 1_000
+    briefing = briefing_of(
+        f"title: {long}\nsubtitle: {long}\nbyline: short\nsource: {long}\ntags: [a, {long}]"
+    )
+    for text in (briefing.title, briefing.subtitle, briefing.source.name, briefing.tags[1]):
+        assert len(text) == 500 and text.endswith("word…")
+    assert (briefing.byline, briefing.tags[0]) == ("short", "a")
+    texts = diagnostic_texts(briefing)
+    assert "2:warning: title is 4,999 characters long; only the first 499 are shown" in texts
+    for what in ("subtitle", "source", "tags[1]"):
+        assert any(f"{what} is 4,999 characters long" in text for text in texts), what
+    heading = parse_briefing("Intro\n\n# " + "x" * 1_000 + "\n\nText.\n")
+    assert heading.title == "x" * 499 + "…"
+    assert "3:warning: the title (the first heading) is 1,000 characters" in "".join(
+        diagnostic_texts(heading)
+    )

@@ -16,6 +16,7 @@ from markdown.extensions.sane_lists import SaneListExtension
 
 from briefing_app.core.defuse import defuse
 from briefing_app.core.dialect.file_finder import FileFinder, NoFiles
+from briefing_app.core.long_runs import break_long_runs
 from briefing_app.core.markdown_setup import local_files, new_markdown, reused_markdown
 from briefing_app.core.mention_marker import TAG, MentionMarker
 from briefing_app.core.mentions import MentionFinder
@@ -62,7 +63,7 @@ def render_body(
         if not (marker.title and h.id == marker.title_id)
     ]
     text = marker.plain_text()
-    pieces = sanitise_pieces(body)
+    pieces = [break_long_runs(piece) for piece in sanitise_pieces(body)]
     return Rendered(
         "".join(pieces),
         text,
@@ -99,7 +100,9 @@ def render_inline(markdown_text: str, finder: MentionFinder | None = None) -> Re
     finally:
         md.treeprocessors.deregister("briefing-mentions")
     output = output.removeprefix("<p>").removesuffix("</p>")
-    return Rendered(sanitise(output), marker.plain_text(), mentions=marker.mentions)
+    return Rendered(
+        break_long_runs(sanitise(output)), marker.plain_text(), mentions=marker.mentions
+    )
 
 
 def _headings(tokens: list[dict[str, Any]]) -> list[Heading]:

@@ -130,3 +130,18 @@ def test_deep_html_inside_a_long_text_is_flattened_in_its_piece():
     html = sanitise(paragraphs + "<div>" * 3000 + "kept" + "</div>" * 3000 + paragraphs)
     assert "kept" in html and "Paragraph 1999" in html
     assert html.count("<div>") <= 100
+
+
+def test_a_very_long_unbroken_run_gets_places_to_break_and_nothing_else_changes():
+    url = "https://example.org/" + "a" * 1_500
+    text = f"{'x' * 2_500} [{'&' * 500}{'z' * 600}]({url}) `{'c' * 1_001}` {'y' * 1_000}"
+    rendered = render_body(text)
+    assert rendered.html.count("\u200b") == 2 + 1 + 1
+    assert "x" * 1_000 + "\u200b" + "x" * 1_000 + "\u200b" + "x" * 500 + " " in rendered.html
+    assert f'href="{url}"' in rendered.html  # attributes are left whole
+    assert "&amp;" * 500 + "z" * 500 + "\u200bz" in rendered.html  # a reference counts as one
+    assert "c" * 1_000 + "\u200bc</code>" in rendered.html
+    assert "y" * 1_000 + "</p>" in rendered.html
+    assert "\u200b" not in rendered.text
+    words = " ".join(["word"] * 10_000)
+    assert render_body(words).html == f"<p>{words}</p>"

@@ -11,7 +11,7 @@ CORPUS = ROOT / "tests" / "data" / "hostile"
 GENERATED = (
     "long-line", "huge-list", "over-the-size-cap", "a-folder", "html-left-open",
     "bare-link-parentheses", "strikethrough-runs", "fences-left-open", "quotes-unspaced",
-    "a-million-people", "title-of-5-mb",
+    "a-million-people", "title-of-5-mb", "one-long-word",
 )  # fmt: skip
 CASE_NAMES = sorted([p.stem for p in CORPUS.glob("*.briefing")] + list(GENERATED))
 
@@ -60,6 +60,7 @@ def _generate(folder: Path) -> dict[str, Path]:
         "fences-left-open": "".join(f"- item {n}\n\n  ```\n  code\n" for n in range(5_000)),
         "quotes-unspaced": ">" * 10_000_000 + " deep\n",  # ">>>>" nests as "> > > >" does
         "title-of-5-mb": "---\ntitle: " + "Long title " * 480_000 + "\n---\nText.\n",
+        "one-long-word": "x" * 1_000_000 + "\n",  # nowhere for a line to break
     }
     generated = {}
     for name, text in markdown.items():

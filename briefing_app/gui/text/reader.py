@@ -267,6 +267,11 @@ class ReaderView(QTextBrowser):
         # Laid out once, at the column's width: taking a document, the view lays it out as it is,
         # then again at the width it sets. With no page size, Qt's layout skips the first.
         document.setPageSize(QSizeF(0, 0))
+        if self.lineWrapColumnOrWidth() == 0:
+            # A view that never had a text is 0 pixels wide: it would lay this one out a
+            # character a line, and Qt's line breaking scans the rest of an unbroken run for
+            # each (a 50 KB word took a minute). Its only text so far is Qt's empty one.
+            self.setLineWrapColumnOrWidth(self._column(document.defaultFont())[0])
         previous = self.document()
         self.setDocument(document)
         self._fit_column()
@@ -415,6 +420,14 @@ class ReaderView(QTextBrowser):
         self._quotes_timer.start()  # more or less of the text is on screen now
         self._draw_highlights()
 
+    def _column(self, text_font: QFont) -> tuple[int, int, int]:
+        """The column's width for ``text_font``, and the margins left and right of it."""
+        width = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        measure = QFontMetrics(text_font).averageCharWidth() * MEASURE_CHARACTERS
+        column = max(MINIMUM_COLUMN, min(width - 2 * SIDE_MARGIN, measure + MEASURE_SLACK))
+        left = max(SIDE_MARGIN, (width - column) // 2)
+        return column, left, max(0, width - column - left)
+
     def _fit_column(self) -> None:
         """Keep lines near :data:`MEASURE_CHARACTERS` wide, centred when the view is wider.
 
@@ -426,12 +439,7 @@ class ReaderView(QTextBrowser):
         # Worked out from the view's own width, which is known before it first shows (its
         # viewport's is not), less a scroll bar whether one shows or not: the column stays put
         # when one comes or goes.
-        width = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
-        text_font = self.document().defaultFont()
-        measure = QFontMetrics(text_font).averageCharWidth() * MEASURE_CHARACTERS
-        column = max(MINIMUM_COLUMN, min(width - 2 * SIDE_MARGIN, measure + MEASURE_SLACK))
-        left = max(SIDE_MARGIN, (width - column) // 2)
-        right = max(0, width - column - left)
+        column, left, right = self._column(self.document().defaultFont())
         if self.lineWrapColumnOrWidth() != column:  # Qt lays the text out again at each call
             # Lines rewrapped, the same scroll offset would show text paragraphs away. (A long
             # text is laid out bit by bit, and cannot be placed before it is.)

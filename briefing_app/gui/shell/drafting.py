@@ -78,6 +78,21 @@ def ask_publication_date(parent: QWidget, article_name: str) -> tuple[bool, Part
     return True, dialog.publication_date()
 
 
+def ask_where(window: QWidget, suggested: str) -> str:
+    """Where to write the draft ("" if cancelled). An existing file is never replaced: the
+    writing refuses it with a message, so the dialog does not offer to."""
+    target, _ = QFileDialog.getSaveFileName(
+        window,
+        "Save the Draft Briefing",
+        suggested,
+        "Briefings (*.briefing)",
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    if target and not target.endswith(".briefing"):
+        target += ".briefing"
+    return target
+
+
 def new_briefing_from_article(
     window: QWidget, start_folder: str, article: str | None = None
 ) -> tuple[str, str] | None:
@@ -97,7 +112,9 @@ def new_briefing_from_article(
                 return None
             if date is not None:
                 draft = draft_from_file(article, date)
-        target = suggested_draft_path(article)
+        target = ask_where(window, suggested_draft_path(article))
+        if not target:
+            return None
         write_new_file(target, draft.text)
     except BriefingError as error:
         dialogs.show_error(window, "Cannot draft a briefing", f"{error.path}\n\n{error.message}.")

@@ -1,4 +1,5 @@
-"""File > New Briefing from Article…: the draft is written beside the article and opened."""
+"""File > New Briefing from Article…: the draft is saved where the person says (beside the article
+unless they choose otherwise) and opened."""
 
 from __future__ import annotations
 
@@ -17,7 +18,11 @@ ARTICLES = HERE / "articles"
 
 
 def choose(monkeypatch, path):
+    """The article chosen, and the draft saved where it is suggested."""
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(path), ""))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda parent, title, suggested, *a, **k: (suggested, "")
+    )
 
 
 def test_a_dated_article_is_drafted_beside_itself_and_opened(make_window, monkeypatch, tmp_path):
@@ -80,3 +85,21 @@ def test_the_date_dialog_gives_the_date_or_none(qtbot):
     dialog.unknown.setChecked(True)
     assert not dialog.date.isEnabled()
     assert dialog.publication_date() is None
+
+
+def test_the_draft_goes_where_the_person_says_or_nowhere(make_window, monkeypatch, tmp_path):
+    article = tmp_path / "port.txt"
+    shutil.copy(ARTICLES / "gdansk-terminal.txt", article)
+    choose(monkeypatch, article)
+    elsewhere = tmp_path / "drafts"
+    elsewhere.mkdir()
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(elsewhere / "gdansk"), "")
+    )
+    window = make_window()
+    window.draft_from_article()
+    assert window.current_tab().path == str(elsewhere / "gdansk.briefing")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    window.draft_from_article()  # cancelled: nothing written
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["gdansk.briefing"]
+    assert not (tmp_path / "port.briefing").exists()

@@ -13,6 +13,9 @@ MAX_INDENT = 48
 MAX_CONTAINER_MARKERS = 12
 MAX_BRACKET_DEPTH = 8
 MAX_INLINE_TOKENS = 600  # links, bare links, entities and tags in one paragraph
+# Characters in one paragraph: Python-Markdown copies a paragraph several times over, and Qt
+# lays one out whole, so a single 52 MB line took gigabytes to show.
+MAX_PARAGRAPH = 50_000
 _INLINE_TOKENS = re.compile(r"\[|&|<|@|://|www\.|~~")
 # A quote's ">" needs no space after it (">>>>" nests as "> > > >" does); a list marker does.
 # Possessive: the engine otherwise keeps a way back for every marker of the run, some 300 bytes
@@ -63,7 +66,48 @@ def defuse(markdown_text: str) -> tuple[str, list[tuple[int, str]]]:
                 (start + 1, "this paragraph has too much markup to format; shown as plain text")
             )
         start = number + 1
+    if len(markdown_text) > MAX_PARAGRAPH:
+        lines, long_at = _split_long_paragraphs(lines)
+        if long_at:
+            message = (
+                f"a paragraph is longer than {MAX_PARAGRAPH:,} characters; "
+                "it is shown in several paragraphs"
+            )
+            problems.append((long_at, message))
     return ("\n".join(lines) if problems else markdown_text), problems
+
+
+def _split_long_paragraphs(lines: list[str]) -> tuple[list[str], int]:
+    """The lines with a blank line wherever a paragraph would grow past :data:`MAX_PARAGRAPH`
+    (a longer line is cut at a space), and the first line where one was added (1-based; 0 for
+    none)."""
+    out: list[str] = []
+    first = 0
+    size = 0
+    for number, line in enumerate(lines):
+        if not line.strip():
+            out.append(line)
+            size = 0
+            continue
+        if size and size + len(line) > MAX_PARAGRAPH:
+            out.append("")
+            size = 0
+            first = first or number + 1
+        if len(line) <= MAX_PARAGRAPH:
+            out.append(line)
+            size += len(line)
+            continue
+        first = first or number + 1
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        start = 0
+        while len(line) - start > MAX_PARAGRAPH:
+            cut = line.rfind(" ", start + MAX_PARAGRAPH // 2, start + MAX_PARAGRAPH)
+            end, after = (cut, cut + 1) if cut > 0 else (start + MAX_PARAGRAPH,) * 2
+            out.extend([(indent if start else "") + line[start:end], ""])
+            start = after
+        out.append(indent + line[start:])
+        size = len(line) - start
+    return out, first
 
 
 def _escape_deep_brackets(line: str) -> str:

@@ -145,3 +145,13 @@ def test_a_very_long_unbroken_run_gets_places_to_break_and_nothing_else_changes(
     assert "\u200b" not in rendered.text
     words = " ".join(["word"] * 10_000)
     assert render_body(words).html == f"<p>{words}</p>"
+
+
+def test_a_paragraph_of_more_than_50_000_characters_is_shown_in_several():
+    long = " ".join(["word"] * 30_000)
+    rendered = render_body(f"Intro.\n\n{long}\n\n" + "short line\n" * 6_000)
+    assert rendered.html.count("<p>") == 1 + 3 + 2
+    assert rendered.problems == [
+        (3, "a paragraph is longer than 50,000 characters; it is shown in several paragraphs")
+    ]
+    assert rendered.text.split() == ["Intro.", *long.split(), *["short", "line"] * 6_000]

@@ -1,4 +1,5 @@
-"""The marks on the matches of a search or the mentions of a selection, the current one apart."""
+"""What is marked in the text: the matches of a search or the mentions of a selection (the current
+one apart), and which quotes of the panels are on screen."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import QPoint, QSize
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
+from briefing_app.core.links import EntryRef
 from briefing_app.core.palette import Colours
 
 Range = tuple[int, int]
@@ -64,3 +66,19 @@ class Highlights:
             selection.format.setForeground(QColor(ink))
             selections.append(selection)
         view.setExtraSelections(selections)
+
+
+def quotes_on_screen(
+    view: QTextEdit, quote_positions: dict[EntryRef, list[int]], viewport: QSize
+) -> tuple[set[int], set[int]]:
+    """The figures and timeline events with a quote in the part of the text on screen."""
+    figures: set[int] = set()
+    events: set[int] = set()
+    if not quote_positions:
+        return figures, events
+    top = view.cursorForPosition(QPoint(0, 0)).position()
+    bottom = view.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+    for quote, positions in quote_positions.items():
+        if any(top <= p <= bottom for p in positions):
+            (figures if quote.kind == "figure" else events).add(quote.index)
+    return figures, events

@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, QSizeF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -28,7 +28,7 @@ from briefing_app.core.links import EntryRef
 from briefing_app.core.model import Briefing
 from briefing_app.gui.shell.file_actions import open_external
 from briefing_app.gui.text.cards import card_at
-from briefing_app.gui.text.highlights import Highlights, Range
+from briefing_app.gui.text.highlights import Highlights, Range, quotes_on_screen
 from briefing_app.gui.text.layout_pacer import LayoutPacer
 from briefing_app.gui.text.local_links import linked_path
 from briefing_app.gui.text.scrolling import bring_into_view, go_to_anchor
@@ -326,18 +326,7 @@ class ReaderView(QTextBrowser):
 
     def _update_visible_quotes(self) -> None:
         """Tell the panels which figure and timeline quotes are on screen."""
-        if not self.quote_positions:
-            visible: tuple[set[int], set[int]] = (set(), set())
-        else:
-            on_screen = QRect(QPoint(0, 0), self._viewport_size)
-            top = self.cursorForPosition(on_screen.topLeft()).position()
-            bottom = self.cursorForPosition(on_screen.bottomRight()).position()
-            figures: set[int] = set()
-            events: set[int] = set()
-            for quote, positions in self.quote_positions.items():
-                if any(top <= p <= bottom for p in positions):
-                    (figures if quote.kind == "figure" else events).add(quote.index)
-            visible = (figures, events)
+        visible = quotes_on_screen(self, self.quote_positions, self._viewport_size)
         if visible != self._visible_quotes:
             self._visible_quotes = visible
             self.visibleQuotesChanged.emit(*visible)

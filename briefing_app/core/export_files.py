@@ -111,11 +111,12 @@ def _target_prefix(target: str) -> str:
 
 
 _PART_TAIL = re.compile(r"\.(\d+)\.[a-z0-9_]+\.part(?:\.done)?")  # after the target's prefix
+_OLD_PART_TAIL = re.compile(r"[a-z0-9_]+\.part(?:\.done)?")  # before the pid was in the name
 
 
 def remove_stale_parts(target: str) -> None:
-    """Temporary files an earlier export to the same target left behind: at once when the
-    process that wrote them is gone (killed), else once they are old."""
+    """Temporary files an earlier export to the same target left behind, removed once the
+    process that wrote them is gone (killed); where that cannot be known, once they are old."""
     folder, prefix = os.path.dirname(target), _target_prefix(target)
     now = time.time()
     try:
@@ -126,10 +127,16 @@ def remove_stale_parts(target: str) -> None:
         if not (entry.name.startswith(prefix) and ".part" in entry.name):
             continue
         tail = _PART_TAIL.fullmatch(entry.name, len(prefix))
+        if tail is None and not _OLD_PART_TAIL.fullmatch(entry.name, len(prefix)):
+            continue  # not a name this app gives: someone else's file
         try:
-            if (tail is not None and not _running(int(tail[1]))) or (
-                now - entry.stat().st_mtime > STALE_PART_SECONDS
-            ):
+            # A live writer's file stays however long it takes; one whose writer cannot be
+            # looked up (an older version's, or on Windows) goes once it is old.
+            if tail is None or os.name != "posix":
+                stale = now - entry.stat().st_mtime > STALE_PART_SECONDS
+            else:
+                stale = not _running(int(tail[1]))
+            if stale:
                 os.remove(entry.path)
         except OSError:
             continue

@@ -96,6 +96,14 @@ class Exporter(QObject):
             return ""
         if not target.lower().endswith((suffix, ".htm") if suffix == ".html" else suffix):
             target += suffix
+            # The dialog asked about the name typed, not this one.
+            if os.path.exists(target) and not dialogs.confirm(
+                self.window,
+                title,
+                f"{os.path.basename(target)} already exists. Replace it?",
+                "Replace",
+            ):
+                return ""
         self.settings.export_folder = os.path.dirname(target)
         return target
 

@@ -26,8 +26,19 @@ def tab_menu(documents: Documents, index: int, parent: QWidget) -> QMenu:
     menu = QMenu(parent)
     tab = documents.tabs.widget(index)
     path = getattr(tab, "path", "")
-    menu.addAction("&Close Tab", lambda: documents.close_tab(index))
-    others = menu.addAction("Close &Other Tabs", lambda: documents.close_others(index))
+
+    def at_tab(action: Callable[[int], None]) -> Callable[[], None]:
+        """``action`` on the tab's place when chosen: a tab before it may close meanwhile."""
+
+        def run() -> None:
+            place = documents.tabs.indexOf(tab) if tab is not None else -1
+            if place >= 0:
+                action(place)
+
+        return run
+
+    menu.addAction("&Close Tab", at_tab(documents.close_tab))
+    others = menu.addAction("Close &Other Tabs", at_tab(documents.close_others))
     others.setEnabled(documents.tabs.count() > 1)
     if path:
         menu.addSeparator()

@@ -121,6 +121,16 @@ def test_a_killed_writers_temporary_files_go_at_the_next_export(qapp, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live, other, "handout.pdf"])
 
 
+def test_an_old_file_of_a_live_writer_or_of_someone_else_stays(qapp, tmp_path):
+    live = f".~handout.pdf.{os.getppid()}.def456.part"  # a long export, still at work
+    theirs = ".~handout.pdf.notes.part"  # a name this app never gives
+    for name in (live, theirs):
+        (tmp_path / name).write_bytes(b"%PDF half")
+        os.utime(tmp_path / name, (1, 1))  # decades old
+    export_pdf(load_briefing(FORMAT_EXAMPLE), str(tmp_path / "handout.pdf"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live, theirs, "handout.pdf"])
+
+
 @pytest.mark.slow
 def test_kill_9_during_an_export_leaves_nothing_after_the_next_one(qapp, tmp_path):
     import signal

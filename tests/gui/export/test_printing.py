@@ -315,8 +315,33 @@ def test_export_from_the_window(make_window, tmp_path, monkeypatch):
     notice.open_button.click()
     notice.folder_button.click()
     assert asked_for == [notice.path, notice.path]
+    from briefing_app.gui.shell import dialogs
+
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)  # replace the first one
     window.exporter.export_pdf()
     assert asked[1].startswith(str(tmp_path))  # the folder is remembered
+
+
+def test_a_name_typed_without_its_suffix_does_not_replace_a_file_unasked(
+    make_window, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from briefing_app.gui.shell import dialogs
+
+    existing = tmp_path / "report.pdf"
+    existing.write_bytes(b"%PDF mine")
+    window = make_window()
+    window.open_file(str(SEED_BRIEFING))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(tmp_path / "report"), ""))
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: asked.append(a[2]) or False)
+    window.exporter.export_pdf()
+    assert asked == ["report.pdf already exists. Replace it?"]
+    assert existing.read_bytes() == b"%PDF mine"
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    window.exporter.export_pdf()
+    assert existing.read_bytes().startswith(b"%PDF-")
 
 
 def test_export_errors_in_the_window_are_shown_in_a_dialog(

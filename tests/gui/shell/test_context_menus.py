@@ -76,3 +76,11 @@ def test_the_text_menu_elsewhere_has_no_person(window):
     reader = window.current_reader()
     menu = reader_menu(reader, reader.viewport().rect().bottomRight(), lambda e: None, window)
     assert not any(t.startswith("Show Mentions") for t in texts(menu))
+
+
+def test_close_tab_closes_the_tab_clicked_even_if_one_before_it_went(window):
+    menu = tab_menu(window.documents, 1, window)  # the format example's tab
+    window.documents.close_tab(0)  # meanwhile the tab before it closes
+    assert window.current_tab().path == str(FORMAT_EXAMPLE)
+    next(a for a in menu.actions() if a.text() == "&Close Tab").trigger()
+    assert window.tabs.count() == 0  # the one clicked, now first, not a place past the end

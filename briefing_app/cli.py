@@ -34,6 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     mode.add_argument("--dump-json", action="store_true", help="print the parsed FILE as JSON")
     mode.add_argument(
+        "--dump-library",
+        action="store_true",
+        help="print the briefings in FOLDERs (or FILEs) as one library in JSON: people matched"
+        " across them and one merged timeline",
+    )
+    mode.add_argument(
         "--screenshot", metavar="OUT.png", help="render the window (1280×800) to a PNG and exit"
     )
     mode.add_argument(
@@ -137,6 +143,10 @@ def _dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> in
         if len(args.files) != 1:
             parser.error("--dump-json takes exactly one FILE")
         return run_dump_json(args.files[0])
+    if args.dump_library:
+        if not args.files:
+            parser.error("--dump-library needs at least one FOLDER or FILE")
+        return run_dump_library(args.files)
     if args.draft:
         if args.files:
             parser.error("--draft takes the ARTICLE only; name the output with -o")
@@ -317,6 +327,20 @@ def run_dump_json(path: str) -> int:
     json.dump(briefing_to_dict(briefing), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return EXIT_ERRORS if briefing.has_errors else EXIT_OK
+
+
+def run_dump_library(paths: Sequence[str]) -> int:
+    """Print the briefings in folders and files as one library (see core.across.dump). A file
+    with errors is reported on stderr and left out, and the exit status says so, as --check's."""
+    from briefing_app.core.across.dump import library_to_dict, read_library
+
+    _tolerant_stdout()
+    library = read_library(paths)
+    for problem in library.problems:
+        print(problem, file=sys.stderr)
+    json.dump(library_to_dict(library.briefings), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_ERRORS if library.left_out else EXIT_OK
 
 
 def run_export_pdf(target: str, path: str, page_size: str | None) -> int:

@@ -42,7 +42,7 @@ class Appearance:
 class LibraryPerson:
     """One person across the library, with each briefing that lists them."""
 
-    key: str  # the folded name: stable while the library changes, for views to keep a selection
+    key: str  # the folded name, unique in the library: what a view keeps a selection by
     name: str
     aliases: tuple[str, ...]  # every other way the briefings name them, once each
     roles: tuple[str, ...]  # each differing role once, in the order the briefings give them
@@ -132,11 +132,11 @@ def _join_by_alias(groups: dict[str, list[_Entry]]) -> list[list[str]]:
     while changed:
         changed = False
         for key in sorted(groups):
-            claimants = {root(owner) for owner in owners.get(key, ())} - {root(key)}
-            if len(claimants) != 1:
+            claimants = {root(owner) for owner in owners.get(key, ())}
+            if len(claimants) != 1:  # nobody's alias, or an alias of several people
                 continue
             mine, theirs = root(key), claimants.pop()
-            if paths[mine] & paths[theirs]:  # rule 4
+            if mine == theirs or paths[mine] & paths[theirs]:  # joined already; rule 4
                 continue
             parent[mine] = theirs
             paths[theirs] |= paths.pop(mine)
@@ -152,9 +152,9 @@ def _person(members: list[str], groups: dict[str, list[_Entry]]) -> LibraryPerso
     entries.sort(key=lambda e: (e.order, e.index))
     aliases_of_members = {fold(alias) for e in entries for alias in e.person.aliases}
     # The name others are an alias of ("Recep Tayyip Erdoğan", not "Erdogan"); then the one
-    # most briefings give.
+    # most briefings give; then the longest.
     full_names = [key for key in members if key not in aliases_of_members] or members
-    key = max(full_names, key=lambda k: (len(groups[k]), -members.index(k)))
+    key = max(full_names, key=lambda k: (len(groups[k]), len(k)))
     name = _spelling([e.person.name for e in groups[key]])
     aliases = _once(
         [text for e in entries for text in (e.person.name, *e.person.aliases)], leave_out=key

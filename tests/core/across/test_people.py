@@ -144,3 +144,19 @@ def test_typographic_quotes_and_spacing_do_not_tell_names_apart():
     [person] = people.people
     assert person.name == "Conan O’Brien"
     assert len(person.appearances) == 2
+
+
+def test_a_name_two_people_share_as_an_alias_joins_neither_even_once_one_has_joined_it():
+    """Briefing a's "Kemal" is also "Mustafa Kemal": one person with b's. "Kemal" is an alias of
+    b's Mustafa Kemal and of c's Kemal Kılıçdaroğlu, so c joins nobody."""
+    people = match_people(
+        [
+            briefing("a", Person("Kemal", aliases=("Mustafa Kemal",))),
+            briefing("b", Person("Mustafa Kemal", aliases=("Kemal",))),
+            briefing("c", Person("Kemal Kılıçdaroğlu", aliases=("Kemal",))),
+        ]
+    )
+    assert [(p.name, [a.path for a in p.appearances]) for p in people.people] == [
+        ("Kemal Kılıçdaroğlu", ["c"]),
+        ("Mustafa Kemal", ["a", "b"]),  # the longer of two names each an alias of the other
+    ]

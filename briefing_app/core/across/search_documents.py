@@ -22,11 +22,11 @@ _FIRST_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
 def document_of(briefing: Briefing, mtime: float = 0.0, size: int = 0) -> SearchDocument:
-    """The search document of a briefing already loaded: its rendered text, whole."""
+    """The search document of a briefing already loaded: its summary and rendered text, whole."""
     return SearchDocument(
         path=briefing.path,
         title=briefing.title,
-        text=briefing.body_text,
+        text=_with_summary(briefing.summary, briefing.body_text),
         tags=tuple(briefing.tags),
         people=_names(briefing.people),
         mtime=mtime,
@@ -35,8 +35,8 @@ def document_of(briefing: Briefing, mtime: float = 0.0, size: int = 0) -> Search
 
 
 def read_document(path: str) -> SearchDocument:
-    """The search document of the file at ``path``: its front matter read, its whole text kept
-    with the Markdown marks taken out. Raises BriefingError when the file cannot be read."""
+    """The search document of the file at ``path``: its front matter read, its summary and whole
+    text kept with the Markdown marks taken out. Raises BriefingError when the file cannot be read."""
     from briefing_app.core import frontmatter  # YAML: imported once there is a file to read
     from briefing_app.core.schema import read_fields
 
@@ -54,7 +54,7 @@ def read_document(path: str) -> SearchDocument:
     return SearchDocument(
         path=path,
         title=title,
-        text=plain_text(split.body),
+        text=_with_summary(fields.summary, plain_text(split.body)),
         tags=tuple(fields.tags),
         people=_names(fields.people),
         mtime=info.st_mtime,
@@ -92,6 +92,11 @@ def refresh(index: SearchIndex, paths: Iterable[str]) -> int:
     index.add_many(batch)
     index.remove_many(gone)
     return read
+
+
+def _with_summary(summary: str, text: str) -> str:
+    """The summary is shown atop the text, so it is searched as part of it."""
+    return f"{plain_text(summary)}\n\n{text}" if summary else text
 
 
 def _names(people: Iterable[Person]) -> tuple[str, ...]:

@@ -146,6 +146,26 @@ def test_a_damaged_index_is_rebuilt_not_a_crash(tmp_path):
         assert titles(index.search("gdansk")) == ["Gdańsk"]
 
 
+def test_an_index_that_cannot_be_kept_on_disk_works_in_memory(tmp_path):
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("not a folder", encoding="utf-8")
+    with SearchIndex(str(in_the_way / "search.sqlite3")) as index:
+        index.add(SearchDocument("a.md", "Gdańsk", "text"))
+        assert titles(index.search("gdansk")) == ["Gdańsk"]
+
+
+def test_the_summary_is_searched_as_part_of_the_text(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text(
+        "---\nsummary: The **Gdańsk** shipyard strikes.\n---\nBody.\n", encoding="utf-8"
+    )
+    document = read_document(str(path))
+    assert document.text.startswith("The Gdańsk shipyard strikes.")
+    with SearchIndex(":memory:") as index:
+        index.add(document)
+        assert titles(index.search("shipyard")) == ["note"]
+
+
 def test_an_index_of_another_version_is_rebuilt(tmp_path):
     path = tmp_path / "search.sqlite3"
     with SearchIndex(str(path)) as index:

@@ -130,9 +130,9 @@ class SearchIndex:
         match = f"{{title people tags body}} : ({match})"
         if tag is not None:  # part of the match: FTS5 meets it as it meets the words
             match += f' AND tag_keys : "{tag_key(tag)}"'
-        # Under ``ORDER BY rank LIMIT``, FTS5 ranks every match first and makes the snippets
-        # for the rows kept only (30 ms, not 350, for a one-letter prefix in 10,000 files).
-        # Two snippets: the text's best passage, else the names that matched.
+        # One statement: under ``ORDER BY rank LIMIT`` FTS5 ranks every match first and makes
+        # snippets for the rows kept only; a snippet per match, or a statement per hit, would
+        # cost many times the ranking. Two snippets: the text's best passage, else the names.
         query = f"""
             SELECT files.path, files.title, rank,
                    snippet(texts, 3, '{MARK_START}', '{MARK_END}', '…', {SNIPPET_TOKENS}),

@@ -15,8 +15,7 @@ _WORDS = re.compile(r"\w+")
 _ARTICLES = frozenset({"a", "an", "the"})
 
 
-# Remembered: a library names the same people and places again and again (a fifth of the time
-# matching the people of 10,000 briefings, without).
+# Remembered: a library names the same people and places again and again.
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """``text`` without accents, case or extra spacing: "Erdoğan" and "ERDOGAN" fold alike.

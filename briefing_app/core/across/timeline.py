@@ -23,8 +23,8 @@ from briefing_app.core.dates import PartialDate
 from briefing_app.core.model import Briefing
 
 
-# Not frozen: a frozen dataclass is made four times as slowly, and 10,000 briefings have some
-# 100,000 events. Treat them as read-only all the same.
+# Not frozen: a library has some ten events a briefing, and a frozen dataclass is slow to make.
+# Read-only all the same.
 @dataclass(slots=True)
 class EventSource:
     """An event as one briefing gives it: what jumps to its quote there."""
@@ -68,7 +68,7 @@ def merge_timeline(briefings: Iterable[Briefing]) -> list[TimelineGroup]:
     """The events of ``briefings`` (their path, title and timeline are read) in one timeline,
     by the rules above. Pass the library, or the briefings of a tag, a person or a search."""
     # Sorted by one number a date gives, stably, so the order given and written stays within a
-    # date: comparing PartialDates, or tuples, took most of the time for 100,000 events.
+    # date: comparing PartialDates, or tuples, is what took the time.
     dated = [
         (e.date, EventSource(b.path, b.title, index, e.event, e.label, e.quote))
         for b in briefings

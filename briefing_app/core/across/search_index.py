@@ -31,14 +31,16 @@ SNIPPET_TOKENS = 16
 # bm25 weights of the columns below: a word in the title says most about a briefing; the tag
 # keys are for filtering only.
 _WEIGHTS = "bm25(10.0, 5.0, 5.0, 1.0, 0.0)"
-_SCHEMA = f"""
-CREATE TABLE files (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, title TEXT NOT NULL,
-                    mtime REAL NOT NULL, size INTEGER NOT NULL);
-CREATE VIRTUAL TABLE texts USING fts5 (title, people, tags, body, tag_keys,
-                                       tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2');
-INSERT INTO texts (texts, rank) VALUES ('rank', '{_WEIGHTS}');
-PRAGMA user_version = {SCHEMA_VERSION};
-"""
+_SCHEMA = (
+    # A path is kept as the bytes of the file's name: a name that is not UTF-8 reaches Python
+    # with lone surrogates (os.fsdecode), which SQLite's text cannot hold.
+    """CREATE TABLE files (id INTEGER PRIMARY KEY, path BLOB UNIQUE NOT NULL,
+                           title TEXT NOT NULL, mtime REAL NOT NULL, size INTEGER NOT NULL)""",
+    """CREATE VIRTUAL TABLE texts USING fts5 (title, people, tags, body, tag_keys,
+           tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2')""",
+    f"INSERT INTO texts (texts, rank) VALUES ('rank', '{_WEIGHTS}')",
+    f"PRAGMA user_version = {SCHEMA_VERSION}",
+)
 # What SQLite says of a file that is not a sound database of its own.
 _BROKEN = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 _MARKS = str.maketrans("", "", MARK_START + MARK_END)
@@ -118,13 +120,13 @@ class SearchIndex:
         except sqlite3.DatabaseError as error:
             self._recover(error)
             return {}
-        return {path: (mtime, size) for path, mtime, size in rows}
+        return {os.fsdecode(path): (mtime, size) for path, mtime, size in rows}
 
     def search(self, query: str, tag: str | None = None, limit: int = DEFAULT_LIMIT) -> list[Hit]:
         """The best ``limit`` briefings for ``query``, best first; only those tagged ``tag``
         (compared folded) if given. Any text is a query: words are looked up as typed, the last
         as a prefix while it is being typed, a "quoted phrase" as a phrase. Never raises."""
-        match = fts_query(query)
+        match = fts_query(_storable(query))
         if match is None:
             return []
         match = f"{{title people tags body}} : ({match})"
@@ -145,7 +147,7 @@ class SearchIndex:
             self._recover(error)
             return []
         return [
-            Hit(path, title, _best_snippet(body, names), score)
+            Hit(os.fsdecode(path), title, _best_snippet(body, names), score)
             for path, title, score, body, names in rows
         ]
 
@@ -166,8 +168,13 @@ class SearchIndex:
         db = sqlite3.connect(self.path, timeout=2.0)
         try:
             db.execute("PRAGMA journal_mode = WAL")  # readers go on while the watcher writes
+            # Created under a write lock: of two threads opening a new file, one creates the
+            # tables and the other, waiting, finds them made.
+            db.execute("BEGIN IMMEDIATE")
             if db.execute("PRAGMA user_version").fetchone()[0] == 0:  # a new, empty file
-                db.executescript(_SCHEMA)
+                for statement in _SCHEMA:
+                    db.execute(statement)
+            db.commit()
         except BaseException:
             db.close()
             raise
@@ -211,26 +218,26 @@ class SearchIndex:
 
 def _store(db: sqlite3.Connection, document: SearchDocument) -> None:
     _delete(db, document.path)
-    title = document.title.translate(_MARKS)
+    title = _storable(document.title)
     file_id = db.execute(
         "INSERT INTO files (path, title, mtime, size) VALUES (?, ?, ?, ?)",
-        (document.path, title, document.mtime, document.size),
+        (os.fsencode(document.path), title, document.mtime, document.size),
     ).lastrowid
     db.execute(
         "INSERT INTO texts (rowid, title, people, tags, body, tag_keys) VALUES (?, ?, ?, ?, ?, ?)",
         (
             file_id,
             title,
-            "\n".join(document.people).translate(_MARKS),
-            "\n".join(document.tags).translate(_MARKS),
-            document.text.translate(_MARKS),
+            _storable("\n".join(document.people)),
+            _storable("\n".join(document.tags)),
+            _storable(document.text),
             " ".join(tag_key(tag) for tag in document.tags),
         ),
     )
 
 
 def _delete(db: sqlite3.Connection, path: str) -> None:
-    row = db.execute("SELECT id FROM files WHERE path = ?", (path,)).fetchone()
+    row = db.execute("SELECT id FROM files WHERE path = ?", (os.fsencode(path),)).fetchone()
     if row is None:
         return
     for statement in (
@@ -243,7 +250,13 @@ def _delete(db: sqlite3.Connection, path: str) -> None:
 def tag_key(tag: str) -> str:
     """``tag`` as one token of letters and digits: its folded text in hexadecimal, so that a
     tag of several words ("energy policy") matches whole, never one of its words alone."""
-    return "t" + fold(tag).encode().hex()
+    return "t" + fold(tag).encode("utf-8", "surrogatepass").hex()
+
+
+def _storable(text: str) -> str:
+    """``text`` as SQLite can keep it: without the snippet marks, a lone surrogate (from a
+    file name that is not UTF-8, or a YAML escape) replaced by "?"."""
+    return text.translate(_MARKS).encode("utf-8", "replace").decode("utf-8")
 
 
 def _best_snippet(body: str, names: str) -> tuple[tuple[str, bool], ...]:

@@ -6,6 +6,7 @@ import os
 import sqlite3
 import stat
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -135,6 +136,34 @@ def test_the_index_is_for_the_user_alone(tmp_path, index):
     assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
     for name in os.listdir(folder):
         assert stat.S_IMODE(os.stat(folder / name).st_mode) == 0o600, name
+
+
+def test_threads_opening_a_new_index_at_once_share_it(tmp_path):
+    """The watcher's thread and the window's open the same new file; neither rebuilds it."""
+    path = str(tmp_path / "search.sqlite3")
+
+    def open_add_and_search(n: int) -> tuple[str, list[str]]:
+        with SearchIndex(path) as index:
+            index.add(SearchDocument(f"{n}.md", f"Gdańsk {n}", "text"))
+            return index.path, titles(index.search(f"gdansk {n}"))
+
+    with ThreadPoolExecutor(4) as pool:
+        found = list(pool.map(open_add_and_search, range(4)))
+    assert found == [(path, [f"Gdańsk {n}"]) for n in range(4)]
+    with SearchIndex(path) as index:
+        assert len(index.stamps()) == 4
+
+
+def test_a_file_name_that_is_not_utf8_is_kept_as_it_is(tmp_path):
+    name = os.fsdecode(b"Gda\xf1sk.md")  # Latin-1: a lone surrogate in Python
+    with SearchIndex(str(tmp_path / "search.sqlite3")) as index:
+        index.add(SearchDocument(name, name, "Harbour text"))
+        assert list(index.stamps()) == [name]
+        [hit] = index.search("harbour")
+        assert hit.path == name
+        index.remove(name)
+        assert index.stamps() == {}
+        index.search(name)  # a query with a lone surrogate: no error
 
 
 def test_a_damaged_index_is_rebuilt_not_a_crash(tmp_path):

@@ -199,7 +199,10 @@ class SearchIndex:
 
     def _recover(self, error: sqlite3.DatabaseError) -> None:
         """After ``error``: a damaged file is replaced by an empty index; anything else (a
-        locked file, a full disk) is logged and the index goes on as it was."""
+        locked file, a full disk) is logged and the index goes on as it was. A mistake in
+        using the index (from another thread, once closed) is raised, as a bug to fix."""
+        if isinstance(error, sqlite3.ProgrammingError):
+            raise error
         if getattr(error, "sqlite_errorcode", None) in _BROKEN:
             logger.warning("search index %s is damaged (%s); rebuilding it", self.path, error)
             with contextlib.suppress(sqlite3.Error):

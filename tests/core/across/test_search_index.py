@@ -154,6 +154,14 @@ def test_threads_opening_a_new_index_at_once_share_it(tmp_path):
         assert len(index.stamps()) == 4
 
 
+def test_an_index_used_from_another_thread_says_so():
+    """A mistake in the caller, not something to hide as "no results"."""
+    with SearchIndex(":memory:") as index, ThreadPoolExecutor(1) as pool:
+        elsewhere = pool.submit(index.search, "gdansk")
+        with pytest.raises(sqlite3.ProgrammingError):
+            elsewhere.result()
+
+
 def test_a_file_name_that_is_not_utf8_is_kept_as_it_is(tmp_path):
     name = os.fsdecode(b"Gda\xf1sk.md")  # Latin-1: a lone surrogate in Python
     with SearchIndex(str(tmp_path / "search.sqlite3")) as index:

@@ -12,11 +12,11 @@ from markdown.extensions.abbr import AbbrExtension
 from markdown.extensions.attr_list import AttrListExtension
 from markdown.extensions.def_list import DefListExtension
 from markdown.extensions.fenced_code import FencedCodeExtension
-from markdown.extensions.footnotes import FootnoteExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
 
+from briefing_app.core.block_stack import keep_blocks_in_a_stack
 from briefing_app.core.dialect.autolinks import BareUrlExtension
 from briefing_app.core.dialect.breaks import BackslashBreakExtension
 from briefing_app.core.dialect.callouts import CalloutExtension
@@ -24,6 +24,7 @@ from briefing_app.core.dialect.code_spans import CodeSpansExtension
 from briefing_app.core.dialect.container_fences import ContainerFencesExtension
 from briefing_app.core.dialect.fences import FencesExtension
 from briefing_app.core.dialect.files import LocalFilesExtension
+from briefing_app.core.dialect.footnotes import QuickFootnoteExtension
 from briefing_app.core.dialect.headings import HeadingsExtension
 from briefing_app.core.dialect.html_blocks import HtmlBlocksExtension
 from briefing_app.core.dialect.lists import CommonMarkListsExtension
@@ -53,7 +54,7 @@ def new_markdown(quick: bool = True) -> markdown.Markdown:
     md = markdown.Markdown(
         extensions=[
             TableExtension(use_align_attribute=True),
-            FootnoteExtension(BACKLINK_TEXT="↩"),
+            QuickFootnoteExtension(BACKLINK_TEXT="↩"),
             TocExtension(permalink=False),
             SaneListExtension(),
             FencedCodeExtension(),
@@ -81,6 +82,7 @@ def new_markdown(quick: bool = True) -> markdown.Markdown:
     md.ESCAPED_CHARS = list(string.punctuation)  # CommonMark escapes any ASCII punctuation
     if quick:
         make_quick(md)
+        keep_blocks_in_a_stack(md)
     return md
 
 

@@ -27,8 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QWidget
 
+from briefing_app import startup
 from briefing_app.core.briefing_cache import BriefingCache
-from briefing_app.gui.app import SWITCH_INTERVAL_SECONDS, create_application, start_up_done
+from briefing_app.gui.app import create_application
 from briefing_app.gui.shell.main_window import MainWindow
 from briefing_app.gui.shell.settings import Settings
 from briefing_app.gui.text.briefing_tab import BriefingTab
@@ -153,7 +154,7 @@ def new_window(folders: list[str]) -> MainWindow:
     window.resize(*WINDOW_SIZE)
     window.show()
     QCoreApplication.processEvents()
-    start_up_done()  # as run_gui does once the window shows
+    startup.window_shown()  # as run_gui does once the window shows
     return window
 
 
@@ -439,7 +440,6 @@ def probe_export(path: str) -> dict[str, object]:
 
 def main(argv: list[str]) -> int:
     app = create_application()  # noqa: F841 - kept alive for the whole probe
-    sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)  # as run_gui does
     mode, args = argv[0], argv[1:]
     if mode == "open":
         result = probe_open(int(args[0]), args[1:])

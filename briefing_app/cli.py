@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import sys
@@ -14,7 +13,6 @@ from briefing_app import APP_NAME, __version__
 
 if TYPE_CHECKING:
     from briefing_app.core.model import Briefing
-    from briefing_app.read_ahead import ReadAhead
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -101,8 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="log unexpected errors without showing a dialog (for automated runs)",
     )
-    # A second process a window's start reads its files in (see read_ahead); not for users.
-    parser.add_argument("--read-ahead", action="store_true", help=argparse.SUPPRESS)
+    # The window's parse worker (see briefing_app.parsing); not for users.
+    parser.add_argument("--parse-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser
 
@@ -131,10 +129,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
-    if args.read_ahead:
-        from briefing_app import read_ahead
+    if args.parse_worker:
+        from briefing_app.parsing import worker
 
-        return read_ahead.run(args.files)
+        return worker.run()
     if args.check:
         if not args.files:
             parser.error("--check needs at least one FILE or folder")
@@ -190,10 +188,9 @@ def _dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> in
 
         if hand_over.to_running_window(args.files):
             return EXIT_OK
-    # Start-up makes objects that live as long as the app: collecting garbage among them is
-    # wasted (20 ms). The window turns collection back on once it shows (start_up_done).
-    gc.disable()
-    reading = _prepare_before_qt(args.files)
+    from briefing_app import startup
+
+    startup.before_qt(args.files)
     from briefing_app.gui.app import run_gui  # Qt is imported only when a window is wanted
 
     return run_gui(
@@ -202,46 +199,7 @@ def _dispatch(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> in
         window_size=args.window_size,
         color_scheme=args.color_scheme,
         crash_dialog=not args.no_crash_dialog,
-        read_ahead=reading,
     )
-
-
-def _prepare_before_qt(files: Sequence[str]) -> ReadAhead | None:
-    """Starts reading ahead the files not kept yet, and imports the Qt-free modules the window
-    will use before Qt itself, to start sooner.
-
-    Once PySide6 is loaded, it reads the source of every module imported after it, looking for
-    ``from __feature__ import``: some 150 modules, about 40 ms of a start-up. It is told to
-    skip the app's own modules and those loaded before it (``briefing_app.gui``), so the others
-    the window needs are imported here. Parsing a briefing needs YAML, Markdown and the
-    sanitiser; a second process reads such files meanwhile (see
-    ``read_ahead``), and only where none can, the loader is imported here. The library's front
-    matter reader comes too when there is no library index yet, as the scan will read files.
-    """
-    import importlib
-
-    from briefing_app.core.briefing_cache import (
-        BriefingCache,
-        expected_cache_location,
-        expected_folder,
-    )
-    from briefing_app.core.library_index import INDEX_NAME
-
-    window_needs = ["logging", "briefing_app.core.document"]
-    cache = BriefingCache(expected_folder())
-    not_kept = [path for path in files if not cache.holds(path)]
-    reading = None
-    if not_kept:
-        from briefing_app import read_ahead
-
-        reading = read_ahead.start(not_kept)
-        if reading is None:
-            window_needs.append("briefing_app.core.loader")
-    if not os.path.exists(os.path.join(expected_cache_location(), INDEX_NAME)):
-        window_needs += ["briefing_app.core.frontmatter", "briefing_app.core.schema"]
-    for name in window_needs:
-        importlib.import_module(name)
-    return reading
 
 
 def _load(path: str, errors: TextIO) -> Briefing | None:

@@ -2,7 +2,7 @@
 
     .venv/bin/python build/smoke_test.py   # after build/build.py
 
---version, --check, --export-pdf and --read-ahead on the bundled briefings, then --screenshot on the real xcb
+--version, --check, --export-pdf and --parse-worker on the bundled briefings, then --screenshot on the real xcb
 platform under Xvfb, the first with a planted cache entry that must not run (offscreen would hide a missing platform plugin). Any "qt.qpa" or
 "Could not load" message fails. Prints the bundle size and the frozen start-up time against the
 same command run from source.
@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from subprocess import PIPE
 
 ROOT = Path(__file__).resolve().parent.parent
 FROZEN = (
@@ -125,12 +126,29 @@ def bundled_icu_answers_as_qts_own(home: Path, env: dict[str, str]) -> None:
         sys.exit(f"FAILED: the bundled ICU data answers differently\n{got.stdout}{got.stderr}")
 
 
-def read_ahead_keeps_the_file(home: Path, env: dict[str, str]) -> None:
-    """A start reads the files it opens in a second process: the frozen executable run again."""
-    cache = home / "read-ahead-cache"
-    run([str(FROZEN), "--read-ahead", BRIEFINGS[-1]], {**env, "XDG_CACHE_HOME": str(cache)})
-    if not list(cache.glob("*/*/briefings/*.briefing-cache")):
-        sys.exit(f"FAILED: --read-ahead kept nothing in {cache}")
+def ask_the_parse_worker(env: dict[str, str], path: str, cache: Path) -> object:
+    """What the frozen executable, run as the window's parse worker, answers for ``path``."""
+    sys.path.insert(0, str(ROOT))
+    from briefing_app.parsing import frames
+
+    worker = subprocess.Popen([str(FROZEN), "--parse-worker"], stdin=PIPE, stdout=PIPE, env=env)
+    assert worker.stdin is not None and worker.stdout is not None
+    frames.write(worker.stdin, (1, "open", os.path.abspath(path), str(cache)))
+    number, answer = frames.read(worker.stdout)  # type: ignore[misc]
+    worker.stdin.close()  # the worker ends when its input does
+    if worker.wait(30) != 0 or number != 1:
+        sys.exit(f"FAILED: the parse worker answered {answer!r}")
+    return answer
+
+
+def the_parse_worker_answers(home: Path, env: dict[str, str]) -> None:
+    """The window parses in a worker: the frozen executable run again with --parse-worker."""
+    cache = home / "worker-cache"
+    briefing = ask_the_parse_worker(env, BRIEFINGS[-1], cache)
+    if not getattr(briefing, "title", ""):
+        sys.exit(f"FAILED: the parse worker answered {briefing!r}")
+    if not list(cache.glob("*.briefing-cache")):
+        sys.exit(f"FAILED: the parse worker kept nothing in {cache}")
 
 
 class PlantedPayload:
@@ -160,11 +178,14 @@ def plant_cache(home: Path, files: list[str]) -> Path:
 
 
 def planted_cache_runs_nothing(home: Path, env: dict[str, str]) -> None:
-    """The read-ahead process loads through the cache: a planted entry is a miss, never code."""
+    """The parse worker loads through the cache: a planted entry is a miss, never code."""
+    from briefing_app import APP_ID, ORGANIZATION
+    from briefing_app.core.briefing_cache import FOLDER_NAME
+
     marker = plant_cache(home, [BRIEFINGS[-1]])
-    run([str(FROZEN), "--read-ahead", BRIEFINGS[-1]], env)
+    ask_the_parse_worker(env, BRIEFINGS[-1], home / ".cache" / ORGANIZATION / APP_ID / FOLDER_NAME)
     if marker.exists():
-        sys.exit("FAILED: --read-ahead ran a planted cache entry")
+        sys.exit("FAILED: the parse worker ran a planted cache entry")
 
 
 def a_pipe_is_refused_at_once(home: Path, env: dict[str, str]) -> None:
@@ -231,7 +252,7 @@ def main() -> int:
     if sys.platform == "linux":
         bundled_icu_answers_as_qts_own(home, env)
         no_qt_without_a_window(env)
-        read_ahead_keeps_the_file(home, env)
+        the_parse_worker_answers(home, env)
         planted_cache_runs_nothing(home, env)
         a_pipe_is_refused_at_once(home, env)
 
@@ -250,8 +271,8 @@ def main() -> int:
         env = {**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
     try:
         shot = home / "window.png"
-        # The first start finds a planted entry: before Qt loads, in the read-ahead process
-        # and in the window, each reads it as data or not at all.
+        # The first start finds a planted entry: before Qt loads, in the parse worker and in
+        # the window, each reads it as data or not at all.
         marker = plant_cache(home, [BRIEFINGS[-1]])
         frozen_times, source_times = [], []
         for _ in range(5):

@@ -24,7 +24,7 @@ import sys
 import threading
 import time
 import zlib
-from typing import BinaryIO, Protocol
+from typing import BinaryIO
 
 from briefing_app import APP_ID, ORGANIZATION, __version__
 from briefing_app.core import cache_codec, textfile
@@ -47,26 +47,16 @@ SUFFIX = ".briefing-cache"
 Stamp = tuple[object, ...]
 
 
-class Writer(Protocol):
-    """Another process putting entries into the same folder (``briefing_app.read_ahead``)."""
-
-    def wait_for(self, path: str) -> None:
-        """Returns once the entry for ``path`` is written, or will not be."""
-
-
 class BriefingCache:
     """Loads briefings through a cache folder; with no folder, it only loads."""
 
-    def __init__(self, folder: str | None, writer: Writer | None = None) -> None:
+    def __init__(self, folder: str | None) -> None:
         self.folder = folder
-        self.writer = writer
 
     def load(self, path: str) -> Briefing:
         """The briefing at ``path``: kept from an earlier load of these very bytes, or parsed now
         and kept. Raises BriefingError only if the file cannot be read at all."""
         path = os.path.abspath(path)
-        if self.writer is not None:  # rather than parse it here as well
-            self.writer.wait_for(path)
         data = textfile.read_bytes(path)
         if self.folder is None or len(data) > MAX_KEPT_FILE_BYTES:
             return _parse(data, path)
@@ -77,6 +67,15 @@ class BriefingCache:
             briefing = _parse(data, path)
             _write_entry(self.folder, entry, stamp, briefing)
         return briefing
+
+    def kept(self, path: str) -> Briefing | None:
+        """The briefing at ``path`` if it is kept for these very bytes; None if it would have to
+        be parsed. Raises BriefingError if the file cannot be read."""
+        path = os.path.abspath(path)
+        data = textfile.read_bytes(path)
+        if self.folder is None or len(data) > MAX_KEPT_FILE_BYTES:
+            return None
+        return _read_entry(os.path.join(self.folder, _entry_name(path)), _stamp(path, data))
 
     def holds(self, path: str) -> bool:
         """Whether :meth:`load` would find ``path`` kept, without reading the briefing itself."""

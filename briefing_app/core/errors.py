@@ -13,3 +13,6 @@ class BriefingError(Exception):
         super().__init__(f"{path}: {message}")
         self.path = path
         self.message = message
+
+    def __reduce__(self) -> tuple[type[BriefingError], tuple[str, str]]:
+        return BriefingError, (self.path, self.message)  # as the parse worker sends it

@@ -18,7 +18,6 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from briefing_app.core import yaml_pieces
 from briefing_app.core.frontmatter_shared import MAX_DEPTH, FrontMatter, Path, nesting_problem
 from briefing_app.core.model import Diagnostic
 
@@ -95,7 +94,7 @@ def parse(yaml_text: str, first_line: int) -> FrontMatter:
         result.diagnostics.append(too_deep)
         return result
     try:
-        root = yaml_pieces.compose(yaml_text, _Loader)
+        root = yaml.compose(yaml_text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)

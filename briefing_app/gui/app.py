@@ -2,33 +2,24 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QFileOpenEvent, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from briefing_app import APP_ID, APP_NAME, ORGANIZATION, __version__
+from briefing_app import APP_ID, APP_NAME, ORGANIZATION, __version__, startup
 from briefing_app.desktop_integration import set_for_this_process
 from briefing_app.gui.color_scheme import apply_color_scheme
 from briefing_app.gui.color_scheme import dark_palette as dark_palette  # where it used to be
 from briefing_app.resources import app_icon_path, bundled_briefings_dir
 
-if TYPE_CHECKING:
-    from briefing_app.read_ahead import ReadAhead
-
 logger = logging.getLogger(__name__)
 
 SCREENSHOT_SIZE = (1280, 800)
-# How long a thread waiting for Python's lock waits before it is handed over (Python's default
-# is 5 ms). The library is indexed and big files are read on threads; with 5 ms, each Python
-# call of the window (a repaint makes several) could wait that long behind them.
-SWITCH_INTERVAL_SECONDS = 0.001
 
 
 class BriefingApplication(QApplication):
@@ -86,10 +77,8 @@ def run_gui(
     window_size: tuple[int, int] | None = None,
     color_scheme: str | None = None,
     crash_dialog: bool = True,
-    read_ahead: ReadAhead | None = None,
 ) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
     if screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application()
@@ -119,12 +108,11 @@ def run_gui(
     # is made without the person asking.
     folders = [str(bundled_briefings_dir()), documents_folder()]
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-    # Files not kept yet may be being read into it by a second process (read_ahead).
-    briefing_cache = BriefingCache(os.path.join(cache, FOLDER_NAME), writer=read_ahead)
+    briefing_cache = BriefingCache(os.path.join(cache, FOLDER_NAME))
     window = MainWindow(settings, folders, briefing_cache, os.path.join(cache, INDEX_NAME))
     app.aboutToQuit.connect(window.settings.sync)  # changes wait a moment to be written
-    window.library.scan(window.folders.all())
     if screenshot:
+        window.library.scan(window.folders.all())
         # Sized before anything opens, as a normal start restores its size first: a text laid
         # out at the default size would be laid out again at this one.
         window.resize(*(window_size or SCREENSHOT_SIZE))
@@ -132,8 +120,10 @@ def run_gui(
         return _take_screenshot(app, window, screenshot, ok=all(opened))
 
     window.restore_state()
-    window.documents.restore()
-    window.open_files(files)
+    # The window shows first, then fills: the files asked for, the last session's, the library.
+    window.documents.expect_files()
+    window.show()
+    QTimer.singleShot(0, window, lambda: _fill(window, files))
     if instance is not None:
         instance.filesReceived.connect(window.take_from_launch)
     if isinstance(app, BriefingApplication):
@@ -146,25 +136,23 @@ def run_gui(
         app.quit()
 
     quit_on_stop_signals(stop, window)
-    window.show()
-    start_up_done()
     status = app.exec()
     if instance is not None:
         instance.close()
     return status
 
 
-def start_up_done() -> None:
-    """Garbage collection, off while starting (see ``cli``), comes back on. What start-up made
-    lives as long as the app: frozen out of the collector's sight, a full collection no longer
-    walks it all (that stalled the window 40-70 ms while a big file loaded)."""
-    gc.freeze()
-    gc.enable()
+def _fill(window, files: Sequence[str]) -> None:
+    window.documents.restore()
+    window.open_files(files)
+    window.documents.expect_files(False)
+    window.library.scan(window.folders.all())
+    startup.window_shown()
 
 
 def _take_screenshot(app: QApplication, window, path: str, ok: bool) -> int:
     window.show()
-    start_up_done()
+    startup.window_shown()
     window.library.wait_for_scan()
     window.documents.wait_for_loads()
     for _ in range(3):

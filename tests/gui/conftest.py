@@ -17,6 +17,15 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     yield settings_dir
 
 
+@pytest.fixture(autouse=True)
+def parse_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows under test parse on a thread of the test's own process (the worker's stand-in when
+    it cannot start), where a test can watch or slow the parse; tests/parsing covers the worker."""
+    from briefing_app.parsing import client
+
+    monkeypatch.setattr(client, "_shared", client.ParseWorker(command=[]))
+
+
 @pytest.fixture
 def errors_shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """Collect message boxes instead of showing them."""

@@ -18,8 +18,9 @@ from briefing_app.core.model import Briefing
 from briefing_app.gui.shell import dialogs
 from briefing_app.gui.shell.settings import ZOOM_RANGE, Settings
 from briefing_app.gui.text.briefing_tab import BriefingTab
-from briefing_app.gui.text.loading import LoadingTab, LoadThread, opens_in_background
+from briefing_app.gui.text.loading import BackgroundLoad, LoadingTab, opens_in_background
 from briefing_app.gui.text.reader import ReaderView
+from briefing_app.parsing.client import shared
 from briefing_app.resources import resource_path
 
 logger = logging.getLogger(__name__)
@@ -68,16 +69,19 @@ class Documents(QObject):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: palette(placeholder-text);")
         self.empty.setAccessibleName("No briefing open")
+        self.blank = QWidget(window)  # while a start opens its files
         self.area = QStackedWidget(window)  # the tabs, or the empty state when there are none
         self.area.addWidget(self.empty)
         self.area.addWidget(tabs)
+        self.area.addWidget(self.blank)
         self.settings = settings
         self.cache = cache
         self.window = window
         self.zoom = settings.zoom
-        self._loads: set[LoadThread] = set()
-        self._reloading: dict[str, LoadThread] = {}  # the read under way of each changed file
+        self._loads: set[BackgroundLoad] = set()
+        self._reloading: dict[str, BackgroundLoad] = {}  # the read under way of each changed file
         self._reload_again: set[str] = set()  # changed again while being read
+        self._changed_while_opening: set[str] = set()
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._file_changed)
         self._pending_reloads: set[str] = set()
@@ -89,6 +93,14 @@ class Documents(QObject):
     def _current_changed(self) -> None:
         self.area.setCurrentWidget(self.tabs if self.tabs.count() else self.empty)
         self.currentChanged.emit()
+
+    def expect_files(self, expecting: bool = True) -> None:
+        """A window shown before its files open shows nothing there meanwhile, not "No
+        briefing open"."""
+        if expecting:
+            self.area.setCurrentWidget(self.blank)
+        elif self.area.currentWidget() is self.blank:
+            self._current_changed()
 
     # -- what is open -----------------------------------------------------------------------
     def current_tab(self) -> BriefingTab | None:
@@ -127,12 +139,24 @@ class Documents(QObject):
             self._open_in_background(path)
             return True
         try:
-            briefing = self.cache.load(path)
+            briefing = self._read_now(path)
         except BriefingError as error:
             self._cannot_open(error)
             return False
         self._add_tab(briefing)
         return True
+
+    def _read_now(self, path: str) -> Briefing:
+        """A small file, kept or parsed by the worker while the window waits. Raises
+        BriefingError."""
+        briefing = self.cache.kept(path)
+        if briefing is None:
+            result = shared().open(path, self.cache.folder).wait()
+            if isinstance(result, BriefingError):
+                raise result
+            assert isinstance(result, Briefing)
+            briefing = result
+        return briefing
 
     def restore(self) -> None:
         """Reopens the tabs of the last session that still exist."""
@@ -147,14 +171,15 @@ class Documents(QObject):
         index = self.tabs.addTab(placeholder, f"Opening {short_title(os.path.basename(path))}")
         self.tabs.setTabToolTip(index, path)
         self.tabs.setCurrentIndex(index)
+        self.watcher.addPath(path)  # a change while it opens is read once it has
         self._load_in_background(
             path, lambda result: self._loaded_in_background(placeholder, result)
         )
 
-    def _load_in_background(self, path: str, done: Callable[[object], None]) -> LoadThread:
-        """Reads ``path`` on a thread; ``done`` gets the Briefing or the BriefingError."""
-        # The window's thread, not the tab's: closing the tab must not kill it.
-        thread = LoadThread(path, self.cache, self)
+    def _load_in_background(self, path: str, done: Callable[[object], None]) -> BackgroundLoad:
+        """Has the worker read ``path``; ``done`` gets the Briefing or the BriefingError."""
+        # The window's, not the tab's: closing the tab must not drop it.
+        thread = BackgroundLoad(path, self.cache, self)
         thread.done.connect(done)
         thread.finished.connect(thread.deleteLater)
         self._loads.add(thread)
@@ -189,6 +214,9 @@ class Documents(QObject):
         self._insert_tab(tab, index, make_current=self.tabs.currentIndex() == index)
         self.tabs.removeTab(self.tabs.indexOf(placeholder))
         placeholder.deleteLater()
+        if tab.path in self._changed_while_opening:  # what was read is already stale
+            self._changed_while_opening.discard(tab.path)
+            self.reload(tab)
 
     def _cannot_open(self, error: BriefingError) -> None:
         logger.warning("%s", error)
@@ -236,8 +264,9 @@ class Documents(QObject):
     def close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
         self.tabs.removeTab(index)
-        if isinstance(widget, BriefingTab) and self.tab_for(widget.path) is None:
+        if isinstance(widget, BriefingTab | LoadingTab) and self.tab_for(widget.path) is None:
             self.watcher.removePath(widget.path)
+            self._changed_while_opening.discard(widget.path)
         if isinstance(widget, BriefingTab | LoadingTab):
             widget.deleteLater()  # a placeholder takes the text it was laying out with it
 
@@ -279,8 +308,10 @@ class Documents(QObject):
         paths, self._pending_reloads = self._pending_reloads, set()
         for path in paths:
             tab = self.tab_for(path)
-            if isinstance(tab, BriefingTab):  # one still loading reads the file anew anyway
+            if isinstance(tab, BriefingTab):
                 self.reload(tab)
+            elif isinstance(tab, LoadingTab):
+                self._changed_while_opening.add(path)
 
     def reload_current(self) -> None:
         tab = self.current_tab()
@@ -311,12 +342,14 @@ class Documents(QObject):
             return
         self._reloading.pop(path, None)  # a slower, older read must not win
         try:
-            result: object = self.cache.load(path)
+            result: object = self._read_now(path)
         except BriefingError as error:
             result = error
         self._reloaded(tab, result)
 
-    def _reloaded(self, tab: BriefingTab, result: object, thread: LoadThread | None = None) -> None:
+    def _reloaded(
+        self, tab: BriefingTab, result: object, thread: BackgroundLoad | None = None
+    ) -> None:
         if thread is not None:
             if self._reloading.get(tab.path) is not thread:
                 return  # the file changed again, and a newer read is under way or done

@@ -1,24 +1,20 @@
-"""Opening big briefings off the main thread, with a tab that says so meanwhile.
+"""Opening big briefings in the background, with a tab that says so meanwhile.
 
-Parsing and rendering a 2 MB briefing takes a second or two of pure Python; done on the main
-thread the window would freeze for that long. Small files still open at once, synchronously,
-so the common case shows its text without a flash of "Opening…".
+Parsing a 2 MB briefing takes a second or two; the parse worker does it while the window goes
+on. Small files still open at once, the window waiting for them, so the common case shows its
+text without a flash of "Opening…".
 """
 
 from __future__ import annotations
 
-import gc
 import os
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from briefing_app.core.briefing_cache import BriefingCache
-from briefing_app.core.errors import BriefingError
 from briefing_app.gui.text.sliced_build import SlicedBuild
+from briefing_app.parsing.client import Task, shared
 
 BACKGROUND_OPEN_BYTES = 256 * 1024
 
@@ -30,13 +26,9 @@ def opens_in_background(path: str) -> bool:
         return False  # the synchronous path reports the error
 
 
-class LoadThread(QObject):
-    """Loads one briefing on a thread of its own; ``done`` carries the Briefing or the
-    BriefingError, ``finished`` follows it.
-
-    A daemon thread, not a QThread: quitting never waits for a parse, which cannot be
-    interrupted, and a QThread still running when the app ends takes the process down.
-    """
+class BackgroundLoad(QObject):
+    """One briefing read by the parse worker; ``done`` carries the Briefing or the
+    BriefingError on the window's thread, ``finished`` follows it. Quitting never waits for it."""
 
     done = Signal(object)
     finished = Signal()
@@ -45,55 +37,24 @@ class LoadThread(QObject):
         super().__init__(parent)
         self.path = path
         self.cache = cache
-        self._thread = threading.Thread(target=self._run, name="load", daemon=True)
+        self.task: Task | None = None
 
     def start(self) -> None:
-        self._thread.start()
+        self.task = shared().open(self.path, self.cache.folder, self._answered)
 
     def wait(self) -> None:
-        self._thread.join()
+        if self.task is not None:
+            self.task.wait()
 
     def is_running(self) -> bool:
-        return self._thread.is_alive()
+        return self.task is not None and not self.task.is_finished()
 
-    def _run(self) -> None:
-        try:
-            with collection_paused():
-                result: object = self.cache.load(self.path)
-        except BriefingError as error:
-            result = error
-        except Exception as error:  # a bug in the core must not take the window down
-            result = BriefingError(self.path, f"internal error while reading: {error!r}")
+    def _answered(self, result: object) -> None:  # on the thread that got the answer
         try:
             self.done.emit(result)
             self.finished.emit()
         except RuntimeError:
             pass  # the window is gone: nobody is waiting for it
-
-
-_pauses = 0
-_pauses_lock = threading.Lock()
-
-
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """No cyclic garbage collection meanwhile (for every thread, as Python has it).
-
-    Parsing 2 MB makes about a million objects, and the collector walks every live object each
-    time enough pile up: 30-75 ms pauses, during which the window's thread cannot run either.
-    What little garbage the parse leaves in cycles is collected once it is done.
-    """
-    global _pauses
-    with _pauses_lock:
-        _pauses += 1
-        gc.disable()
-    try:
-        yield
-    finally:
-        with _pauses_lock:
-            _pauses -= 1
-            if not _pauses:
-                gc.enable()
 
 
 class LoadingTab(QWidget):

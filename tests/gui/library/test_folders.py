@@ -139,12 +139,13 @@ def test_a_start_creates_no_documents_folder(tmp_path):
     program = (
         "from PySide6.QtCore import QTimer\n"
         "from PySide6.QtWidgets import QApplication\n"
+        "from briefing_app import startup\n"
         "from briefing_app.gui import app\n"
-        "started = app.start_up_done\n"
+        "shown = startup.window_shown\n"
         "def then_quit():\n"
-        "    started()\n"
+        "    shown()\n"
         "    QTimer.singleShot(200, QApplication.instance().quit)\n"
-        "app.start_up_done = then_quit\n"
+        "startup.window_shown = then_quit\n"
         "print(app.run_gui([], crash_dialog=False))\n"
     )
     result = subprocess.run(

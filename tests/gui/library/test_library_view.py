@@ -222,7 +222,7 @@ def test_a_big_library_filters_once_typing_pauses(make_window, qtbot, tmp_path, 
 def test_the_next_start_shows_the_kept_index_at_once_and_reads_only_changed_files(
     make_window, qtbot, tmp_path, monkeypatch
 ):
-    from briefing_app.gui.library import scanner
+    from briefing_app.core import library
 
     library_folder = tmp_path / "lib"
     write_library(library_folder, 40)
@@ -239,8 +239,8 @@ def test_the_next_start_shows_the_kept_index_at_once_and_reads_only_changed_file
     os.utime(changed, (time.time() + 5, time.time() + 5))
     (library_folder / "folder-0" / "briefing-4.briefing").unlink()
     reads = []
-    real_read = scanner.read_entry
-    monkeypatch.setattr(scanner, "read_entry", lambda path: reads.append(path) or real_read(path))
+    real_read = library.read_entry
+    monkeypatch.setattr(library, "read_entry", lambda path: reads.append(path) or real_read(path))
 
     second = make_window([str(library_folder)])
     second.library.index_path = str(index)

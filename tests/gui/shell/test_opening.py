@@ -541,30 +541,6 @@ def test_a_new_tab_shows_its_panels_and_title_as_soon_as_it_opens(make_window, q
     assert figures or events  # the seed's first screen quotes a key figure or an event
 
 
-def test_a_big_file_is_parsed_without_pauses_for_garbage_collection(
-    make_window, big_briefing, parse_log
-):
-    import gc
-
-    window = make_window()
-    window.open_file(str(big_briefing))
-    window.documents.wait_for_loads()
-    assert [parse.collecting for parse in parse_log] == [False]
-    assert gc.isenabled()
-
-
-def test_collection_stays_paused_until_the_last_of_two_loads_ends():
-    import gc
-
-    from briefing_app.gui.text.loading import collection_paused
-
-    with collection_paused():
-        with collection_paused():
-            assert not gc.isenabled()
-        assert not gc.isenabled()
-    assert gc.isenabled()
-
-
 def test_a_window_too_busy_to_answer_is_not_taken_for_a_crashed_one(qtbot, runtime_dir):
     from PySide6.QtNetwork import QLocalServer
 

@@ -165,29 +165,25 @@ def test_an_older_read_of_a_changed_file_never_replaces_a_newer_one(
 ):
     import time
 
-    from briefing_app.gui.text import loading
+    from briefing_app.parsing import client
 
     window = make_window()
     open_at_middle(qtbot, window, long_briefing)
     reader = window.current_reader()
     text = long_briefing.read_text(encoding="utf-8")
-    run = loading.LoadThread._run
+    parse = client.perform
     first = []
-
     reads = []
 
-    def slow_first_read(thread):
-        reads.append(thread)
-        if first:
-            run(thread)
-            return
-        first.append(thread)
-        result = thread.cache.load(thread.path)  # the first version
-        time.sleep(1.0)  # the file changes again meanwhile
-        thread.done.emit(result)
-        thread.finished.emit()
+    def slow_first_read(kind, path, cache):
+        reads.append(path)
+        result = parse(kind, path, cache)
+        if not first:
+            first.append(path)
+            time.sleep(1.0)  # the file changes again meanwhile
+        return result
 
-    monkeypatch.setattr(loading.LoadThread, "_run", slow_first_read)
+    monkeypatch.setattr(client, "perform", slow_first_read)
     titles_shown = []
     reader.rebuilt.connect(lambda: titles_shown.append(reader.briefing.title))
     window.documents.watcher.fileChanged.disconnect()  # only the reloads asked for here
@@ -241,20 +237,58 @@ def test_quitting_does_not_wait_for_a_read_under_way(
 ):
     import threading
 
-    from briefing_app.gui.text import loading
+    from briefing_app.parsing import client
 
     window = make_window()
     open_at_middle(qtbot, window, long_briefing)
     release = threading.Event()
     started = []
 
-    def stuck_read(thread):
-        started.append(thread)
+    def stuck_read(kind, path, cache):
+        started.append(path)
         release.wait(30)  # a parse that takes long
 
-    monkeypatch.setattr(loading.LoadThread, "_run", stuck_read)
+    monkeypatch.setattr(client, "perform", stuck_read)
     window.documents.reload_current()
     qtbot.waitUntil(lambda: bool(started))
+    loads = list(window.documents._loads)
     window.close()  # returns with the read still under way
-    assert started[0].is_running()
+    assert loads and loads[0].is_running()
     release.set()
+
+
+def test_a_file_changed_while_it_opens_in_the_background_shows_its_latest_version(
+    make_window, qtbot, long_briefing, monkeypatch
+):
+    import threading
+
+    from briefing_app.gui.text import loading
+    from briefing_app.parsing import client
+
+    monkeypatch.setattr(loading, "BACKGROUND_OPEN_BYTES", 1000)  # this file opens in the background
+    parse = client.perform
+    reading = threading.Event()
+    go_on = threading.Event()
+
+    def held_first_read(kind, path, cache):
+        result = parse(kind, path, cache)
+        if not reading.is_set():
+            reading.set()
+            go_on.wait(30)  # the file changes while this read is under way
+        return result
+
+    monkeypatch.setattr(client, "perform", held_first_read)
+    window = make_window()
+    window.open_file(str(long_briefing))
+    assert reading.wait(30)
+    text = long_briefing.read_text(encoding="utf-8")
+    long_briefing.write_text(text.replace("title: Generated", "title: Saved again", 1), "utf-8")
+    qtbot.wait(800)  # the change is noticed while the tab still opens
+    go_on.set()
+    qtbot.waitUntil(
+        lambda: (
+            window.current_tab() is not None
+            and window.current_tab().briefing.title.startswith("Saved again")
+        ),
+        timeout=TIMEOUT,
+    )

@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont, QImage, QTextDocument
 from briefing_app.core.document import print_html, print_html_parts
 from briefing_app.core.model import Briefing
 from briefing_app.core.palette import callout_css
+from briefing_app.gui.export.print_budget import handout
 from briefing_app.gui.text.sliced_build import append_html
 
 BODY_POINT_SIZE = 10.5
@@ -35,6 +36,7 @@ h4, h5, h6 {{ font-size: 10.5pt; font-weight: 600; margin-top: 13px; margin-bott
 h1.title {{ font-size: 22pt; margin-top: 0; margin-bottom: 5px; }}
 p.tags {{ color: {ACCENT}; font-family: 'DejaVu Sans', sans-serif; font-size: 8pt; font-weight: 600; margin-bottom: 5px; }}
 p.subtitle {{ color: {MUTED}; font-size: 13pt; margin-bottom: 7px; }}
+p.shortened {{ color: {INK}; font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; font-weight: 600; border: 1px solid {RULE}; padding: 4px; margin-top: 8px; margin-bottom: 8px; }}
 p.draft {{ color: {INK}; font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; font-weight: 600; border: 1px solid {RULE}; padding: 4px; margin-bottom: 8px; }}
 p.meta {{ color: {MUTED}; font-family: 'DejaVu Sans', sans-serif; font-size: 8.5pt; margin-bottom: 11px; }}
 p.summary {{ font-style: italic; margin-bottom: 13px; }}
@@ -103,18 +105,18 @@ def print_document(briefing: Briefing) -> PrintDocument:
 
 
 def fill(document: PrintDocument, briefing: Briefing, checkpoint: Callable[[], None]) -> None:
-    """Set the print text. A long one goes in the pieces the loader cut it into, with a
-    checkpoint every few dozen milliseconds: one ``setHtml`` of 2 MB takes 0.3 s or more, and
-    the progress dialog would not answer meanwhile."""
-    pieces = briefing.body_pieces()
-    if len(pieces) <= 1:
+    """Set the print text, cut to what one handout prints (print_budget). A long one goes in
+    the pieces the loader cut it into, with a checkpoint every few dozen milliseconds: one
+    ``setHtml`` of 2 MB takes 0.3 s or more, and the progress dialog would not answer meanwhile."""
+    printed = handout(briefing)
+    if len(printed.pieces) <= 1 and not printed.notice:
         document.setHtml(print_html(briefing))
         return
-    before, after = print_html_parts(briefing)
-    document.setHtml(f"<html><body>{before}</body></html>")
+    before, after = print_html_parts(printed.briefing)
+    document.setHtml(f"<html><body>{before}{printed.notice}</body></html>")
     scratch = print_document(briefing)
     deadline = time.perf_counter() + CHECK_EVERY_SECONDS
-    for piece in (*pieces, after):
+    for piece in (*printed.pieces, printed.text_ends, after):
         if piece:
             append_html(document, piece, scratch)
         if time.perf_counter() >= deadline:

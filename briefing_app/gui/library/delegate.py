@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
@@ -12,10 +13,12 @@ from briefing_app.core.library import LibraryEntry
 from briefing_app.gui.library.model import EntryRole
 
 _Index = QModelIndex | QPersistentModelIndex
+_SPACES = re.compile(r"\s+")
 
 
 class LibraryDelegate(QStyledItemDelegate):
-    """Two lines per briefing: the title, then date · source · tags in a quieter colour."""
+    """Two lines per briefing: the title, then date · source · tags in a quieter colour; for a
+    full-text search, the passage that matched, its matching words in bold."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +65,13 @@ class LibraryDelegate(QStyledItemDelegate):
         if not selected:
             colour = palette.color(QPalette.ColorRole.PlaceholderText)
         painter.setPen(colour)
+        snippet = getattr(index.model(), "snippet", None)
+        pieces = snippet(entry.path) if snippet is not None else ()
+        baseline = rect.y() + metrics.height() + 4 + small_metrics.ascent()
+        if pieces:
+            _draw_pieces(painter, pieces, rect.x(), baseline, rect.width(), small)
+            painter.restore()
+            return
         details = " · ".join(
             part
             for part in (
@@ -72,7 +82,31 @@ class LibraryDelegate(QStyledItemDelegate):
             if part
         ) or os.path.basename(entry.path)
         details = small_metrics.elidedText(details, Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(
-            rect.x(), rect.y() + metrics.height() + 4 + small_metrics.ascent(), details
-        )
+        painter.drawText(rect.x(), baseline, details)
         painter.restore()
+
+
+def _draw_pieces(
+    painter: QPainter,
+    pieces: tuple[tuple[str, bool], ...],
+    x: int,
+    baseline: int,
+    width: int,
+    font: QFont,
+) -> None:
+    """A snippet on one line, its matching words bold, cut with "…" where the row ends."""
+    bold = QFont(font)
+    bold.setWeight(QFont.Weight.Bold)
+    right = x + width
+    for text, matched in pieces:
+        text = _SPACES.sub(" ", text)  # a snippet spans lines; the row has one
+        piece_font = bold if matched else font
+        metrics = QFontMetrics(piece_font)
+        if x + metrics.horizontalAdvance(text) > right:
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0, right - x))
+            painter.setFont(piece_font)
+            painter.drawText(x, baseline, text)
+            return
+        painter.setFont(piece_font)
+        painter.drawText(x, baseline, text)
+        x += metrics.horizontalAdvance(text)

@@ -117,6 +117,8 @@ class LibraryFilter(QStringListModel):
         self._all_texts: list[str] = []  # their search texts
         self._rows: list[int] = []  # the source rows shown, in order
         self._keys: list[tuple[object, ...]] = []
+        # From a full-text search: the passage that matched, by path; rows then keep its rank.
+        self.snippets: dict[str, tuple[tuple[str, bool], ...]] | None = None
         # "Éclair" among the E's, not after "Zeta"; the C locale's collation would not ignore case
         locale = QLocale()
         self._collator: QCollator | None = None
@@ -155,15 +157,30 @@ class LibraryFilter(QStringListModel):
     # -- what is shown ----------------------------------------------------------------------
     def set_query(self, text: str) -> None:
         words = text.casefold().split()
-        if words != self._words:
+        if words != self._words or self.snippets is not None:
             self._words = words
+            self.snippets = None
             self._filter()
             self._shown_again()
+
+    def set_hits(self, paths: list[str], snippets: list[tuple[tuple[str, bool], ...]]) -> None:
+        """Shows the briefings a full-text search found, best first, each with its passage."""
+        rows = [self.source.row_of(path) for path in paths]
+        self._rows = [row for row in rows if row is not None]
+        self._keys = []  # ranked: a row a scan adds is not placed among them
+        self.snippets = dict(zip(paths, snippets, strict=True))
+        self._shown_again()
+
+    def snippet(self, path: str) -> tuple[tuple[str, bool], ...]:
+        return self.snippets.get(path, ()) if self.snippets else ()
 
     def sort_by(self, key: str) -> None:
         if key == self._sort:
             return
         self._sort = key
+        if self.snippets is not None:  # search hits stay ranked; the order shows once cleared
+            self._order_all()
+            return
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         rows_before = [self._rows[index.row()] for index in before]
@@ -208,6 +225,9 @@ class LibraryFilter(QStringListModel):
 
     def _rebuild(self, *_: object) -> None:
         self._order_all()
+        if self.snippets is not None:  # the hits stay, at rows the source may have moved
+            self.set_hits(list(self.snippets), list(self.snippets.values()))
+            return
         self._filter()
         self._shown_again()
 
@@ -225,7 +245,7 @@ class LibraryFilter(QStringListModel):
             self._all_keys.insert(position, key)
             self._all_rows.insert(position, row)
             self._all_texts.insert(position, self.source.search_text(row))
-            if self._words and not self._matches(row):
+            if self.snippets is not None or (self._words and not self._matches(row)):
                 continue
             position = bisect.bisect(self._keys, key)
             self._keys.insert(position, key)

@@ -19,9 +19,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QVBoxLayout, QWidget
 
+from briefing_app.core.across.folding import fold
 from briefing_app.core.library import LibraryEntry
 from briefing_app.gui.library.delegate import LibraryDelegate
 from briefing_app.gui.library.folders import LibraryFolders, display_path, folder_name
+from briefing_app.gui.library.full_text import FullTextSearch, Query, parse_query
 from briefing_app.gui.library.indexer import LibraryIndexer
 from briefing_app.gui.library.list_view import LibraryList
 from briefing_app.gui.library.model import EntryRole, LibraryFilter, LibraryModel
@@ -31,6 +33,7 @@ logger = logging.getLogger(__name__)
 
 SEARCH_PAUSE_FROM = 2000  # entries from which the search waits for a pause in typing
 SEARCH_PAUSE_MS = 150
+FULL_TEXT_PAUSE_MS = 30  # keys typed this close together make one full-text query
 
 
 class LibraryView(QWidget):
@@ -49,7 +52,10 @@ class LibraryView(QWidget):
         parent: QWidget | None = None,
         folders: LibraryFolders | None = None,
         index_path: str | None = None,
+        search_index_path: str | None = None,
     ) -> None:
+        """``search_index_path``: where the full-text index is kept; without it the search
+        looks in titles, people, tags and the start of each text only."""
         super().__init__(parent)
         self.model = LibraryModel(self)
         self.proxy = LibraryFilter(self.model, self)
@@ -62,7 +68,9 @@ class LibraryView(QWidget):
         self.indexer.finished.connect(self._scan_finished)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search…")  # a longer one was cut off beside the sort box
-        self.search.setToolTip("Search titles, people, tags, sources and text")
+        self.search.setToolTip(
+            "Search titles, people, tags, sources and text; tag:energy keeps one tag's briefings"
+        )
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search the library")
         self.search.installEventFilter(self)  # Down and Page Down lead into the results
@@ -71,6 +79,11 @@ class LibraryView(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
         self._search_timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(self._search_changed)
+        self.full_text: FullTextSearch | None = None
+        if search_index_path:
+            self.full_text = FullTextSearch(search_index_path, self)
+            self.full_text.found.connect(self._show_hits)
+            self.full_text.refreshed.connect(self._full_text_refreshed)
         self.sort = QComboBox(self)
         self.sort.addItem("Newest first", "date")
         self.sort.addItem("By title", "title")
@@ -126,8 +139,12 @@ class LibraryView(QWidget):
 
     def stop(self) -> None:
         self.indexer.stop()
+        if self.full_text is not None:
+            self.full_text.stop()
 
     def _scan_finished(self) -> None:
+        if self.full_text is not None:  # the files seen, read again where they changed
+            self.full_text.refresh(sorted(self.model.paths()))
         self._update_status()
         self._report_added()
         self.scanFinished.emit()
@@ -229,14 +246,36 @@ class LibraryView(QWidget):
             self.list.clearSelection()
 
     def _search_changed(self, _text: str) -> None:
-        if self.model.rowCount() >= SEARCH_PAUSE_FROM:
-            self._search_timer.start()
+        if self._full_text_ready():
+            self._search_timer.start(FULL_TEXT_PAUSE_MS)
+        elif self.model.rowCount() >= SEARCH_PAUSE_FROM:
+            self._search_timer.start(SEARCH_PAUSE_MS)
         else:
             self.apply_search()
 
     def apply_search(self) -> None:
         self._search_timer.stop()
-        self.proxy.set_query(self.search.text())
+        text = self.search.text()
+        query = parse_query(text)
+        if query.words.strip() and self.full_text is not None and self._full_text_ready():
+            self.full_text.search(text)  # the rows change when the hits come
+        elif query.tag is not None and not query.words.strip():
+            tag = fold(query.tag)
+            tagged = [e.path for e in self.model.entries() if tag in map(fold, e.tags)]
+            self.proxy.set_hits(tagged, [()] * len(tagged))
+        else:
+            self.proxy.set_query(text)
+        self._update_status()
+
+    def _full_text_ready(self) -> bool:
+        return self.full_text is not None and self.full_text.ready
+
+    def _full_text_refreshed(self) -> None:
+        if parse_query(self.search.text()).words.strip():
+            self.apply_search()  # what was typed, looked up again in the whole texts
+
+    def _show_hits(self, query: Query, hits: list) -> None:
+        self.proxy.set_hits([hit.path for hit in hits], [hit.snippet for hit in hits])
         self._update_status()
 
     def clear_search(self) -> None:

@@ -3,6 +3,7 @@ right. It builds the parts and wires them; the parts do the work."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app import APP_NAME, __version__
+from briefing_app.core.across.search_index import INDEX_NAME as SEARCH_INDEX_NAME
 from briefing_app.core.briefing_cache import BriefingCache
 from briefing_app.core.library import BRIEFING_EXTENSIONS
 from briefing_app.core.model import Briefing
@@ -73,7 +75,9 @@ class MainWindow(QMainWindow):
         self.selection = Selection(self)
         self.exporter = Exporter(settings, self._shown_briefing, self)
         self.folders = LibraryFolders(settings, base_folders, self)
-        self.library = LibraryView(self, self.folders, library_index)
+        self.library = LibraryView(
+            self, self.folders, library_index, search_index_of(library_index)
+        )
         self.outline = OutlineView(self)
         self.find_bar = FindBar(self.current_reader, self)
         self.panels = PanelsView(self)
@@ -399,6 +403,13 @@ class MainWindow(QMainWindow):
         self.library.stop()
         self.documents.stop()
         super().closeEvent(event)
+
+
+def search_index_of(library_index: str | None) -> str | None:
+    """The full-text index is kept beside the library's, in the app's cache folder."""
+    if not library_index:
+        return None
+    return os.path.join(os.path.dirname(library_index), SEARCH_INDEX_NAME)
 
 
 def has_panels(briefing: Briefing) -> bool:

@@ -64,7 +64,12 @@ class Exporter(QObject):
             return
         finally:
             progress.close()
-        self.exported.emit(target, f"Exported {pages} page{'s' if pages != 1 else ''}")
+        from briefing_app.gui.export.print_budget import is_shortened
+
+        what = f"Exported {pages:,} page{'s' if pages != 1 else ''}"
+        if is_shortened(briefing):
+            what += " (shortened: too long to print whole)"
+        self.exported.emit(target, what)
 
     def export_html(self) -> None:
         briefing = self.briefing()

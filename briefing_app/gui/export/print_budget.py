@@ -67,5 +67,10 @@ def handout(briefing: Briefing) -> Handout:
     return Handout(dataclasses.replace(briefing, **cut), pieces[:kept], notice, text_ends)
 
 
+def is_shortened(briefing: Briefing) -> bool:
+    """Whether a handout of ``briefing`` leaves anything out, for the word after an export."""
+    return bool(handout(briefing).notice)
+
+
 def _notice(text: str) -> str:
     return f'<p class="shortened">{escape(text)}</p>'

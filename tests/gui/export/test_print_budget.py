@@ -63,3 +63,19 @@ def test_the_print_text_carries_both_notices(qapp, monkeypatch):
     assert printed.index("This handout is shortened") < printed.index("Paragraph 0 ")
     assert "Paragraph 399 " not in printed
     assert printed.rstrip().endswith("Open the briefing in Briefing Viewer to read all of it.")
+
+
+@pytest.mark.gui
+def test_the_window_says_a_pdf_was_shortened(make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(print_budget, "MAX_PRINTED_ROWS", 3)
+    path = tmp_path / "people.briefing"
+    people = "".join(f"  - name: Person {n}\n" for n in range(5))
+    path.write_text(f"---\ntitle: People\npeople:\n{people}---\nPerson 1 spoke.\n", "utf-8")
+    window = make_window()
+    window.open_file(str(path))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(tmp_path / "out.pdf"), ""))
+    window.exporter.export_pdf()
+    label = window.exported_notice.label.text()
+    assert label.startswith("Exported 1 page (shortened: too long to print whole) to out.pdf")

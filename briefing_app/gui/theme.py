@@ -92,6 +92,7 @@ span.badge {{ color: {c.page}; background-color: {c.accent}; font-size: {em(0.75
 p.empty {{ color: {c.muted}; font-style: italic; }}
 p.more {{ margin-top: {2 * CARD_PADDING}px; }}
 p.more a {{ color: {c.accent}; font-weight: 600; }}
+span.also {{ color: {c.accent}; font-size: {em(0.9)}; font-weight: 600; }}
 """
 
 

@@ -121,7 +121,9 @@ class FullTextSearch(QObject):
 
     # -- on the worker threads ---------------------------------------------------------------
     def _run_query(self, index: SearchIndex, work: object) -> None:
-        generation, query = work  # type: ignore[misc]
+        assert isinstance(work, tuple)
+        generation: int = work[0]
+        query: Query = work[1]
         hits: list[Hit] = index.search(query.words, query.tag, HIT_LIMIT) if query.words else []
         self._answer.emit(generation, query, hits)
 

@@ -33,7 +33,7 @@ logger = logging.getLogger(__name__)
 
 SEARCH_PAUSE_FROM = 2000  # entries from which the search waits for a pause in typing
 SEARCH_PAUSE_MS = 150
-FULL_TEXT_PAUSE_MS = 30  # keys typed this close together make one full-text query
+FULL_TEXT_PAUSE_MS = 10  # keys typed this close together make one full-text query
 
 
 class LibraryView(QWidget):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
-from briefing_app.gui.panels.content import PanelContent
+from briefing_app.gui.panels.content import PanelContent, parse_also_in
 from briefing_app.gui.text.viewport import held_viewport
 from briefing_app.gui.theme import (
     CARD_INSET,
@@ -269,8 +269,13 @@ class PanelBrowser(QTextBrowser):
             super().mouseReleaseEvent(event)
             return
         event.accept()
-        if self.entry_at(event.position().toPoint()) == pressed:
+        point = event.position().toPoint()
+        if self.entry_at(point) == pressed:
             self.current = pressed
+            anchor = self.anchorAt(point)
+            if parse_also_in(anchor) is not None:  # a link of its own within the card
+                self.anchorClicked.emit(QUrl(anchor))
+                return
             self.activated.emit(pressed)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:

@@ -21,13 +21,32 @@ class PanelContent:
     entry_blocks: list[int] = field(default_factory=list)
 
 
-def panel_content(name: str, briefing: Briefing | None, limit: int | None) -> PanelContent:
+ALSO_IN = "also"  # a person's "Also in 2 briefings" link: ``#also-3``
+
+
+def also_in_href(index: int) -> str:
+    return f"#{ALSO_IN}-{index}"
+
+
+def parse_also_in(text: str) -> int | None:
+    """The person an "Also in" link names, or None."""
+    prefix, _, index = text.removeprefix("#").partition("-")
+    return int(index) if prefix == ALSO_IN and index.isdigit() and index.isascii() else None
+
+
+def panel_content(
+    name: str,
+    briefing: Briefing | None,
+    limit: int | None,
+    also_in: dict[int, int] | None = None,
+) -> PanelContent:
+    """``also_in``: for each person listed in other briefings of the library, how many."""
     if briefing is None:
         return PanelContent("")
     if name == "figures":
         return figures_content(briefing, limit)
     if name == "people":
-        return people_content(briefing, limit)
+        return people_content(briefing, limit, also_in)
     return timeline_content(briefing, limit)
 
 
@@ -69,8 +88,10 @@ def figures_content(briefing: Briefing, limit: int | None = None) -> PanelConten
     return PanelContent("".join(cards), entries)
 
 
-def people_content(briefing: Briefing, limit: int | None = None) -> PanelContent:
-    cards, shown = [], list(briefing.people[:limit])
+def people_content(
+    briefing: Briefing, limit: int | None = None, also_in: dict[int, int] | None = None
+) -> PanelContent:
+    cards, shown, also_in = [], list(briefing.people[:limit]), also_in or {}
     for index, person in enumerate(shown):
         role = ", ".join(part for part in (person.role, person.affiliation) if part)
         count = person.mentions
@@ -80,12 +101,22 @@ def people_content(briefing: Briefing, limit: int | None = None) -> PanelContent
             f'<span class="label">{escape(person.name)}</span></a>'
             f' <span class="muted">· {mentions}</span>'
             + (f'<br/><span class="role">{escape(role)}</span>' if role else "")
+            + _also_in(index, also_in.get(index, 0))
             + "</p>"
         )
     entries = list(range(len(cards)))
     if limit is not None and len(briefing.people) > limit:
         cards.append(_more("people", len(briefing.people), "people"))
     return PanelContent("".join(cards), entries)
+
+
+def _also_in(index: int, count: int) -> str:
+    if not count:
+        return ""
+    return (
+        f'<br/><a href="{also_in_href(index)}" title="The other briefings that list this person">'
+        f'<span class="also">Also in {count} briefing{"s" if count != 1 else ""} ›</span></a>'
+    )
 
 
 def timeline_content(briefing: Briefing, limit: int | None = None) -> PanelContent:

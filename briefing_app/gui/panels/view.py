@@ -8,7 +8,12 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from briefing_app.core.links import EntryKind, EntryRef, parse_list_all
 from briefing_app.core.model import Briefing
-from briefing_app.gui.panels.content import PANEL_LIMIT, entry_count, panel_content
+from briefing_app.gui.panels.content import (
+    PANEL_LIMIT,
+    entry_count,
+    panel_content,
+    parse_also_in,
+)
 from briefing_app.gui.panels.entry_menu import entry_menu
 from briefing_app.gui.panels.section import PanelSection
 
@@ -47,6 +52,7 @@ class PanelsView(QWidget):
     personClicked = Signal(int)
     figureClicked = Signal(int)
     timelineClicked = Signal(int)
+    alsoInClicked = Signal(int)  # a person's "Also in N briefings"
     sectionToggled = Signal(str, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -77,6 +83,7 @@ class PanelsView(QWidget):
         self.selected: EntryRef | None = None
         self.listed_in_full: set[str] = set()
         self.visible: dict[str, set[int]] = {"figure": set(), "timeline": set()}
+        self.also_in: dict[int, int] = {}  # person -> other briefings of the library listing them
         self.show_briefing(None)
 
     def sizeHint(self) -> QSize:
@@ -97,6 +104,7 @@ class PanelsView(QWidget):
         if another:
             self.selected = None
             self.listed_in_full = set()
+            self.also_in = {}  # told again for this briefing
         self.briefing = briefing
         self.visible = {"figure": figures or set(), "timeline": events or set()}
         for name, section in self.sections.items():
@@ -113,6 +121,12 @@ class PanelsView(QWidget):
         else:
             self.placeholder.setText("This briefing lists no key figures, people or timeline.")
         self._mark(*PANEL_NAMES)
+
+    def set_also_in(self, also_in: dict[int, int]) -> None:
+        """For each person of the briefing shown, how many other briefings list them."""
+        if also_in != self.also_in:
+            self.also_in = also_in
+            self._render("people")
 
     def list_in_full(self, name: str) -> None:
         """Show every entry of a long panel, not only the first :data:`PANEL_LIMIT`."""
@@ -132,7 +146,8 @@ class PanelsView(QWidget):
             section = self.sections[name]
             if not section.isHidden():
                 limit = None if name in self.listed_in_full else PANEL_LIMIT
-                section.browser.set_content(panel_content(name, self.briefing, limit))
+                content = panel_content(name, self.briefing, limit, self.also_in)
+                section.browser.set_content(content)
         self._arrange()
 
     def _mark(self, *names: str) -> None:
@@ -200,6 +215,8 @@ class PanelsView(QWidget):
             self._activate(KIND_PANELS[entry.kind], entry.index)
         elif (panel := parse_list_all(href)) is not None:
             self.list_in_full(panel)
+        elif (person := parse_also_in(href)) is not None:
+            self.alsoInClicked.emit(person)
 
     # -- the keyboard -----------------------------------------------------------------------
     def focus_first(self) -> None:

@@ -28,6 +28,7 @@ from briefing_app.core.across.search_index import INDEX_NAME as SEARCH_INDEX_NAM
 from briefing_app.core.briefing_cache import BriefingCache
 from briefing_app.core.library import BRIEFING_EXTENSIONS
 from briefing_app.core.model import Briefing
+from briefing_app.gui.across.library_views import LibraryViews
 from briefing_app.gui.export.exported_notice import ExportedNotice
 from briefing_app.gui.export.exporter import Exporter
 from briefing_app.gui.library.folders import LibraryFolders
@@ -107,6 +108,13 @@ class MainWindow(QMainWindow):
         self.routes = self._routes()
         add_menu_key(self)
         self._connect()
+        # After _connect: it selects in a briefing the window has just shown.
+        self.library_views = LibraryViews(
+            self, settings, self.library, self.documents, self.panels, self.selection
+        )
+        self.routes.update(self.library_views.routes())
+        self.library_views.exporter.exported.connect(self.exported_notice.show_file)
+        self.library_views.exporter.message.connect(lambda t: self.statusBar().showMessage(t, 5000))
         self.outline_box.setVisible(settings.outline_visible)
         self._current_changed()
 
@@ -401,6 +409,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.library.stop()
+        self.library_views.stop()
         self.documents.stop()
         super().closeEvent(event)
 

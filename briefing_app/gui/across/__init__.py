@@ -1,0 +1,1 @@
+"""The library as a whole: its people and one merged timeline, read off the window's thread."""

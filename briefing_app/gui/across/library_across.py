@@ -1,0 +1,133 @@
+"""The people and the merged timeline of the whole library, kept in step with its scans.
+
+Each briefing's people and timeline are read on a thread of their own (``panels_read``: front
+matter and a count of mentions, no Markdown rendered), once per version of the file, and
+matched and merged there too; the window only receives the result.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from briefing_app.core.across.panels_read import read_panels
+from briefing_app.core.across.people import PeopleAcross, match_people
+from briefing_app.core.across.timeline import TimelineGroup, merge_timeline
+from briefing_app.core.errors import BriefingError
+from briefing_app.core.library import LibraryEntry
+from briefing_app.core.model import Briefing
+
+logger = logging.getLogger(__name__)
+
+Stamp = tuple[float, int]
+
+
+class _Reader(QThread):
+    """Reads the entries' briefings (those not read before in this version), then matches and
+    merges them; ``kept`` is shared with the next reader, so a rescan reads only what changed."""
+
+    progressed = Signal(int, int)  # read so far, of how many
+    done = Signal(object, object, list)  # briefings, PeopleAcross, timeline groups
+
+    def __init__(
+        self,
+        entries: Sequence[LibraryEntry],
+        kept: dict[str, tuple[Stamp, Briefing | None]],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.entries = list(entries)
+        self.kept = kept
+
+    def run(self) -> None:
+        briefings: list[Briefing] = []
+        total = len(self.entries)
+        for number, entry in enumerate(self.entries, start=1):
+            if self.isInterruptionRequested():
+                return
+            stamp = (entry.mtime, entry.size)
+            kept = self.kept.get(entry.path)
+            if kept is None or kept[0] != stamp:
+                kept = (stamp, _read(entry))
+                self.kept[entry.path] = kept
+            if kept[1] is not None:
+                briefings.append(kept[1])
+            if number % 200 == 0:
+                self.progressed.emit(number, total)
+        people = match_people(briefings)
+        timeline = merge_timeline(briefings)
+        if not self.isInterruptionRequested():
+            self.done.emit(briefings, people, timeline)
+
+
+def _read(entry: LibraryEntry) -> Briefing | None:
+    if entry.has_errors:  # its people and events may be half read
+        return None
+    try:
+        return read_panels(entry)
+    except BriefingError:
+        return None
+    except Exception:  # one file's bug must not empty the views
+        logger.exception("could not read the people and timeline of %s", entry.path)
+        return None
+
+
+class LibraryAcross(QObject):
+    """``people`` and ``timeline`` of the library's briefings, once read; ``reading`` meanwhile."""
+
+    started = Signal(int)  # how many briefings are being read
+    progressed = Signal(int, int)
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.briefings: list[Briefing] = []
+        self.people = PeopleAcross([])
+        self.timeline: list[TimelineGroup] = []
+        self.reading = 0  # briefings being read, 0 when idle
+        self.read_once = False
+        self._kept: dict[str, tuple[Stamp, Briefing | None]] = {}
+        self._reader: _Reader | None = None
+
+    def update(self, entries: Sequence[LibraryEntry]) -> None:
+        """Read the library again: files new or changed since the last time, and no others."""
+        self.stop()
+        self._kept = {e.path: self._kept[e.path] for e in entries if e.path in self._kept}
+        reader = _Reader(sorted(entries, key=lambda e: e.path), self._kept, self)
+        reader.progressed.connect(self.progressed)
+        reader.done.connect(lambda *result: self._done(reader, *result))
+        self._reader = reader
+        self.reading = len(entries)
+        self.started.emit(len(entries))
+        reader.start()
+
+    def wait(self, timeout_ms: int = 30_000) -> None:
+        """Blocks until the reading is done and its result is in (tests, screenshots)."""
+        if self._reader is not None:
+            self._reader.wait(timeout_ms)
+            from PySide6.QtCore import QCoreApplication
+
+            QCoreApplication.processEvents()
+
+    def stop(self) -> None:
+        if self._reader is not None:
+            self._reader.requestInterruption()
+            self._reader.wait()
+            self._reader.deleteLater()
+            self._reader = None
+
+    def _done(
+        self,
+        reader: _Reader,
+        briefings: list[Briefing],
+        people: PeopleAcross,
+        timeline: list[TimelineGroup],
+    ) -> None:
+        if reader is not self._reader:
+            return
+        self.briefings, self.people, self.timeline = briefings, people, timeline
+        self.reading = 0
+        self.read_once = True
+        self.changed.emit()

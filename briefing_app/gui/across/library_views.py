@@ -1,0 +1,106 @@
+"""The library as a whole in the window: the People and Timeline views (tabs of one dock below
+the text, hidden until asked for), each person's "Also in" in the People panel, and their exports.
+
+The window builds one and routes the Library menu's commands to :meth:`routes`; the parts
+here do the work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
+
+from briefing_app.core.across import tables
+from briefing_app.gui.across.also_in import AlsoIn
+from briefing_app.gui.across.entry_opener import EntryOpener
+from briefing_app.gui.across.exporting import AcrossExporter, Table
+from briefing_app.gui.across.library_across import LibraryAcross
+from briefing_app.gui.across.people_view import PeopleView
+from briefing_app.gui.across.timeline_view import TimelineView
+from briefing_app.gui.across.tree_pane import KeyRole
+from briefing_app.gui.library.view import LibraryView
+from briefing_app.gui.panels.selection import Selection
+from briefing_app.gui.panels.view import PanelsView
+from briefing_app.gui.shell.documents import Documents
+from briefing_app.gui.shell.menus import Command
+from briefing_app.gui.shell.settings import Settings
+
+
+class LibraryViews(QObject):
+    def __init__(
+        self,
+        window: QMainWindow,
+        settings: Settings,
+        library: LibraryView,
+        documents: Documents,
+        panels: PanelsView,
+        selection: Selection,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.library = library
+        self.across = LibraryAcross(self)
+        library.scanFinished.connect(self.read_library)
+        self.opener = EntryOpener(documents, selection, self)
+        self.also_in = AlsoIn(self.across, documents, panels, self.opener, window)
+        self.people = PeopleView(self.across)
+        self.timeline = TimelineView(self.across)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.people, "People")
+        self.tabs.addTab(self.timeline, "Timeline")
+        self.dock = self._dock("Across the Library", "across-library", self.tabs)
+        for view in (self.people, self.timeline):
+            view.openRequested.connect(self.opener.open_entry)
+        self.exporter = AcrossExporter(settings, self.people_table, self.timeline_table, window)
+
+    def _dock(self, title: str, name: str, view: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self.window)
+        dock.setObjectName(name)
+        dock.setWidget(view)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.hide()  # until asked for: Library › People, Library › Timeline
+        return dock
+
+    def read_library(self) -> None:
+        """After each scan: the people and timelines of the files new or changed since."""
+        self.across.update(self.library.model.entries())
+
+    def show_view(self, name: str) -> None:
+        view = self.people if name == "people" else self.timeline
+        self.tabs.setCurrentWidget(view)
+        self.dock.show()
+        self.dock.raise_()
+        view.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def routes(self) -> dict[Command, Callable[[], object]]:
+        """What each Library menu command of this part does."""
+        C = Command
+        return {
+            C.SHOW_LIBRARY_PEOPLE: lambda: self.show_view("people"),
+            C.SHOW_LIBRARY_TIMELINE: lambda: self.show_view("timeline"),
+            C.EXPORT_PEOPLE_CSV: lambda: self.exporter.export_csv("people"),
+            C.EXPORT_TIMELINE_CSV: lambda: self.exporter.export_csv("timeline"),
+            C.EXPORT_PEOPLE_PDF: lambda: self.exporter.export_pdf("people"),
+            C.EXPORT_TIMELINE_PDF: lambda: self.exporter.export_pdf("timeline"),
+        }
+
+    # -- what the exports hold: what each view shows ----------------------------------------
+    def people_table(self) -> Table:
+        keys = [index.data(KeyRole) for index in self.people.rows()]
+        people = [p for key in keys if (p := self.across.people.by_key(key)) is not None]
+        return "People in the Library", tables.PEOPLE_HEADER, tables.people_rows(people)
+
+    def timeline_table(self) -> Table:
+        rows = tables.timeline_rows(self.timeline.groups)
+        return "Timeline of the Library", tables.TIMELINE_HEADER, rows
+
+    def stop(self) -> None:
+        self.across.stop()

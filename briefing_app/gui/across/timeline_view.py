@@ -1,0 +1,140 @@
+"""The library's Timeline view: the events of every briefing in one date order, those of a day
+grouped under it, the same event from several briefings once with each of its sources.
+
+The filter field keeps events whose text or briefing has the words typed; ``tag:energy`` keeps
+the briefings with that tag, ``person:Gallant`` those that list that person (by any of their
+names), and the timeline is merged again from those alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from briefing_app.core.across.folding import fold
+from briefing_app.core.across.timeline import MergedEvent, TimelineGroup, merge_timeline
+from briefing_app.core.dates import PartialDate
+from briefing_app.core.links import EntryRef
+from briefing_app.core.model import Briefing
+from briefing_app.gui.across.library_across import LibraryAcross
+from briefing_app.gui.across.tree_pane import TreePane, item
+
+HEADERS = ["Date", "Event", "Briefing"]
+_RESTRICTION = re.compile(r'(?:^|\s)(tag|person):(?:"([^"]*)"?|(\S*))', re.IGNORECASE)
+
+
+class TimelineView(TreePane):
+    def __init__(self, across: LibraryAcross, parent: QWidget | None = None) -> None:
+        super().__init__(
+            HEADERS, "Filter events; tag:energy or person:Gallant keeps their briefings…", parent
+        )
+        self.setAccessibleName("Timeline across the library")
+        self.across = across
+        self.groups: list[TimelineGroup] = []
+        self._restriction: tuple[tuple[str, str], ...] = ()
+        across.changed.connect(self.refresh)
+        across.started.connect(lambda _count: self.update_status())
+        self.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the event's text
+        header.resizeSection(2, 260)
+        self.refresh()
+
+    def apply_filter(self) -> None:
+        text = self.filter.text()
+        restriction = tuple(
+            (found[1].casefold(), (found[2] if found[2] is not None else found[3]).strip())
+            for found in _RESTRICTION.finditer(text)
+        )
+        if restriction != self._restriction:
+            self._restriction = restriction
+            self.refresh()
+        self.proxy.setFilterFixedString(_RESTRICTION.sub(" ", text).strip())
+        self.tree.expandAll()
+        self.update_status()
+
+    def briefings(self) -> list[Briefing]:
+        """The library's briefings that every ``tag:`` and ``person:`` typed keeps."""
+        kept = self.across.briefings
+        for kind, value in self._restriction:
+            if not value:
+                continue
+            wanted = fold(value)
+            if kind == "tag":
+                kept = [b for b in kept if wanted in {fold(t) for t in b.tags}]
+            else:
+                paths = {
+                    path
+                    for person in self.across.people.people
+                    if wanted in {fold(n) for n in (person.name, *person.aliases)}
+                    for path in person.paths
+                }
+                kept = [b for b in kept if b.path in paths]
+        return kept
+
+    def refresh(self) -> None:
+        self.groups = (
+            merge_timeline(self.briefings()) if self._restriction else self.across.timeline
+        )
+        self.model.removeRows(0, self.model.rowCount())
+        for group in self.groups:
+            self.model.appendRow(group_row(group))
+        self.tree.expandAll()
+        self.tree.resizeColumnToContents(0)
+        self.update_status()
+
+    def update_status(self) -> None:
+        events = sum(len(group.events) for group in self.groups)
+        reading = self.across.reading
+        if reading and not self.across.read_once:
+            text = f"Reading {reading:,} briefings…"
+        elif not events and self._restriction:
+            text = "No events in the briefings kept by tag: or person:."
+        elif not events:
+            text = "No briefing in the library has a timeline yet."
+        elif self.filter.text().strip() and not self.proxy.rowCount():
+            text = "No events match the filter."
+        else:
+            days = len(self.groups)
+            text = f"{events:,} events on {days:,} dates · double-click one to open it"
+        self.status.setText(text)
+
+
+def date_key(date: PartialDate) -> int:
+    """Sorts a date known to the year or month at the start of its period."""
+    return date.year * 10_000 + date.month * 100 + date.day
+
+
+def group_row(group: TimelineGroup) -> list:
+    """A date's row: its one event on the same row, or several events under it."""
+    key = date_key(group.date)
+    if len(group.events) == 1:
+        return event_row(group.events[0], key * 1000, group.date.display())
+    date = item(group.date.display(), key * 1000)
+    for number, event in enumerate(group.events):
+        date.appendRow(event_row(event, key * 1000 + number, event.label))
+    count = len(group.events)
+    return [date, item(f"{count} events", ""), item("")]
+
+
+def event_row(event: MergedEvent, order: int, date: str) -> list:
+    """An event's row: its text, and its briefing, or its briefings with a row each below."""
+    first = event.sources[0]
+    target = (first.path, EntryRef("timeline", first.index))
+    titles = " · ".join(dict.fromkeys(s.title for s in event.sources))
+    cells = [item(date, order, target), item(event.event, None, target), item(titles, None, target)]
+    if len(event.sources) > 1:
+        cells[2].setToolTip("Given by " + "; ".join(s.title for s in event.sources))
+        for source in event.sources:
+            source_target = (source.path, EntryRef("timeline", source.index))
+            cells[0].appendRow(
+                [
+                    item("", order, source_target),
+                    item(source.event, None, source_target),
+                    item(source.title, None, source_target),
+                ]
+            )
+    return cells

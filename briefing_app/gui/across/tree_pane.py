@@ -1,0 +1,80 @@
+"""What the library's People and Timeline views share: a filter field over a sortable tree,
+a line saying what is shown, and an empty state; rows carry the entry they open."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from briefing_app.core.links import EntryRef
+
+TargetRole = Qt.ItemDataRole.UserRole + 1  # (path, EntryRef): what activating the row opens
+SortRole = Qt.ItemDataRole.UserRole + 2
+KeyRole = Qt.ItemDataRole.UserRole + 3  # a person's key, on their row
+
+
+def item(
+    text: str, sort: object = None, target: tuple[str, EntryRef] | None = None
+) -> QStandardItem:
+    cell = QStandardItem(text)
+    cell.setEditable(False)
+    if len(text) > 40:  # the column may cut it
+        cell.setToolTip(text)
+    cell.setData(text.casefold() if sort is None else sort, SortRole)
+    if target is not None:
+        cell.setData(target, TargetRole)
+    return cell
+
+
+class TreePane(QWidget):
+    openRequested = Signal(str, object)  # path, EntryRef
+
+    def __init__(self, headers: list[str], placeholder: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = QStandardItemModel(self)
+        self.model.setHorizontalHeaderLabels(headers)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)  # every column
+        self.proxy.setRecursiveFilteringEnabled(True)  # a source row keeps its event shown
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(placeholder)
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.apply_filter)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.proxy)
+        self.tree.setSortingEnabled(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.activated.connect(self._activated)
+        self.status = QLabel(self)
+        self.status.setStyleSheet("color: palette(placeholder-text); padding: 2px 4px;")
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.status)
+
+    def apply_filter(self) -> None:
+        self.proxy.setFilterFixedString(self.filter.text().strip())
+        self.update_status()
+
+    def update_status(self) -> None:
+        """Subclasses say how many rows show, or why none do."""
+
+    def rows(self) -> list[QModelIndex]:
+        """The top-level rows shown, in order (tests, exports)."""
+        return [self.proxy.index(row, 0) for row in range(self.proxy.rowCount())]
+
+    def _activated(self, index: QModelIndex) -> None:
+        target = index.siblingAtColumn(0).data(TargetRole)
+        if target is not None:
+            self.openRequested.emit(*target)
+        elif self.tree.isExpanded(index):
+            self.tree.collapse(index)
+        else:
+            self.tree.expand(index)

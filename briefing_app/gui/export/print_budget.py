@@ -33,26 +33,29 @@ class Handout:
     pieces: list[str]  # the body's HTML pieces that fit
     notice: str = ""  # HTML for the first page when anything was left out; "" otherwise
     text_ends: str = ""  # HTML after the last piece kept, when the text was cut
+    # The first piece alone is longer than a handout (one code block or list of megabytes): the
+    # printed text must be cut once laid out in blocks (print_text.cut_at_budget).
+    over_budget: bool = False
 
 
 def handout(briefing: Briefing) -> Handout:
     pieces = briefing.body_pieces()
     kept, size, pages = 0, 0, 0.0
     for piece in pieces:
-        pages += len(piece) / CHARACTERS_PER_PAGE + piece.count("\n") / LINES_PER_PAGE
+        pages += estimated_pages(len(piece), piece.count("\n"))
         if kept and pages > MAX_PRINTED_PAGES:
             break
         size += len(piece)
         kept += 1
+    over_budget = pages > MAX_PRINTED_PAGES and kept == 1
     left_out = []
     text_ends = ""
-    if kept < len(pieces):
+    if kept < len(pieces) or over_budget:
         total = sum(len(piece) for piece in pieces)
         share = max(1, round(100 * (total - size) / total))
-        left_out.append(f"the last {share}% of the text (past about {MAX_PRINTED_PAGES:,} pages)")
-        text_ends = _notice(
-            f"The handout stops here: the last {share}% of the text is left out. {_OPEN_IT}"
-        )
+        rest = "the end of the text" if over_budget else f"the last {share}% of the text"
+        left_out.append(f"{rest} (past about {MAX_PRINTED_PAGES:,} pages)")
+        text_ends = _notice(f"The handout stops here: {rest} is left out. {_OPEN_IT}")
     cut = {}
     for panel, noun in PANELS:
         rows = getattr(briefing, panel)
@@ -64,7 +67,12 @@ def handout(briefing: Briefing) -> Handout:
     notice = _notice(
         f"This handout is shortened: it leaves out {' and '.join(left_out)}. {_OPEN_IT}"
     )
-    return Handout(dataclasses.replace(briefing, **cut), pieces[:kept], notice, text_ends)
+    shortened = dataclasses.replace(briefing, **cut)
+    return Handout(shortened, pieces[:kept], notice, text_ends, over_budget)
+
+
+def estimated_pages(characters: int, lines: int) -> float:
+    return characters / CHARACTERS_PER_PAGE + lines / LINES_PER_PAGE
 
 
 def is_shortened(briefing: Briefing) -> bool:

@@ -8,12 +8,12 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QSizeF, QUrl
-from PySide6.QtGui import QFont, QImage, QTextDocument
+from PySide6.QtGui import QFont, QImage, QTextCursor, QTextDocument
 
 from briefing_app.core.document import print_html, print_html_parts
 from briefing_app.core.model import Briefing
 from briefing_app.core.palette import callout_css
-from briefing_app.gui.export.print_budget import handout
+from briefing_app.gui.export import print_budget
 from briefing_app.gui.text.sliced_build import append_html
 
 BODY_POINT_SIZE = 10.5
@@ -108,20 +108,42 @@ def fill(document: PrintDocument, briefing: Briefing, checkpoint: Callable[[], N
     """Set the print text, cut to what one handout prints (print_budget). A long one goes in
     the pieces the loader cut it into, with a checkpoint every few dozen milliseconds: one
     ``setHtml`` of 2 MB takes 0.3 s or more, and the progress dialog would not answer meanwhile."""
-    printed = handout(briefing)
+    printed = print_budget.handout(briefing)
     if len(printed.pieces) <= 1 and not printed.notice:
         document.setHtml(print_html(briefing))
         return
     before, after = print_html_parts(printed.briefing)
     document.setHtml(f"<html><body>{before}{printed.notice}</body></html>")
+    text_starts = document.characterCount() - 1
     scratch = print_document(briefing)
     deadline = time.perf_counter() + CHECK_EVERY_SECONDS
-    for piece in (*printed.pieces, printed.text_ends, after):
+    for number, piece in enumerate((*printed.pieces, printed.text_ends, after)):
+        if number == len(printed.pieces) and printed.over_budget:
+            cut_at_budget(document, text_starts)
         if piece:
             append_html(document, piece, scratch)
         if time.perf_counter() >= deadline:
             checkpoint()
             deadline = time.perf_counter() + CHECK_EVERY_SECONDS
+
+
+def cut_at_budget(document: QTextDocument, start: int) -> None:
+    """Remove what follows ``start`` past about print_budget's ``MAX_PRINTED_PAGES`` pages, by
+    the same guess, block by block (a block longer than what is left is cut inside)."""
+    budget = print_budget.MAX_PRINTED_PAGES
+    pages = 0.0
+    block = document.findBlock(start)
+    while block.isValid():
+        length = block.length()
+        if pages + print_budget.estimated_pages(length, 1) > budget:
+            room = max(0, int((budget - pages) * print_budget.CHARACTERS_PER_PAGE))
+            cursor = QTextCursor(document)
+            cursor.setPosition(block.position() + min(room, length - 1))
+            cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            return
+        pages += print_budget.estimated_pages(length, 1)
+        block = block.next()
 
 
 def _layout_device() -> QImage:

@@ -79,3 +79,18 @@ def test_the_window_says_a_pdf_was_shortened(make_window, tmp_path, monkeypatch)
     window.exporter.export_pdf()
     label = window.exported_notice.label.text()
     assert label.startswith("Exported 1 page (shortened: too long to print whole) to out.pdf")
+
+
+@pytest.mark.gui
+def test_one_code_block_longer_than_a_handout_is_cut_inside(qapp, monkeypatch):
+    monkeypatch.setattr(print_budget, "MAX_PRINTED_PAGES", 2)
+    code = "".join(f"line {n} of code\n" for n in range(3_000))
+    briefing = parse_briefing(f"---\ntitle: Code\n---\n```\n{code}```\n", "/tmp/code.briefing")
+    assert len(briefing.body_pieces()) == 1 and handout(briefing).over_budget
+    document = print_text.print_document(briefing)
+    print_text.fill(document, briefing, lambda: None)
+    printed = document.toPlainText()
+    assert "This handout is shortened: it leaves out the end of the text" in printed
+    assert "line 0 of code" in printed and "line 2999 of code" not in printed
+    assert printed.rstrip().endswith("Open the briefing in Briefing Viewer to read all of it.")
+    assert len(printed) < 2 * 2 * print_budget.CHARACTERS_PER_PAGE

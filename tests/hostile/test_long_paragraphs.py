@@ -43,3 +43,16 @@ def test_its_pdf_stops_at_about_a_thousand_pages_and_says_so(one_long_line, tmp_
     pdf = pypdf.PdfReader(target)
     assert 700 <= len(pdf.pages) <= 1300
     assert "This handout is shortened" in " ".join(pdf.pages[0].extract_text().split())
+
+
+@pytest.mark.slow
+def test_the_pdf_of_one_code_block_of_12_mb_is_cut_inside_it(tmp_path):
+    path = tmp_path / "one-code-block.briefing"
+    path.write_text(
+        "```\n" + "".join(f"line {n} of code\n" for n in range(600_000)) + "```\n", "utf-8"
+    )
+    target = tmp_path / "out.pdf"
+    assert_clean(app("--export-pdf", str(target), str(path), home=tmp_path), (0,))
+    pdf = pypdf.PdfReader(target)
+    assert 300 <= len(pdf.pages) <= 1300
+    assert "This handout is shortened" in " ".join(pdf.pages[0].extract_text().split())

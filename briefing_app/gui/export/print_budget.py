@@ -68,7 +68,13 @@ def handout(briefing: Briefing) -> Handout:
         f"This handout is shortened: it leaves out {' and '.join(left_out)}. {_OPEN_IT}"
     )
     shortened = dataclasses.replace(briefing, **cut)
-    return Handout(shortened, pieces[:kept], notice, text_ends, over_budget)
+    kept_pieces = pieces[:kept]
+    if over_budget:
+        # Qt need not read more of it than a handout could hold: the guess counts a character
+        # of text no more than one of HTML, and Qt closes what the cut leaves open.
+        most = MAX_PRINTED_PAGES * CHARACTERS_PER_PAGE
+        kept_pieces = [pieces[0][: pieces[0].rfind("\n", 0, most) + 1 or most]]
+    return Handout(shortened, kept_pieces, notice, text_ends, over_budget)
 
 
 def estimated_pages(characters: int, lines: int) -> float:

@@ -4,14 +4,16 @@ mentions and roles; under each, the briefings that list them, each opening with 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QWidget
 
-from briefing_app.core.across.people import LibraryPerson
+from briefing_app.core.across.people import LibraryPerson, PeopleAcross
 from briefing_app.core.links import EntryRef
 from briefing_app.gui.across.library_across import LibraryAcross
-from briefing_app.gui.across.tree_pane import KeyRole, TreePane, item
+from briefing_app.gui.across.tree_pane import KeyRole, TreePane, item, new_model
 
 HEADERS = ["Person", "Briefings", "Mentions", "Roles"]
+NAME_WIDTH = 220
 
 
 class PeopleView(TreePane):
@@ -19,6 +21,7 @@ class PeopleView(TreePane):
         super().__init__(HEADERS, "Filter people, roles and briefings…", parent)
         self.setAccessibleName("People across the library")
         self.across = across
+        across.builders["people"] = lambda _briefings, people, _timeline: people_model(people)
         across.changed.connect(self.refresh)
         across.started.connect(lambda _count: self.update_status())
         across.progressed.connect(lambda *_: self.update_status())
@@ -26,10 +29,12 @@ class PeopleView(TreePane):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.removeRows(0, self.model.rowCount())
-        for person in self.across.people.people:
-            self.model.appendRow(person_row(person))
-        self.tree.resizeColumnToContents(0)
+        built = self.across.built.get("people")
+        if isinstance(built, QStandardItemModel):
+            self.show_model(built)
+        else:
+            self.show_model(people_model(self.across.people))
+        self.tree.header().resizeSection(0, NAME_WIDTH)  # sizing to the contents reads every row
         self.update_status()
 
     def update_status(self) -> None:
@@ -45,6 +50,14 @@ class PeopleView(TreePane):
             text = f"{shown:,} of {count:,} people" if shown != count else f"{count:,} people"
             text += " · double-click a briefing to open it with the person selected"
         self.status.setText(text)
+
+
+def people_model(people: PeopleAcross) -> QStandardItemModel:
+    """A row per person; made on any thread, for the view's to use."""
+    model = new_model(HEADERS)
+    for person in people.people:
+        model.appendRow(person_row(person))
+    return model
 
 
 def person_row(person: LibraryPerson) -> list:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from briefing_app.core.across.folding import fold
@@ -19,9 +20,10 @@ from briefing_app.core.dates import PartialDate
 from briefing_app.core.links import EntryRef
 from briefing_app.core.model import Briefing
 from briefing_app.gui.across.library_across import LibraryAcross
-from briefing_app.gui.across.tree_pane import TreePane, item
+from briefing_app.gui.across.tree_pane import TreePane, item, new_model
 
 HEADERS = ["Date", "Event", "Briefing"]
+EXPAND_UP_TO = 500  # dates
 _RESTRICTION = re.compile(r'(?:^|\s)(tag|person):(?:"([^"]*)"?|(\S*))', re.IGNORECASE)
 
 
@@ -34,12 +36,14 @@ class TimelineView(TreePane):
         self.across = across
         self.groups: list[TimelineGroup] = []
         self._restriction: tuple[tuple[str, str], ...] = ()
+        across.builders["timeline"] = lambda _briefings, _people, groups: timeline_model(groups)
         across.changed.connect(self.refresh)
         across.started.connect(lambda _count: self.update_status())
         self.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the event's text
+        header.resizeSection(0, 140)
         header.resizeSection(2, 260)
         self.refresh()
 
@@ -53,7 +57,7 @@ class TimelineView(TreePane):
             self._restriction = restriction
             self.refresh()
         self.proxy.setFilterFixedString(_RESTRICTION.sub(" ", text).strip())
-        self.tree.expandAll()
+        self.expand_some()
         self.update_status()
 
     def briefings(self) -> list[Briefing]:
@@ -82,9 +86,14 @@ class TimelineView(TreePane):
         self.model.removeRows(0, self.model.rowCount())
         for group in self.groups:
             self.model.appendRow(group_row(group))
-        self.tree.expandAll()
-        self.tree.resizeColumnToContents(0)
+        self.expand_some()
         self.update_status()
+
+    def expand_some(self) -> None:
+        """Each date open to its events, in a timeline short enough to open at once; a long
+        one opens a date when asked (expanding 10,000 dates at once holds the window)."""
+        if self.proxy.rowCount() <= EXPAND_UP_TO:
+            self.tree.expandAll()
 
     def update_status(self) -> None:
         events = sum(len(group.events) for group in self.groups)
@@ -106,6 +115,14 @@ class TimelineView(TreePane):
 def date_key(date: PartialDate) -> int:
     """Sorts a date known to the year or month at the start of its period."""
     return date.year * 10_000 + date.month * 100 + date.day
+
+
+def timeline_model(groups: list[TimelineGroup]) -> QStandardItemModel:
+    """A row per date; made on any thread, for the view's to use."""
+    model = new_model(HEADERS)
+    for group in groups:
+        model.appendRow(group_row(group))
+    return model
 
 
 def group_row(group: TimelineGroup) -> list:

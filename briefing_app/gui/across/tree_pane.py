@@ -27,13 +27,19 @@ def item(
     return cell
 
 
+def new_model(headers: list[str]) -> QStandardItemModel:
+    model = QStandardItemModel()
+    model.setHorizontalHeaderLabels(headers)
+    return model
+
+
 class TreePane(QWidget):
     openRequested = Signal(str, object)  # path, EntryRef
 
     def __init__(self, headers: list[str], placeholder: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.model = QStandardItemModel(self)
-        self.model.setHorizontalHeaderLabels(headers)
+        self.model = new_model(headers)
+        self.model.setParent(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
@@ -58,6 +64,18 @@ class TreePane(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.status)
+
+    def show_model(self, model: QStandardItemModel) -> None:
+        """Shows ``model``'s rows in place of those shown: made apart from the view, a model
+        of thousands of rows is shown in one step, not a row at a time."""
+        old, self.model = self.model, model
+        if model is old:
+            return
+        if model.parent() is None:
+            model.setParent(self)  # made for this view alone; another keeps its own
+        self.proxy.setSourceModel(model)
+        if old.parent() is self:
+            old.deleteLater()
 
     def apply_filter(self) -> None:
         self.proxy.setFilterFixedString(self.filter.text().strip())

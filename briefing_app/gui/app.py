@@ -120,10 +120,15 @@ def run_gui(
         return _take_screenshot(app, window, screenshot, ok=all(opened))
 
     window.restore_state()
-    # The window shows first, then fills: the files asked for, the last session's, the library.
+    # The window shows first, titled for the briefing it opens when that one is kept, and
+    # painted; then it fills: the files asked for, the last session's, the library.
     window.documents.expect_files()
+    coming = window.documents.prefetch(files)
+    if coming is not None:
+        window.setWindowTitle(f"{coming.title} — {APP_NAME}")  # as the tab will title it
     window.show()
-    QTimer.singleShot(0, window, lambda: _fill(window, files))
+    app.sync()
+    _fill(window, files)
     if instance is not None:
         instance.filesReceived.connect(window.take_from_launch)
     if isinstance(app, BriefingApplication):

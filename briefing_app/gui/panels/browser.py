@@ -20,7 +20,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from briefing_app.gui.panels.content import PanelContent, parse_also_in
-from briefing_app.gui.text.viewport import held_viewport
 from briefing_app.gui.theme import (
     CARD_INSET,
     CARD_PADDING,
@@ -30,6 +29,7 @@ from briefing_app.gui.theme import (
     current_colours,
     panel_stylesheet,
 )
+from briefing_app.startup import held_viewport
 
 FOCUS_RING = 2  # pixels: the keyboard's current entry, clear of any mark
 KEYBOARD_REASONS = (

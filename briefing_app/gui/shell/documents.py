@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QSize, Qt, QTimer, Signal
@@ -82,6 +82,7 @@ class Documents(QObject):
         self._reloading: dict[str, BackgroundLoad] = {}  # the read under way of each changed file
         self._reload_again: set[str] = set()  # changed again while being read
         self._changed_while_opening: set[str] = set()
+        self._prefetched: tuple[str, Briefing] | None = None
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._file_changed)
         self._pending_reloads: set[str] = set()
@@ -146,9 +147,29 @@ class Documents(QObject):
         self._add_tab(briefing)
         return True
 
+    def prefetch(self, paths: Sequence[str]) -> Briefing | None:
+        """The briefing a start will show first (the last file asked for, or the last session's
+        current tab), read now if it is kept, and opened from here later."""
+        if paths:
+            path = os.path.abspath(paths[-1])
+        else:
+            tabs = self.settings.open_tabs
+            path = tabs[min(self.settings.current_tab, len(tabs) - 1)] if tabs else ""
+        if not path or opens_in_background(path):
+            return None
+        try:
+            briefing = self.cache.kept(path)
+        except BriefingError:
+            return None  # opening it says why
+        self._prefetched = (path, briefing) if briefing is not None else None
+        return briefing
+
     def _read_now(self, path: str) -> Briefing:
         """A small file, kept or parsed by the worker while the window waits. Raises
         BriefingError."""
+        prefetched, self._prefetched = self._prefetched, None
+        if prefetched is not None and prefetched[0] == path:
+            return prefetched[1]
         briefing = self.cache.kept(path)
         if briefing is None:
             result = shared().open(path, self.cache.folder).wait()

@@ -27,6 +27,8 @@ from briefing_app.gui.shell.documents import Documents
 from briefing_app.gui.shell.menus import Command
 from briefing_app.gui.shell.settings import Settings
 
+MIN_HEIGHT = 180  # pixels: the filter, a few rows and the status line
+
 
 class LibraryViews(QObject):
     def __init__(
@@ -76,7 +78,10 @@ class LibraryViews(QObject):
     def show_view(self, name: str) -> None:
         view = self.people if name == "people" else self.timeline
         self.tabs.setCurrentWidget(view)
-        self.dock.show()
+        if self.dock.isHidden():  # two fifths of the height; the text keeps the rest
+            self.dock.show()
+            height = max(MIN_HEIGHT, self.window.height() * 2 // 5)
+            self.window.resizeDocks([self.dock], [height], Qt.Orientation.Vertical)
         self.dock.raise_()
         view.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
 

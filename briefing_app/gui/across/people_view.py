@@ -26,6 +26,8 @@ class PeopleView(TreePane):
         across.started.connect(lambda _count: self.update_status())
         across.progressed.connect(lambda *_: self.update_status())
         self.tree.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # the most widely named first
+        for column in (1, 2):  # counts: narrow, the roles have the room
+            self.tree.header().resizeSection(column, 90)
         self.refresh()
 
     def refresh(self) -> None:

@@ -205,6 +205,12 @@ class PanelsView(QWidget):
             return
         entry = EntryRef(PANEL_KINDS[name], index)
         menu = entry_menu(self.briefing, entry, lambda: self._activate(name, index), self)
+        others = self.also_in.get(index, 0) if entry.kind == "person" else 0
+        if others:  # the keyboard's way to the "Also in" link
+            plural = "s" if others != 1 else ""
+            menu.addAction(
+                f"&Also in {others} Briefing{plural}…", lambda: self.alsoInClicked.emit(index)
+            )
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(browser.viewport().mapToGlobal(point))
 

@@ -76,3 +76,11 @@ def test_the_query_reads_a_tag_apart_from_the_words():
     assert parse_query("gas tag:energy deal") == Query("gas  deal", "energy")
     assert parse_query('tag:"energy policy" baku').tag == "energy policy"
     assert parse_query("baku").tag is None
+
+
+def test_the_window_keeps_the_index_beside_the_librarys(tmp_path):
+    from briefing_app.gui.shell.main_window import search_index_of
+
+    kept = tmp_path / "cache" / "library-index.jsonl"
+    assert search_index_of(str(kept)) == str(tmp_path / "cache" / "search-index.sqlite3")
+    assert search_index_of(None) is None  # tests: nothing kept, the search filters as before

@@ -1,7 +1,7 @@
 """Briefings kept on disk once loaded, so a file opened before opens without being parsed again.
 
 Opening a cached file needs neither YAML nor Markdown nor the sanitiser: a start that reopens
-the seed skips importing them (about 80 ms) and parsing it. An entry belongs to one path and holds
+the seed skips importing them and parsing it. An entry belongs to one path and holds
 the file's size and checksums; it is used only while the file's bytes still match, the notes
 and images the text refers to are as they were, and it was written by this very code. Anything
 else (missing, damaged, stale, unwritable, planted) means loading the file as if there were no

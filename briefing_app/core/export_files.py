@@ -92,7 +92,7 @@ def name_max(folder: str) -> int:
 def temporary_beside(target: str) -> tuple[int, str]:
     """A new, empty file (0600) beside ``target``, open for writing, to be moved over it once
     complete; its descriptor and name. Raises OSError."""
-    import tempfile  # here: it costs ~9 ms, and is needed only when a file is written
+    import tempfile  # here, not at start-up: needed only when a file is written
 
     return tempfile.mkstemp(dir=os.path.dirname(target), prefix=part_prefix(target), suffix=".part")
 

@@ -1,8 +1,8 @@
 """The library index kept on disk between runs, so a start reads only the files that changed.
 
 JSON Lines: a header, then one entry per line with the file's modification time and size.
-Line by line, reading and writing let the window keep Python's lock between lines; one
-20 MB document would hold it for a third of a second. It is only a cache: anything wrong with
+Read and written on threads, line by line, which lets the window have Python's lock between
+lines, where one long document would hold it. It is only a cache: anything wrong with
 it (missing, from another version, damaged) means starting without.
 """
 
@@ -43,7 +43,7 @@ def save_index(path: str, entries: Iterable[LibraryEntry]) -> None:
         }
         for e in entries
     )
-    import tempfile  # here: it costs ~9 ms at start-up, and the index is written after a scan
+    import tempfile  # here, not at start-up: the index is written after a scan
 
     folder = os.path.dirname(path)
     temporary = ""

@@ -36,8 +36,8 @@ from briefing_app.core.quick_markdown import make_quick
 
 
 def reused_markdown(kind: str, make: Callable[[], markdown.Markdown]) -> markdown.Markdown:
-    """This thread's Markdown of ``kind``, reset: setting one up took 0.6 ms, a twentieth of
-    reading the seed. One per thread, since a Markdown keeps the state of what it converts."""
+    """This thread's Markdown of ``kind``, reset: setting one up is a good part of reading a
+    short briefing. One per thread, since a Markdown keeps the state of what it converts."""
     md: markdown.Markdown | None = getattr(_markdowns, kind, None)
     if md is None:
         md = make()

@@ -195,8 +195,7 @@ def titled_names(text: str) -> list[tuple[str, int]]:
     """Names that follow a title ("President Isaac Herzog"), with their offset in ``text``."""
     found: list[tuple[str, int]] = []
     offset = 0
-    # Line by line (a name never spans one): a single scan of a 2 MB text keeps Python's lock
-    # for 100 ms, and the window waits that long while a big file loads on a thread.
+    # Line by line: a name never spans one.
     for line in text.split("\n"):
         found.extend((m.group(1), offset + m.start(1)) for m in _NAME_AFTER_TITLE.finditer(line))
         offset += len(line) + 1

@@ -74,9 +74,7 @@ def sanitise_pieces(fragment: str, size: int = BODY_PIECE) -> list[str]:
     """:func:`sanitise`, giving the result cut between top-level elements into pieces of about
     ``size`` characters, each whole HTML.
 
-    nh3 keeps Python's lock while it works: 2 MB at once would freeze the window for ~50 ms
-    while a big file loads on a thread, so each piece is cleaned alone. The window lays a long
-    text out by the same pieces.
+    The window lays a long text out by the same pieces, a few at a time.
     """
     return [
         _sanitise(flatten_deep_html(piece) if deepest > MAX_HTML_DEPTH else piece)

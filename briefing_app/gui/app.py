@@ -30,9 +30,8 @@ class BriefingApplication(QApplication):
     def __init__(self, argv: list[str]) -> None:
         # Qt hands each fill of more than about 100 spans (a scroll bar's gradient, a card's
         # background) to a pool of threads and waits for them. The window's fills are small, and
-        # the hand-over costs more than the fill: a scroll bar painted in 1.2-2.5 ms with the
-        # pool and 0.4 ms without, and a third of the paint after opening the seed went to it.
-        # Read when the pool is first needed, so set before any paint.
+        # handing them over costs more than the fill itself. Read when the pool is first
+        # needed, so set before any paint.
         set_for_this_process("QT_NO_GUI_THREADPOOL", "1")
         super().__init__(argv)
         self.pending_files: list[str] = []

@@ -36,7 +36,7 @@ from briefing_app.gui.text.textdoc import fit_images
 # headings where they fall.
 MAX_PAGES_TO_REFINE = 80
 LONG_PARAGRAPH = 3000  # characters; longer paragraphs are laid out in pieces
-LAYOUT_STEP_CHARACTERS = 100_000  # laid out between two progress checks: about 50 ms of Qt's time
+LAYOUT_STEP_CHARACTERS = 100_000  # laid out between two progress checks: a short step of Qt's
 FULL_LAYOUT_Y = 1e7  # below the end of any document (Qt's layout units overflow near 3.3e7)
 HEADER_GAP_MM = 9  # between the running header and the text, and the text and the footer
 

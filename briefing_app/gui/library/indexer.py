@@ -137,7 +137,7 @@ class LibraryIndexer(QObject):
         self._watch_more()
 
     def _watch_more(self) -> None:
-        """Adds watches a batch at a time: 4,000 at once held the window for ~90 ms."""
+        """Adds watches a batch at a time: thousands at once would hold the window up."""
         batch, self._to_watch = self._to_watch[:WATCH_BATCH], self._to_watch[WATCH_BATCH:]
         if batch:
             self.watcher.addPaths(batch)

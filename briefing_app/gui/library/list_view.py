@@ -76,7 +76,7 @@ class FocusRing(QWidget):
     """A ring in the highlight colour around the list while it has the keyboard's focus.
 
     Drawn by a widget of its own: a style sheet on the list would do it too, but made each
-    repaint of the list's frame and scroll bar about 3 ms slower.
+    repaint of the list's frame and scroll bar slower.
     """
 
     def __init__(self, parent: QWidget) -> None:

@@ -29,7 +29,7 @@ class WriteLater(QObject):
 
     QSettings writes the whole file, and waits for the disk to have it, at the next turn of the
     event loop after a change; opening a briefing changes the recent files, so that write came
-    before the window painted the briefing (2-8 ms here, far more on a slow disk). The values
+    before the window painted the briefing (far longer on a slow disk). The values
     themselves change at once: only the file waits. ``QSettings.sync`` still writes at once.
 
     Its timer belongs to ``parent`` (the window), not to the settings: a QObject that Python's

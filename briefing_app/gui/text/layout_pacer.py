@@ -1,7 +1,7 @@
 """Laying a long text out in short slices once it shows, so the window keeps answering.
 
 Qt lays a document out lazily, a step per turn of its own timer, and doubles each step up to
-200,000 characters: after a 2 MB briefing showed, the window stopped for 60-130 ms eight to ten
+200,000 characters: after a 2 MB briefing showed, the window stopped for a tenth of a second eight to ten
 times in the next half second, just as the reader began to scroll. No setting changes the step. While a
 pacer runs, the layout's own timer events are held back, and the pacer lays out a few thousand
 characters at a time (asking where a block further on sits lays the text out down to it), a

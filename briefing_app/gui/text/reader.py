@@ -45,7 +45,7 @@ logger = logging.getLogger(__name__)
 
 QUOTES_SETTLE_MS = 60
 # A text longer than this is rebuilt a slice at a time (zoom, colours, a reload): setHtml on
-# 256 KB of HTML, its anchors and underlines keep the window from answering for about 100 ms.
+# 256 KB of HTML, its anchors and underlines would keep the window from answering too long.
 LONG_TEXT_CHARACTERS = 256 * 1024
 HIDDEN_LAYOUT_DELAY_MS = 250  # before a long text in a hidden tab is laid out
 
@@ -261,7 +261,7 @@ class ReaderView(QTextBrowser):
         self.person_ranges = dict(anchors.people)
         self.quote_positions = dict(anchors.quotes)
         # Underlined and given its margins before the view has it: a document no view shows has
-        # no layout yet, so neither lays the text out again (4 of the 40 ms the seed took).
+        # no layout yet, so neither lays the text out again.
         underline_people(document, self.person_ranges, QColor(self._colours.muted))
         set_page_margins(document, TOP_MARGIN)
         # Laid out once, at the column's width: taking a document, the view lays it out as it is,
@@ -402,8 +402,7 @@ class ReaderView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # A scroll area's resize events are its viewport's. Its size is kept so that nothing
-        # calls viewport() before the window first shows: PySide's first viewport() call makes
-        # every widget class the viewport might be (about 20 ms of a start).
+        # calls viewport() before the window first shows (see startup.held_viewport).
         self._viewport_size = event.size()
         self._fit_column()
         self._quotes_timer.start()  # more or less of the text is on screen now

@@ -1,8 +1,8 @@
 """Indexing library folders in the background.
 
 The scanner thread finds the files that changed and has the parse worker read them, a batch at
-a time: the first batch small, so the first rows show at once, and no batch so long that a file
-the reader opens meanwhile waits behind it.
+a time, no batch so long that a file the reader opens meanwhile waits behind it. The first
+small batch it reads itself, so that the first rows show without waiting for the worker to start.
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from collections.abc import Iterator, Sequence
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from briefing_app.core.library import LibraryEntry, iter_briefing_files
+from briefing_app.core.library import LibraryEntry, iter_briefing_files, read_entries
 from briefing_app.core.library_index import load_index
 from briefing_app.parsing.client import shared
 
 logger = logging.getLogger(__name__)
 
-FIRST_BATCH = 50  # files in the first batch read, to show the first rows soon
+FIRST_BATCH = 50
 BATCH = 250
 
 
@@ -95,7 +95,9 @@ class LibraryScanner(QThread):
             self.firstFound.emit()
 
     def _read(self, paths: list[str]) -> None:
-        if paths:
+        if not self._seen:
+            self._add(read_entries(paths))
+        elif paths:
             entries = shared().index(paths).wait()
             if isinstance(entries, list):
                 self._add(entries)

@@ -1,9 +1,10 @@
-"""The library scanner: changed files read in batches by the parse worker, nothing lost."""
+"""The library scanner: the first files read on its thread, the rest in batches by the parse
+worker, nothing lost."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 
 from benchmarks.generate import write_library
 from briefing_app.gui.library.scanner import BATCH, FIRST_BATCH, LibraryScanner
@@ -45,19 +46,19 @@ def test_a_library_is_read_by_the_worker_process_and_nothing_is_lost(qapp, tmp_p
 def test_when_the_worker_dies_midway_nothing_is_lost_or_read_twice(qapp, tmp_path, real_worker):
     count = FIRST_BATCH + 3 * BATCH
     write_library(tmp_path, count)
-    scanner = LibraryScanner([str(tmp_path)])
-    killed = []
+    killed: list[int] = []
+    index = real_worker.index
 
-    def kill_the_worker() -> None:  # once the first batch is in
-        killed.append(real_worker.process.pid)
-        real_worker.process.kill()
+    def index_then_kill_the_worker(paths, done=None):  # once its first batch is answered
+        task = index(paths, done)
+        task.wait()
+        if not killed:
+            killed.append(real_worker.process.pid)
+            real_worker.process.kill()
+        return task
 
-    scanner.firstFound.connect(kill_the_worker, Qt.ConnectionType.DirectConnection)
-    loop = QEventLoop()
-    scanner.finished.connect(loop.quit)
-    QTimer.singleShot(120_000, loop.quit)
-    scanner.start()
-    loop.exec()
+    real_worker.index = index_then_kill_the_worker
+    scanner = scan(tmp_path)
     assert killed and real_worker.process.pid not in killed  # a new worker read the rest
     paths = [entry.path for entry in scanner.queue]
     assert len(paths) == len(set(paths)) == count

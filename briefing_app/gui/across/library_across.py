@@ -24,10 +24,19 @@ from briefing_app.core.model import Briefing
 logger = logging.getLogger(__name__)
 
 Stamp = tuple[float, int]
-# What is read stays as long as the library does. Frozen out of the garbage collector's sight
-# as it accumulates, a full collection no longer walks it: with 10,000 briefings, each
-# collection held the window for 60-130 ms. BRIEFING_APP_ACROSS_FREEZE=0 leaves it out.
+# What is read, and the rows made of it, stay as long as the library does. Frozen out of the
+# garbage collector's sight as they accumulate, a full collection no longer walks them: with
+# 10,000 briefings, each collection held the window for 60 ms to a second, growing with what
+# was made. BRIEFING_APP_ACROSS_FREEZE=0 leaves it out, to measure it.
 FREEZE_EVERY = 500 if os.environ.get("BRIEFING_APP_ACROSS_FREEZE", "1") != "0" else 0
+
+
+def spare_the_collector(made: int) -> None:
+    """Called with a count of things made for the library's views, as they are made."""
+    if FREEZE_EVERY and made % FREEZE_EVERY == 0:
+        gc.freeze()
+
+
 # Makes a view's rows from the result, on the reader's thread: for 10,000 briefings, making
 # the rows took over a second, which the window's thread would spend unable to answer.
 Builder = Callable[[list[Briefing], PeopleAcross, list[TimelineGroup]], QObject]
@@ -67,17 +76,18 @@ class _Reader(QThread):
                 briefings.append(kept[1])
             if number % 200 == 0:
                 self.progressed.emit(number, total)
-            if FREEZE_EVERY and number % FREEZE_EVERY == 0:
-                gc.freeze()
+            spare_the_collector(number)
+        spare_the_collector(0)
         people = match_people(briefings)
+        spare_the_collector(0)
         timeline = merge_timeline(briefings)
-        if FREEZE_EVERY:
-            gc.freeze()
+        spare_the_collector(0)
         built = {}
         for name, build in self.builders.items():
             if self.isInterruptionRequested():
                 return
             made = build(briefings, people, timeline)
+            spare_the_collector(0)
             made.moveToThread(self.thread())  # to the window's thread, where it is used
             built[name] = made
         if not self.isInterruptionRequested():

@@ -56,6 +56,8 @@ class LibraryViews(QObject):
         self.dock = self._dock("Across the Library", "across-library", self.tabs)
         for view in (self.people, self.timeline):
             view.openRequested.connect(self.opener.open_entry)
+        # The timeline may follow the library's search: its rows change with each search.
+        library.proxy.modelReset.connect(self._library_rows_changed)
         self.exporter = AcrossExporter(settings, self.people_table, self.timeline_table, window)
 
     def _dock(self, title: str, name: str, view: QWidget) -> QDockWidget:
@@ -70,6 +72,10 @@ class LibraryViews(QObject):
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()  # until asked for: Library › People, Library › Timeline
         return dock
+
+    def _library_rows_changed(self) -> None:
+        searching = bool(self.library.search.text().strip())
+        self.timeline.set_found(self.library.proxy.shown_paths() if searching else None)
 
     def read_library(self) -> None:
         """After each scan: the people and timelines of the files new or changed since."""

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from briefing_app.core.across.people import LibraryPerson, PeopleAcross
 from briefing_app.core.links import EntryRef
-from briefing_app.gui.across.library_across import LibraryAcross
+from briefing_app.gui.across.library_across import LibraryAcross, spare_the_collector
 from briefing_app.gui.across.tree_pane import KeyRole, TreePane, item, new_model
 
 HEADERS = ["Person", "Briefings", "Mentions", "Roles"]
@@ -57,8 +57,9 @@ class PeopleView(TreePane):
 def people_model(people: PeopleAcross) -> QStandardItemModel:
     """A row per person; made on any thread, for the view's to use."""
     model = new_model(HEADERS)
-    for person in people.people:
+    for number, person in enumerate(people.people, start=1):
         model.appendRow(person_row(person))
+        spare_the_collector(number)
     return model
 
 

@@ -12,14 +12,14 @@ import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QCheckBox, QHeaderView, QWidget
 
 from briefing_app.core.across.folding import fold
 from briefing_app.core.across.timeline import MergedEvent, TimelineGroup, merge_timeline
 from briefing_app.core.dates import PartialDate
 from briefing_app.core.links import EntryRef
 from briefing_app.core.model import Briefing
-from briefing_app.gui.across.library_across import LibraryAcross
+from briefing_app.gui.across.library_across import LibraryAcross, spare_the_collector
 from briefing_app.gui.across.tree_pane import TreePane, item, new_model
 
 HEADERS = ["Date", "Event", "Briefing"]
@@ -36,6 +36,11 @@ class TimelineView(TreePane):
         self.across = across
         self.groups: list[TimelineGroup] = []
         self._restriction: tuple[tuple[str, str], ...] = ()
+        self.found: frozenset[str] | None = None  # what the library's search shows, if any
+        self.follow = QCheckBox("Only briefings the library search shows", self)
+        self.follow.setToolTip("Type in the library's search field; the timeline keeps its hits")
+        self.follow.toggled.connect(lambda _on: self.refresh())
+        self.column.insertWidget(1, self.follow)
         across.builders["timeline"] = lambda _briefings, _people, groups: timeline_model(groups)
         across.changed.connect(self.refresh)
         across.started.connect(lambda _count: self.update_status())
@@ -60,9 +65,24 @@ class TimelineView(TreePane):
         self.expand_some()
         self.update_status()
 
+    def set_found(self, paths: list[str] | None) -> None:
+        """The briefings the library's search shows (None: no search), for :attr:`follow`."""
+        found = frozenset(paths) if paths is not None else None
+        if found != self.found:
+            self.found = found
+            if self.follow.isChecked():
+                self.refresh()
+
+    def _restricted(self) -> bool:
+        return bool(self._restriction) or (self.follow.isChecked() and self.found is not None)
+
     def briefings(self) -> list[Briefing]:
-        """The library's briefings that every ``tag:`` and ``person:`` typed keeps."""
+        """The library's briefings that every ``tag:`` and ``person:`` typed keeps, and the
+        library's search if followed."""
         kept = self.across.briefings
+        if self.follow.isChecked() and self.found is not None:
+            found = self.found
+            kept = [b for b in kept if b.path in found]
         for kind, value in self._restriction:
             if not value:
                 continue
@@ -80,12 +100,14 @@ class TimelineView(TreePane):
         return kept
 
     def refresh(self) -> None:
-        self.groups = (
-            merge_timeline(self.briefings()) if self._restriction else self.across.timeline
-        )
-        self.model.removeRows(0, self.model.rowCount())
-        for group in self.groups:
-            self.model.appendRow(group_row(group))
+        built = self.across.built.get("timeline")
+        if self._restricted():  # a tag's, a person's, a search's: fewer than the library
+            self.groups = merge_timeline(self.briefings())
+            self.show_model(timeline_model(self.groups))
+        else:
+            self.groups = self.across.timeline
+            whole = built if isinstance(built, QStandardItemModel) else None
+            self.show_model(whole if whole is not None else timeline_model(self.groups))
         self.expand_some()
         self.update_status()
 
@@ -100,8 +122,8 @@ class TimelineView(TreePane):
         reading = self.across.reading
         if reading and not self.across.read_once:
             text = f"Reading {reading:,} briefings…"
-        elif not events and self._restriction:
-            text = "No events in the briefings kept by tag: or person:."
+        elif not events and self._restricted():
+            text = "No events in the briefings kept by the search, tag: or person:."
         elif not events:
             text = "No briefing in the library has a timeline yet."
         elif self.filter.text().strip() and not self.proxy.rowCount():
@@ -120,8 +142,9 @@ def date_key(date: PartialDate) -> int:
 def timeline_model(groups: list[TimelineGroup]) -> QStandardItemModel:
     """A row per date; made on any thread, for the view's to use."""
     model = new_model(HEADERS)
-    for group in groups:
+    for number, group in enumerate(groups, start=1):
         model.appendRow(group_row(group))
+        spare_the_collector(number)
     return model
 
 

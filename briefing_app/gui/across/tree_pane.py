@@ -59,11 +59,11 @@ class TreePane(QWidget):
         self.status = QLabel(self)
         self.status.setStyleSheet("color: palette(placeholder-text); padding: 2px 4px;")
         self.status.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.filter)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(self.status)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(6, 6, 6, 6)
+        self.column.addWidget(self.filter)
+        self.column.addWidget(self.tree, 1)
+        self.column.addWidget(self.status)
 
     def show_model(self, model: QStandardItemModel) -> None:
         """Shows ``model``'s rows in place of those shown: made apart from the view, a model

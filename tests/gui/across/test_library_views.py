@@ -93,6 +93,17 @@ def test_the_timeline_is_in_date_order_with_its_briefings(window, qtbot):
     }
 
 
+def test_the_timeline_can_keep_the_briefings_the_library_search_shows(window, qtbot):
+    view = window.library_views.timeline
+    view.follow.setChecked(True)
+    assert len(view.groups) == 6  # no search: the whole library
+    window.library.search.setText("terminal")
+    window.library.apply_search()
+    assert {s.title for g in view.groups for e in g.events for s in e.sources} == {"Port of Gdańsk"}
+    view.follow.setChecked(False)
+    assert len(view.groups) == 6
+
+
 def test_activating_an_event_opens_its_briefing_with_the_event_selected(window, qtbot):
     view = window.library_views.timeline
     event = view.rows()[0].siblingAtColumn(1)  # 2022: "Gdańsk terminal opens.", alone that year

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from briefing_app.core import textfile
 from briefing_app.core.across.search_index import SearchDocument, SearchIndex
@@ -67,16 +67,24 @@ def plain_text(markdown: str) -> str:
     return _INLINE_MARKS.sub("", _LINE_MARKS.sub("", _LINK.sub(r"\1", markdown)))
 
 
-def refresh(index: SearchIndex, paths: Iterable[str]) -> int:
+def refresh(
+    index: SearchIndex, paths: Iterable[str], stopped: Callable[[], bool] = lambda: False
+) -> int:
     """Bring ``index`` up to date with the files ``paths``: files new or changed since they were
     indexed (by modification time and size) are read again, files not among ``paths`` are
-    dropped, files that cannot be read are left out. Returns how many files were read."""
+    dropped, files that cannot be read are left out. Returns how many files were read.
+
+    Once ``stopped()`` is true (the app is closing) it ends early, keeping what it read; the
+    next refresh goes on from there."""
     kept = index.stamps()
     wanted = list(dict.fromkeys(paths))
     read = 0
     batch: list[SearchDocument] = []
     gone = set(kept) - set(wanted)
     for path in wanted:
+        if stopped():
+            index.add_many(batch)
+            return read
         try:
             info = os.stat(path)
             if kept.get(path) == (info.st_mtime, info.st_size):

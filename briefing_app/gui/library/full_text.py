@@ -59,7 +59,11 @@ class _Worker:
             self._pending = work
             self._wake.notify()
 
+    def stopping(self) -> bool:
+        return self._stopped
+
     def stop(self) -> None:
+        """Ends the thread once its job is done; a refresh ends early (see ``refresh``)."""
         with self._wake:
             self._stopped = True
             self._wake.notify()
@@ -128,7 +132,7 @@ class FullTextSearch(QObject):
         self._answer.emit(generation, query, hits)
 
     def _run_refresh(self, index: SearchIndex, work: object) -> None:
-        read = search_documents.refresh(index, work)  # type: ignore[arg-type]
+        read = search_documents.refresh(index, work, self._refresher.stopping)  # type: ignore[arg-type]
         logger.info("search index: %d files read again", read)
         self._done_refreshing.emit()
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from briefing_app.core.library import LibraryEntry, iter_briefing_files, read_entries
 from briefing_app.core.library_index import load_index
-from briefing_app.parsing.client import shared
+from briefing_app.parsing.client import Task, shared
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +49,7 @@ class LibraryScanner(QThread):
         self.queue: deque[LibraryEntry] = deque()  # appends and pops are thread-safe
         self.found = 0
         self._seen: set[str] = set()
+        self._in_flight: Task | None = None  # the batch the worker reads while the walk goes on
 
     def run(self) -> None:
         if self.kept_index:
@@ -67,6 +68,7 @@ class LibraryScanner(QThread):
             if self.isInterruptionRequested():
                 return
         self._read(batch)
+        self._take_in_flight()
         if self.isInterruptionRequested():
             return
         self.found = len(self._seen)
@@ -98,8 +100,15 @@ class LibraryScanner(QThread):
         if not self._seen:
             self._add(read_entries(paths))
         elif paths:
-            entries = shared().index(paths).wait()
-            if isinstance(entries, list):
-                self._add(entries)
-            else:
-                logger.warning("could not index %d files: %s", len(paths), entries)
+            self._take_in_flight()
+            self._in_flight = shared().index(paths)
+
+    def _take_in_flight(self) -> None:
+        task, self._in_flight = self._in_flight, None
+        if task is None:
+            return
+        entries = task.wait()
+        if isinstance(entries, list):
+            self._add(entries)
+        else:
+            logger.warning("could not index %d files: %s", len(task.argument), entries)  # type: ignore[arg-type]

@@ -16,6 +16,13 @@ MAX_INLINE_TOKENS = 600  # links, bare links, entities and tags in one paragraph
 # Characters in one paragraph: Python-Markdown copies a paragraph several times over, and Qt
 # lays one out whole, so a single 52 MB line took gigabytes to show.
 MAX_PARAGRAPH = 50_000
+# Items in one list: Qt finds each item's place in its list by searching the whole list, so a
+# list of 40,000 items took minutes to show or print. A longer list is shown as several.
+MAX_LIST_ITEMS = 1_000
+_LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+# Between two lists: an HTML comment ends a list, and is not shown.
+_LIST_BREAK = ["", "<!-- -->", ""]
 _INLINE_TOKENS = re.compile(r"\[|&|<|@|://|www\.|~~")
 # A quote's ">" needs no space after it (">>>>" nests as "> > > >" does); a list marker does.
 # Possessive: the engine otherwise keeps a way back for every marker of the run, some 300 bytes
@@ -66,6 +73,11 @@ def defuse(markdown_text: str) -> tuple[str, list[tuple[int, str]]]:
                 (start + 1, "this paragraph has too much markup to format; shown as plain text")
             )
         start = number + 1
+    if len(lines) > MAX_LIST_ITEMS:
+        lines, split_at = _split_long_lists(lines)
+        if split_at:
+            message = f"a list has more than {MAX_LIST_ITEMS:,} items; it is shown as several lists"
+            problems.append((split_at, message))
     if len(markdown_text) > MAX_PARAGRAPH:
         lines, long_at = _split_long_paragraphs(lines)
         if long_at:
@@ -107,6 +119,33 @@ def _split_long_paragraphs(lines: list[str]) -> tuple[list[str], int]:
             start = after
         out.append(indent + line[start:])
         size = len(line) - start
+    return out, first
+
+
+def _split_long_lists(lines: list[str]) -> tuple[list[str], int]:
+    """The lines with a list ended and another begun before every :data:`MAX_LIST_ITEMS`-th
+    item of a list (not inside fenced code), and the first line where that was done (1-based;
+    0 for none)."""
+    out: list[str] = []
+    first = 0
+    items = 0
+    fence = ""
+    for number, line in enumerate(lines):
+        opens = _FENCE.match(line)
+        if fence:
+            if opens and opens.group(1).startswith(fence):
+                fence = ""
+        elif opens:
+            fence = opens.group(1)
+        elif _LIST_ITEM.match(line):
+            items += 1
+            if items > MAX_LIST_ITEMS:
+                out.extend(_LIST_BREAK)
+                items = 1
+                first = first or number + 1
+        elif line.strip() and not line[0].isspace():
+            items = 0  # text that is not the list's: it has ended
+        out.append(line)
     return out, first
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 
 from briefing_app.core.across import tables
+from briefing_app.core.across.timeline import TimelineGroup
 from briefing_app.gui.across.also_in import AlsoIn
 from briefing_app.gui.across.entry_opener import EntryOpener
 from briefing_app.gui.across.exporting import AcrossExporter, Table
@@ -110,7 +111,8 @@ class LibraryViews(QObject):
         return "People in the Library", tables.PEOPLE_HEADER, tables.people_rows(people)
 
     def timeline_table(self) -> Table:
-        rows = tables.timeline_rows(self.timeline.groups)
+        shown = self.timeline.shown_events()
+        rows = tables.timeline_rows(TimelineGroup(e.date, (e,)) for e in shown)
         return "Timeline of the Library", tables.TIMELINE_HEADER, rows
 
     def stop(self) -> None:

@@ -22,6 +22,8 @@ from briefing_app.core.model import Briefing
 from briefing_app.gui.across.library_across import LibraryAcross, spare_the_collector
 from briefing_app.gui.across.tree_pane import TreePane, item, new_model
 
+EventRole = Qt.ItemDataRole.UserRole + 4  # on an event's row: the MergedEvent
+
 HEADERS = ["Date", "Event", "Briefing"]
 EXPAND_UP_TO = 500  # dates
 _RESTRICTION = re.compile(r'(?:^|\s)(tag|person):(?:"([^"]*)"?|(\S*))', re.IGNORECASE)
@@ -111,6 +113,20 @@ class TimelineView(TreePane):
         self.expand_some()
         self.update_status()
 
+    def shown_events(self) -> list[MergedEvent]:
+        """The events the filter keeps, in the order shown: what an export writes."""
+        events = []
+        for row in self.rows():
+            parent = row.siblingAtColumn(1)
+            if isinstance(event := parent.data(EventRole), MergedEvent):
+                events.append(event)
+                continue
+            for child in range(self.proxy.rowCount(row)):
+                event = self.proxy.index(child, 1, row).data(EventRole)
+                if isinstance(event, MergedEvent):
+                    events.append(event)
+        return events
+
     def expand_some(self) -> None:
         """Each date open to its events, in a timeline short enough to open at once; a long
         one opens a date when asked (expanding 10,000 dates at once holds the window)."""
@@ -166,6 +182,7 @@ def event_row(event: MergedEvent, order: int, date: str) -> list:
     target = (first.path, EntryRef("timeline", first.index))
     titles = " · ".join(dict.fromkeys(s.title for s in event.sources))
     cells = [item(date, order, target), item(event.event, None, target), item(titles, None, target)]
+    cells[1].setData(event, EventRole)
     if len(event.sources) > 1:
         cells[2].setToolTip("Given by " + "; ".join(s.title for s in event.sources))
         for source in event.sources:

@@ -145,6 +145,16 @@ def test_the_tables_export_as_csv_and_pdf(window, qtbot, tmp_path, monkeypatch, 
     with open(tmp_path / "timeline.csv", encoding="utf-8-sig") as handle:
         timeline = list(csv.reader(handle))
     assert [row[0] for row in timeline[1:3]] == ["2022", "2023"]
+    assert len(timeline) == 1 + 7  # 9 events, two of them given by two briefings each
+    window.library_views.timeline.filter.setText("opens")  # in the events, not the titles
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "opens.csv"), "")
+    )
+    window.routes[Command.EXPORT_TIMELINE_CSV]()
+    with open(tmp_path / "opens.csv", encoding="utf-8-sig") as handle:
+        events = [row[2] for row in list(csv.reader(handle))[1:]]
+    assert events == ["Gdańsk terminal opens.", "Azerbaijan opens an embassy in Israel."]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (next(targets), ""))
     window.routes[Command.EXPORT_PEOPLE_PDF]()
     assert not errors_shown
     pages = PdfReader(tmp_path / "people.pdf").pages

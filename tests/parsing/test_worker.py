@@ -113,3 +113,21 @@ def test_an_idle_worker_ends_and_the_next_task_starts_another(worker, write_brie
     assert worker.process is None and first.wait(SECONDS) == 0
     assert worker.open(path, None).wait(SECONDS).title == "Once"
     assert worker.process is not None and worker.process.pid != first.pid
+
+
+def test_the_worker_reads_people_and_timelines_and_the_search_index(
+    worker, write_briefing, tmp_path
+):
+    from briefing_app.core.across.search_index import SearchIndex
+    from briefing_app.core.library import read_entry
+    from briefing_app.parsing.tasks import PANELS, SEARCH
+
+    path = str(
+        write_briefing(briefing("title: Gdańsk talks\npeople: [{name: Ann Lee}]\n", "Ann Lee met."))
+    )
+    [panels] = worker.submit(PANELS, [read_entry(path)], None).wait(SECONDS)
+    assert [(p.name, p.mentions) for p in panels.people] == [("Ann Lee", 1)]
+    index = str(tmp_path / "search" / "index.sqlite3")
+    assert worker.submit(SEARCH, (index, [path]), None).wait(SECONDS) == 1
+    with SearchIndex(index) as search:
+        assert [hit.path for hit in search.search("gdansk")] == [path]

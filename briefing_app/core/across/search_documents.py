@@ -68,11 +68,15 @@ def plain_text(markdown: str) -> str:
 
 
 def refresh(
-    index: SearchIndex, paths: Iterable[str], stopped: Callable[[], bool] = lambda: False
+    index: SearchIndex,
+    paths: Iterable[str],
+    stopped: Callable[[], bool] = lambda: False,
+    drop_others: bool = True,
 ) -> int:
     """Bring ``index`` up to date with the files ``paths``: files new or changed since they were
     indexed (by modification time and size) are read again, files not among ``paths`` are
-    dropped, files that cannot be read are left out. Returns how many files were read.
+    dropped (unless ``drop_others`` is false: a part of the library), files that cannot be read
+    are left out. Returns how many files were read.
 
     Once ``stopped()`` is true (the app is closing) it ends early, keeping what it read; the
     next refresh goes on from there."""
@@ -80,7 +84,7 @@ def refresh(
     wanted = list(dict.fromkeys(paths))
     read = 0
     batch: list[SearchDocument] = []
-    gone = set(kept) - set(wanted)
+    gone = set(kept) - set(wanted) if drop_others else set()
     for path in wanted:
         if stopped():
             index.add_many(batch)

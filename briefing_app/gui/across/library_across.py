@@ -14,16 +14,17 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from briefing_app.core.across.panels_read import read_panels
 from briefing_app.core.across.people import PeopleAcross, match_people
 from briefing_app.core.across.timeline import TimelineGroup, merge_timeline
-from briefing_app.core.errors import BriefingError
 from briefing_app.core.library import LibraryEntry
 from briefing_app.core.model import Briefing
+from briefing_app.parsing.client import shared
+from briefing_app.parsing.tasks import PANELS
 
 logger = logging.getLogger(__name__)
 
 Stamp = tuple[float, int]
+BATCH = 250
 # What is read, and the rows made of it, stay as long as the library does. Frozen out of the
 # garbage collector's sight as they accumulate, a full collection no longer walks them: with
 # 10,000 briefings, each collection held the window for 60 ms to a second, growing with what
@@ -62,22 +63,23 @@ class _Reader(QThread):
         self.builders = builders
 
     def run(self) -> None:
-        briefings: list[Briefing] = []
         total = len(self.entries)
-        for number, entry in enumerate(self.entries, start=1):
+        stale = [e for e in self.entries if self._kept_stamp(e) != (e.mtime, e.size)]
+        done = total - len(stale)
+        # Read by the parse worker, a batch at a time: a briefing opened meanwhile waits for
+        # one batch at most.
+        for start in range(0, len(stale), BATCH):
             if self.isInterruptionRequested():
                 return
-            stamp = (entry.mtime, entry.size)
-            kept = self.kept.get(entry.path)
-            if kept is None or kept[0] != stamp:
-                kept = (stamp, _read(entry))
-                self.kept[entry.path] = kept
-            if kept[1] is not None:
-                briefings.append(kept[1])
-            if number % 200 == 0:
-                self.progressed.emit(number, total)
-            spare_the_collector(number)
-        spare_the_collector(0)
+            batch = stale[start : start + BATCH]
+            answer = shared().submit(PANELS, batch, None).wait()
+            read = answer if isinstance(answer, list) else [None] * len(batch)
+            for entry, briefing in zip(batch, read, strict=True):
+                self.kept[entry.path] = ((entry.mtime, entry.size), briefing)
+            done += len(batch)
+            self.progressed.emit(done, total)
+            spare_the_collector(0)
+        briefings = [b for e in self.entries if (b := self.kept[e.path][1]) is not None]
         people = match_people(briefings)
         spare_the_collector(0)
         timeline = merge_timeline(briefings)
@@ -93,17 +95,9 @@ class _Reader(QThread):
         if not self.isInterruptionRequested():
             self.done.emit((briefings, people, timeline, built))
 
-
-def _read(entry: LibraryEntry) -> Briefing | None:
-    if entry.has_errors:  # its people and events may be half read
-        return None
-    try:
-        return read_panels(entry)
-    except BriefingError:
-        return None
-    except Exception:  # one file's bug must not empty the views
-        logger.exception("could not read the people and timeline of %s", entry.path)
-        return None
+    def _kept_stamp(self, entry: LibraryEntry) -> Stamp | None:
+        kept = self.kept.get(entry.path)
+        return kept[0] if kept is not None else None
 
 
 class LibraryAcross(QObject):

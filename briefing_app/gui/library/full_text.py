@@ -16,11 +16,13 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from briefing_app.core.across import search_documents
 from briefing_app.core.across.search_index import Hit, SearchIndex
+from briefing_app.parsing.client import shared
+from briefing_app.parsing.tasks import SEARCH
 
 logger = logging.getLogger(__name__)
 
+REFRESH_BATCH = 250
 HIT_LIMIT = 200  # hits listed for one query: more than anyone reads, few enough to show at once
 # "tag:energy" or tag:"energy policy" in the search box keeps the briefings with that tag.
 _TAG = re.compile(r'(?:^|\s)tag:(?:"([^"]*)"?|(\S*))', re.IGNORECASE)
@@ -132,7 +134,17 @@ class FullTextSearch(QObject):
         self._answer.emit(generation, query, hits)
 
     def _run_refresh(self, index: SearchIndex, work: object) -> None:
-        read = search_documents.refresh(index, work, self._refresher.stopping)  # type: ignore[arg-type]
+        """The parse worker reads the files, a batch at a time so that a briefing opened
+        meanwhile waits for one batch at most; this thread drops the files gone."""
+        paths: list[str] = list(work)  # type: ignore[call-overload]
+        read = 0
+        for start in range(0, len(paths), REFRESH_BATCH):
+            if self._refresher.stopping():
+                return
+            batch = (self.index_path, paths[start : start + REFRESH_BATCH])
+            answer = shared().submit(SEARCH, batch, None).wait()
+            read += answer if isinstance(answer, int) else 0
+        index.remove_many(set(index.stamps()) - set(paths))
         logger.info("search index: %d files read again", read)
         self._done_refreshing.emit()
 

@@ -176,8 +176,9 @@ class ParseWorker:
             pass
         with self._lock:
             if self.process is process:  # not ended for being idle: the next task starts another
-                logger.warning("the parse worker ended unexpectedly")
+                logger.warning("the parse worker ended, or answered what cannot be read")
                 self.process = None
+                process.kill()
             left, self._pending = list(self._pending.values()), {}
         _run_here(left)
 

@@ -200,13 +200,13 @@ class Documents(QObject):
     def _load_in_background(self, path: str, done: Callable[[object], None]) -> BackgroundLoad:
         """Has the worker read ``path``; ``done`` gets the Briefing or the BriefingError."""
         # The window's, not the tab's: closing the tab must not drop it.
-        thread = BackgroundLoad(path, self.cache, self)
-        thread.done.connect(done)
-        thread.finished.connect(thread.deleteLater)
-        self._loads.add(thread)
-        thread.finished.connect(lambda: self._loads.discard(thread))
-        thread.start()
-        return thread
+        load = BackgroundLoad(path, self.cache, self)
+        load.done.connect(done)
+        load.finished.connect(load.deleteLater)
+        self._loads.add(load)
+        load.finished.connect(lambda: self._loads.discard(load))
+        load.start()
+        return load
 
     def _loaded_in_background(self, placeholder: LoadingTab, result: object) -> None:
         if not shiboken6.isValid(placeholder) or self.tabs.indexOf(placeholder) < 0:
@@ -305,12 +305,12 @@ class Documents(QObject):
             self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
     def stop(self) -> None:
-        """Quitting: a read under way is left to end with the app (its thread does not hold
-        the app up), and what it would have shown is dropped."""
+        """Quitting: a read under way is left to end with the app (the worker ends with it),
+        and what it would have shown is dropped."""
         self._reload_again.clear()
-        for thread in self._loads:
+        for load in self._loads:
             with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
-                thread.done.disconnect()
+                load.done.disconnect()
 
     # -- zoom -------------------------------------------------------------------------------
     def set_zoom(self, steps: int) -> None:
@@ -356,10 +356,8 @@ class Documents(QObject):
             if path in self._reloading:
                 self._reload_again.add(path)  # once the read under way ends: the latest wins
                 return
-            thread = self._load_in_background(
-                path, lambda result: self._reloaded(tab, result, thread)
-            )
-            self._reloading[path] = thread
+            load = self._load_in_background(path, lambda result: self._reloaded(tab, result, load))
+            self._reloading[path] = load
             return
         self._reloading.pop(path, None)  # a slower, older read must not win
         try:
@@ -369,10 +367,10 @@ class Documents(QObject):
         self._reloaded(tab, result)
 
     def _reloaded(
-        self, tab: BriefingTab, result: object, thread: BackgroundLoad | None = None
+        self, tab: BriefingTab, result: object, load: BackgroundLoad | None = None
     ) -> None:
-        if thread is not None:
-            if self._reloading.get(tab.path) is not thread:
+        if load is not None:
+            if self._reloading.get(tab.path) is not load:
                 return  # the file changed again, and a newer read is under way or done
             del self._reloading[tab.path]
             if tab.path in self._reload_again:  # changed while read: that read is stale

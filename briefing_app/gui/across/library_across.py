@@ -16,15 +16,17 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from briefing_app.core.across.people import PeopleAcross, match_people
 from briefing_app.core.across.timeline import TimelineGroup, merge_timeline
+from briefing_app.core.briefing_cache import BriefingCache
 from briefing_app.core.library import LibraryEntry
 from briefing_app.core.model import Briefing
 from briefing_app.parsing.client import shared
-from briefing_app.parsing.tasks import PANELS
+from briefing_app.parsing.tasks import PANELS, perform
 
 logger = logging.getLogger(__name__)
 
 Stamp = tuple[float, int]
 BATCH = 250
+READ_HERE_UP_TO = 50
 # What is read, and the rows made of it, stay as long as the library does. Frozen out of the
 # garbage collector's sight as they accumulate, a full collection no longer walks them: with
 # 10,000 briefings, each collection held the window for 60 ms to a second, growing with what
@@ -67,12 +69,15 @@ class _Reader(QThread):
         stale = [e for e in self.entries if self._kept_stamp(e) != (e.mtime, e.size)]
         done = total - len(stale)
         # Read by the parse worker, a batch at a time: a briefing opened meanwhile waits for
-        # one batch at most.
+        # one batch at most. A few files are read here, rather than start the worker for them.
         for start in range(0, len(stale), BATCH):
             if self.isInterruptionRequested():
                 return
             batch = stale[start : start + BATCH]
-            answer = shared().submit(PANELS, batch, None).wait()
+            if len(stale) <= READ_HERE_UP_TO:
+                answer = perform(PANELS, batch, BriefingCache(None))
+            else:
+                answer = shared().submit(PANELS, batch, None).wait()
             read = answer if isinstance(answer, list) else [None] * len(batch)
             for entry, briefing in zip(batch, read, strict=True):
                 self.kept[entry.path] = ((entry.mtime, entry.size), briefing)

@@ -9,6 +9,7 @@ a Qt signal, which Qt queues to the window's thread.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -134,18 +135,19 @@ class FullTextSearch(QObject):
         self._answer.emit(generation, query, hits)
 
     def _run_refresh(self, index: SearchIndex, work: object) -> None:
-        """The parse worker reads the files, a batch at a time so that a briefing opened
-        meanwhile waits for one batch at most; this thread drops the files gone."""
+        """The files new or changed since they were indexed go to the parse worker, a batch at a
+        time so that a briefing opened meanwhile waits for one batch at most; this thread drops
+        the files gone. A start with nothing changed reads nothing."""
         paths: list[str] = list(work)  # type: ignore[call-overload]
-        read = 0
-        for start in range(0, len(paths), REFRESH_BATCH):
+        kept = index.stamps()
+        changed = [path for path in paths if kept.get(path) != _stamp(path)]
+        for start in range(0, len(changed), REFRESH_BATCH):
             if self._refresher.stopping():
                 return
-            batch = (self.index_path, paths[start : start + REFRESH_BATCH])
-            answer = shared().submit(SEARCH, batch, None).wait()
-            read += answer if isinstance(answer, int) else 0
-        index.remove_many(set(index.stamps()) - set(paths))
-        logger.info("search index: %d files read again", read)
+            batch = (self.index_path, changed[start : start + REFRESH_BATCH])
+            shared().submit(SEARCH, batch, None).wait()
+        index.remove_many(set(kept) - set(paths))
+        logger.info("search index: %d files read again", len(changed))
         self._done_refreshing.emit()
 
     # -- back on the window's thread ----------------------------------------------------------
@@ -156,3 +158,11 @@ class FullTextSearch(QObject):
     def _on_refreshed(self) -> None:
         self.ready = True
         self.refreshed.emit()
+
+
+def _stamp(path: str) -> tuple[float, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime, info.st_size

@@ -13,6 +13,7 @@ do not:
 - loading in the core, and drafting from an article: plain Python-Markdown on the same text;
 - indexing a library: reading every file's bytes;
 - PDF export: QTextDocument.print_ of the same body.
+Then benchmarks/across.py: full-text search, people and the merged timeline across 10,000 files.
 GUI figures come from benchmarks/app_probe.py, run in a process of its own so that memory is the
 app's alone. Results and the machine they ran on are kept in docs/performance.md.
 """
@@ -405,7 +406,17 @@ def main() -> int:
         core(table, runs, sizes, library_sizes, folder)
         library(table, library_sizes, folder, home)
         pdf(table, runs, sizes[-1], folder, home)
+    across(args.smoke)
     return 0
+
+
+def across(smoke: bool) -> None:
+    """The library as a whole: full-text search, people and the merged timeline on 10,000
+    briefings (``benchmarks/across.py``, its own table)."""
+    print("-- across the library: full-text search, people, the merged timeline")
+    sys.stdout.flush()
+    script = str(ROOT / "benchmarks" / "across.py")
+    subprocess.run([sys.executable, script, *(["--smoke"] if smoke else [])], check=True)
 
 
 if __name__ == "__main__":

@@ -165,15 +165,17 @@ def plant_cache(home: Path, files: list[str]) -> Path:
     """A pickle that runs code under the cache entry name of each of ``files``, where the app
     looks (``XDG_CACHE_HOME`` is set to ``home/.cache``); returns the marker it would create."""
     sys.path.insert(0, str(ROOT))
-    from briefing_app import APP_ID, ORGANIZATION
+    from briefing_app import APP_ID, ORGANIZATION, __version__
     from briefing_app.core.briefing_cache import FOLDER_NAME, _entry_name
 
     folder = home / ".cache" / ORGANIZATION / APP_ID / FOLDER_NAME
     folder.mkdir(parents=True, exist_ok=True)
     marker = home / "planted-cache-ran"
+    frozen = f"{__version__}+{os.stat(FROZEN).st_mtime_ns}"  # the frozen app's code version
     for path in files:
-        entry = folder / _entry_name(os.path.abspath(path))
-        entry.write_bytes(pickle.dumps(PlantedPayload(marker)))
+        for version in (None, frozen):  # where the app from source looks, and the frozen one
+            entry = folder / _entry_name(os.path.abspath(path), version)
+            entry.write_bytes(pickle.dumps(PlantedPayload(marker)))
     return marker
 
 

@@ -143,9 +143,11 @@ def _code_version() -> str:
     return f"{__version__}+{changed}"
 
 
-def _entry_name(path: str) -> str:
-    encoded = path.encode("utf-8", "surrogateescape")
-    return f"{zlib.crc32(encoded):08x}{zlib.adler32(encoded):08x}{SUFFIX}"
+def _entry_name(path: str, code_version: str | None = None) -> str:
+    """Where ``path`` is kept: one entry per path and version of the reading code, so that two
+    builds of the app (a checkout and an installed bundle) do not replace each other's."""
+    key = f"{path}\0{code_version or _code_version()}".encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}{SUFFIX}"
 
 
 def _open_entry(entry: str) -> BinaryIO:

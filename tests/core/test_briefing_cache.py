@@ -114,6 +114,18 @@ def test_entries_made_by_other_code_are_not_used(tmp_path, write_briefing, parse
     assert len(parses()) == 2
 
 
+def test_two_builds_of_the_app_keep_their_entries_side_by_side(
+    tmp_path, write_briefing, parses, monkeypatch
+):
+    path = write_briefing(BRIEFING.format(word="today"))
+    cache = BriefingCache(str(tmp_path / "cache"))
+    for version in ("0.1.0+checkout", "0.1.0+bundle", "0.1.0+checkout", "0.1.0+bundle"):
+        monkeypatch.setattr(briefing_cache, "_code_version", lambda v=version: v)
+        assert cache.holds(str(path)) == (len(parses()) == 2)
+        cache.load(str(path))
+    assert len(parses()) == 2  # each build read it once, then found its own entry
+
+
 def test_a_cache_that_cannot_be_written_still_opens_the_file(tmp_path, write_briefing):
     path = write_briefing(BRIEFING.format(word="today"))
     blocked = tmp_path / "not-a-folder"

@@ -98,7 +98,7 @@ class ParseWorker:
     def read_ahead(self, paths: Sequence[str], cache_folder: str | None) -> None:
         """Starts parsing files a start will open; :meth:`open` then takes the result."""
         for path in map(os.path.abspath, paths):
-            stamp = _stamp(path)
+            stamp = file_stamp(path)
             if stamp is not None:
                 self._read_ahead[path] = (self.submit(OPEN, path, cache_folder), stamp)
 
@@ -194,7 +194,7 @@ class ParseWorker:
     def _take_read_ahead(self, path: str) -> Task | None:
         """The read-ahead task of ``path``, if the file is still as it was when it was asked."""
         ahead = self._read_ahead.pop(path, None)
-        if ahead is None or _stamp(path) != ahead[1]:
+        if ahead is None or file_stamp(path) != ahead[1]:
             return None
         return ahead[0]
 
@@ -212,7 +212,8 @@ def _run_here(tasks: list[Task]) -> None:
     threading.Thread(target=work, name="parse-here", daemon=True).start()
 
 
-def _stamp(path: str) -> tuple[float, int] | None:
+def file_stamp(path: str) -> tuple[float, int] | None:
+    """A file's modification time and size, by which a result read of it is known stale."""
     try:
         info = os.stat(path)
     except OSError:

@@ -9,7 +9,6 @@ a Qt signal, which Qt queues to the window's thread.
 from __future__ import annotations
 
 import logging
-import os
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -18,7 +17,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from briefing_app.core.across.search_index import Hit, SearchIndex
-from briefing_app.parsing.client import shared
+from briefing_app.parsing.client import file_stamp, shared
 from briefing_app.parsing.tasks import SEARCH
 
 logger = logging.getLogger(__name__)
@@ -140,7 +139,7 @@ class FullTextSearch(QObject):
         the files gone. A start with nothing changed reads nothing."""
         paths: list[str] = list(work)  # type: ignore[call-overload]
         kept = index.stamps()
-        changed = [path for path in paths if kept.get(path) != _stamp(path)]
+        changed = [path for path in paths if kept.get(path) != file_stamp(path)]
         for start in range(0, len(changed), REFRESH_BATCH):
             if self._refresher.stopping():
                 return
@@ -158,11 +157,3 @@ class FullTextSearch(QObject):
     def _on_refreshed(self) -> None:
         self.ready = True
         self.refreshed.emit()
-
-
-def _stamp(path: str) -> tuple[float, int] | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_mtime, info.st_size

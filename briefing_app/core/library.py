@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -10,6 +11,8 @@ from dataclasses import dataclass, field
 from briefing_app.core import textfile
 from briefing_app.core.dates import PartialDate
 from briefing_app.core.errors import BriefingError
+
+logger = logging.getLogger(__name__)
 
 BRIEFING_EXTENSIONS = (".briefing", ".md", ".markdown")
 HEAD_BYTES = 64 * 1024  # enough for any sane front matter; longer ones are read whole
@@ -123,6 +126,8 @@ def read_entries(paths: list[str]) -> list[LibraryEntry]:
             entries.append(read_entry(path))
         except (BriefingError, OSError):
             continue
+        except Exception:  # one file's bug must not cost the others their rows
+            logger.exception("could not index %s", path)
     return entries
 
 

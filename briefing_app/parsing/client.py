@@ -9,6 +9,7 @@ window then shares Python's lock with the parse.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import subprocess
@@ -26,7 +27,7 @@ logger = logging.getLogger(__name__)
 
 Done = Callable[[object], None]
 IDLE_SECONDS = 30.0
-MAX_STARTS = 3  # a worker that keeps dying is not started again: tasks run here
+MAX_DEATHS = 3  # a worker that keeps dying is not started again: tasks run here
 
 
 class Task:
@@ -43,6 +44,13 @@ class Task:
     def wait(self, timeout: float | None = None) -> object:
         """The result; None if it is not there within ``timeout`` seconds."""
         self._finished.wait(timeout)
+        return self.result
+
+    def wait_unless(self, stopping: Callable[[], bool]) -> object:
+        """The result, or None as soon as ``stopping()`` says the waiting thread should end."""
+        while not self._finished.wait(0.1):
+            if stopping():
+                return None
         return self.result
 
     def is_finished(self) -> bool:
@@ -73,9 +81,9 @@ class ParseWorker:
         self.command = list(command) if command is not None else _own_command()
         self.process: subprocess.Popen[bytes] | None = None
         self._failed = False  # the worker could not start: work here from now on
-        self._starts = 0
+        self._deaths = 0
         self._lock = threading.Lock()
-        self._pending: dict[int, Task] = {}
+        self._pending: dict[int, tuple[subprocess.Popen[bytes], Task]] = {}
         self._numbers = iter(range(1, sys.maxsize))
         self._read_ahead: dict[str, tuple[Task, tuple[float, int]]] = {}
         self._idle: threading.Timer | None = None
@@ -112,11 +120,12 @@ class ParseWorker:
             if self._idle is not None:
                 self._idle.cancel()
             if self._running() or self._start():
+                process = self.process
+                assert process is not None and process.stdin is not None
                 number = next(self._numbers)
-                self._pending[number] = task
+                self._pending[number] = (process, task)
                 try:
-                    assert self.process is not None and self.process.stdin is not None
-                    frames.write(self.process.stdin, (number, kind, argument, cache_folder))
+                    frames.write(process.stdin, (number, kind, argument, cache_folder))
                     return task
                 except (OSError, ValueError):
                     del self._pending[number]  # the worker has died: its reader hands the rest over
@@ -129,16 +138,18 @@ class ParseWorker:
             process, self.process = self.process, None
             self._failed = True
         if process is not None:
-            process.kill()
+            _end(process)
 
     # -- the process --------------------------------------------------------------------------
     def _running(self) -> bool:
         return self.process is not None and self.process.poll() is None
 
     def _start(self) -> bool:
-        if self._failed or not self.command or self._starts >= MAX_STARTS:
+        if self.process is not None:  # found dead before its answers ran out
+            self._deaths += 1
+            self.process = None
+        if self._failed or not self.command or self._deaths >= MAX_DEATHS:
             return False
-        self._starts += 1
         try:
             process = subprocess.Popen(
                 [*self.command, FLAG],
@@ -165,7 +176,7 @@ class ParseWorker:
             while True:
                 number, result = cast(tuple[int, object], frames.read(stream))
                 with self._lock:
-                    task = self._pending.pop(number, None)
+                    _, task = self._pending.pop(number, (process, None))
                     if not self._pending:
                         self._idle = threading.Timer(IDLE_SECONDS, self._stop_if_idle)
                         self._idle.daemon = True
@@ -178,18 +189,19 @@ class ParseWorker:
             if self.process is process:  # not ended for being idle: the next task starts another
                 logger.warning("the parse worker ended, or answered what cannot be read")
                 self.process = None
-                process.kill()
-            left, self._pending = list(self._pending.values()), {}
-        _run_here(left)
+                self._deaths += 1
+            # Its own tasks only: a new worker may have taken others meanwhile.
+            left = [number for number, (owner, _) in self._pending.items() if owner is process]
+            tasks = [self._pending.pop(number)[1] for number in left]
+        _end(process)
+        _run_here(tasks)
 
     def _stop_if_idle(self) -> None:
         with self._lock:
             if self._pending or self.process is None:
                 return
             process, self.process = self.process, None  # the next task starts another
-        assert process.stdin is not None
-        process.stdin.close()  # the worker ends when its input does
-        process.wait()
+        _end(process)
 
     def _take_read_ahead(self, path: str) -> Task | None:
         """The read-ahead task of ``path``, if the file is still as it was when it was asked."""
@@ -197,6 +209,19 @@ class ParseWorker:
         if ahead is None or file_stamp(path) != ahead[1]:
             return None
         return ahead[0]
+
+
+def _end(process: subprocess.Popen[bytes]) -> None:
+    """Ends a worker: its input closed (a onefile bootloader's child ends with it), then killed
+    if it is still there, and waited for."""
+    with contextlib.suppress(OSError, ValueError):
+        assert process.stdin is not None
+        process.stdin.close()
+    try:
+        process.wait(1.0)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def _run_here(tasks: list[Task]) -> None:

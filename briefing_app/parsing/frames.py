@@ -14,8 +14,16 @@ _LENGTH = struct.Struct("<Q")
 
 
 def write(stream: IO[bytes], message: object) -> None:
+    send(stream, encode(message))
+
+
+def encode(message: object) -> bytes:
     data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(_LENGTH.pack(len(data)) + data)
+    return _LENGTH.pack(len(data)) + data
+
+
+def send(stream: IO[bytes], encoded: bytes) -> None:
+    stream.write(encoded)
     stream.flush()
 
 

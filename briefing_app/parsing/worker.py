@@ -13,6 +13,7 @@ import sys
 import threading
 
 from briefing_app.core.briefing_cache import BriefingCache
+from briefing_app.core.errors import BriefingError
 from briefing_app.parsing import frames
 from briefing_app.parsing.tasks import perform
 
@@ -26,8 +27,14 @@ def run() -> int:
     sys.stdout = sys.stderr  # nothing else may write into the answers
     while True:
         number, kind, argument, cache_folder = tasks.get()
+        result = perform(kind, argument, BriefingCache(cache_folder))
         try:
-            frames.write(output, (number, perform(kind, argument, BriefingCache(cache_folder))))
+            answer = frames.encode((number, result))
+        except Exception as error:  # a result that cannot be sent is an error, not an ending
+            path = argument if isinstance(argument, str) else ""
+            answer = frames.encode((number, BriefingError(path, f"internal error: {error!r}")))
+        try:
+            frames.send(output, answer)
         except (OSError, ValueError):  # the window is gone
             os._exit(0)
 

@@ -51,3 +51,20 @@ def test_unreadable_files_are_skipped(tmp_path):
     path.write_text("x")
     path.chmod(0)
     assert list(scan([str(tmp_path)])) == []
+
+
+def test_a_file_that_trips_a_bug_costs_only_its_own_row(tmp_path, monkeypatch):
+    from briefing_app.core import library
+
+    good, bad = tmp_path / "good.briefing", tmp_path / "bad.briefing"
+    for path in (good, bad):
+        path.write_text("---\ntitle: A title\n---\nText.\n", encoding="utf-8")
+    read = library.read_entry
+
+    def buggy(path: str):
+        if path.endswith("bad.briefing"):
+            raise RecursionError("a bug")
+        return read(path)
+
+    monkeypatch.setattr(library, "read_entry", buggy)
+    assert [entry.path for entry in library.read_entries([str(bad), str(good)])] == [str(good)]

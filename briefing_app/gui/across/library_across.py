@@ -77,7 +77,11 @@ class _Reader(QThread):
             if len(stale) <= READ_HERE_UP_TO:
                 answer = perform(PANELS, batch, BriefingCache(None))
             else:
-                answer = shared().submit(PANELS, batch, None).wait()
+                answer = (
+                    shared().submit(PANELS, batch, None).wait_unless(self.isInterruptionRequested)
+                )
+                if answer is None:
+                    return  # a newer reading, or the window closing, does not wait for it
             read = answer if isinstance(answer, list) else [None] * len(batch)
             for entry, briefing in zip(batch, read, strict=True):
                 self.kept[entry.path] = ((entry.mtime, entry.size), briefing)

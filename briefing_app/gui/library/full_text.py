@@ -144,7 +144,7 @@ class FullTextSearch(QObject):
             if self._refresher.stopping():
                 return
             batch = (self.index_path, changed[start : start + REFRESH_BATCH])
-            shared().submit(SEARCH, batch, None).wait()
+            shared().submit(SEARCH, batch, None).wait_unless(self._refresher.stopping)
         index.remove_many(set(kept) - set(paths))
         logger.info("search index: %d files read again", len(changed))
         self._done_refreshing.emit()

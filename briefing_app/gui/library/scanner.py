@@ -107,7 +107,9 @@ class LibraryScanner(QThread):
         task, self._in_flight = self._in_flight, None
         if task is None:
             return
-        entries = task.wait()
+        entries = task.wait_unless(self.isInterruptionRequested)
+        if entries is None:
+            return  # a newer scan, or the window closing, does not wait for the worker
         if isinstance(entries, list):
             self._add(entries)
         else:

@@ -20,12 +20,13 @@ from briefing_app.gui.shell.settings import ZOOM_RANGE, Settings
 from briefing_app.gui.text.briefing_tab import BriefingTab
 from briefing_app.gui.text.loading import BackgroundLoad, LoadingTab, opens_in_background
 from briefing_app.gui.text.reader import ReaderView
-from briefing_app.parsing.client import shared
+from briefing_app.parsing.client import Task, shared
 from briefing_app.resources import resource_path
 
 logger = logging.getLogger(__name__)
 
 RELOAD_DELAY_MS = 250
+WAIT_FOR_SMALL_FILE_SECONDS = 0.5  # then it opens in the background, like a big one
 TAB_TITLE_LIMIT = 60
 MIN_TAB_WIDTH = 150  # pixels: a dozen characters of a title, and the close button  # characters; the full title is in the tab's tool tip
 
@@ -144,7 +145,10 @@ class Documents(QObject):
         except BriefingError as error:
             self._cannot_open(error)
             return False
-        self._add_tab(briefing)
+        if isinstance(briefing, Task):  # the worker is busy: the tab says it is opening
+            self._open_in_background(path, briefing)
+        else:
+            self._add_tab(briefing)
         return True
 
     def prefetch(self, paths: Sequence[str]) -> Briefing | None:
@@ -164,20 +168,23 @@ class Documents(QObject):
         self._prefetched = (path, briefing) if briefing is not None else None
         return briefing
 
-    def _read_now(self, path: str) -> Briefing:
-        """A small file, kept or parsed by the worker while the window waits. Raises
-        BriefingError."""
+    def _read_now(self, path: str) -> Briefing | Task:
+        """A small file, kept or parsed by the worker while the window waits; the worker's task
+        instead if it is busy with other work for longer than a moment. Raises BriefingError."""
         prefetched, self._prefetched = self._prefetched, None
         if prefetched is not None and prefetched[0] == path:
             return prefetched[1]
         briefing = self.cache.kept(path)
-        if briefing is None:
-            result = shared().open(path, self.cache.folder).wait()
-            if isinstance(result, BriefingError):
-                raise result
-            assert isinstance(result, Briefing)
-            briefing = result
-        return briefing
+        if briefing is not None:
+            return briefing
+        task = shared().open(path, self.cache.folder)
+        result = task.wait(WAIT_FOR_SMALL_FILE_SECONDS)
+        if not task.is_finished():
+            return task
+        if isinstance(result, BriefingError):
+            raise result
+        assert isinstance(result, Briefing)
+        return result
 
     def restore(self) -> None:
         """Reopens the tabs of the last session that still exist."""
@@ -187,25 +194,28 @@ class Documents(QObject):
         if paths:
             self.tabs.setCurrentIndex(min(self.settings.current_tab, self.tabs.count() - 1))
 
-    def _open_in_background(self, path: str) -> None:
+    def _open_in_background(self, path: str, task: Task | None = None) -> None:
         placeholder = LoadingTab(path, self.tabs)
         index = self.tabs.addTab(placeholder, f"Opening {short_title(os.path.basename(path))}")
         self.tabs.setTabToolTip(index, path)
         self.tabs.setCurrentIndex(index)
         self.watcher.addPath(path)  # a change while it opens is read once it has
         self._load_in_background(
-            path, lambda result: self._loaded_in_background(placeholder, result)
+            path, lambda result: self._loaded_in_background(placeholder, result), task
         )
 
-    def _load_in_background(self, path: str, done: Callable[[object], None]) -> BackgroundLoad:
+    def _load_in_background(
+        self, path: str, done: Callable[[object], None], task: Task | None = None
+    ) -> BackgroundLoad:
         """Has the worker read ``path``; ``done`` gets the Briefing or the BriefingError."""
         # The window's, not the tab's: closing the tab must not drop it.
         load = BackgroundLoad(path, self.cache, self)
-        load.done.connect(done)
+        # Queued: the answer may be there already, and ``done`` may need what is returned here.
+        load.done.connect(done, Qt.ConnectionType.QueuedConnection)
         load.finished.connect(load.deleteLater)
         self._loads.add(load)
         load.finished.connect(lambda: self._loads.discard(load))
-        load.start()
+        load.start(task)
         return load
 
     def _loaded_in_background(self, placeholder: LoadingTab, result: object) -> None:
@@ -364,6 +374,12 @@ class Documents(QObject):
             result: object = self._read_now(path)
         except BriefingError as error:
             result = error
+        if isinstance(result, Task):  # the worker is busy: the answer comes later
+            load = self._load_in_background(
+                path, lambda got: self._reloaded(tab, got, load), result
+            )
+            self._reloading[path] = load
+            return
         self._reloaded(tab, result)
 
     def _reloaded(

@@ -39,8 +39,10 @@ class BackgroundLoad(QObject):
         self.cache = cache
         self.task: Task | None = None
 
-    def start(self) -> None:
-        self.task = shared().open(self.path, self.cache.folder, self._answered)
+    def start(self, task: Task | None = None) -> None:
+        """Asks the worker for the file, or follows ``task`` if it was asked already."""
+        self.task = task if task is not None else shared().open(self.path, self.cache.folder)
+        self.task.add_done(self._answered)
 
     def wait(self) -> None:
         if self.task is not None:

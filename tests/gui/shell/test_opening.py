@@ -564,3 +564,31 @@ def test_open_recent_names_briefings_by_title_where_the_library_has_them(make_wi
     first = window.menu.recent_menu.actions()[0]
     assert first.text().startswith("&1 Israel, Azerbaijan are")
     assert first.toolTip() == str(SEED_BRIEFING)
+
+
+def test_a_small_file_opens_in_the_background_while_the_worker_is_busy(
+    make_window, qtbot, tmp_path, monkeypatch
+):
+    import threading
+    import time
+
+    from briefing_app.parsing import client
+
+    small = tmp_path / "small.briefing"
+    small.write_text("---\ntitle: Small one\n---\nText.\n", encoding="utf-8")
+    parse = client.perform
+    release = threading.Event()
+
+    def busy_worker(kind, argument, cache):  # still on an earlier task
+        release.wait(30)
+        return parse(kind, argument, cache)
+
+    monkeypatch.setattr(client, "perform", busy_worker)
+    window = make_window()
+    started = time.monotonic()
+    assert window.open_file(str(small))
+    assert time.monotonic() - started < 5  # the window did not wait for the worker
+    assert window.tabs.count() == 1 and window.current_tab() is None  # "Opening…" meanwhile
+    release.set()
+    qtbot.waitUntil(lambda: window.current_tab() is not None, timeout=10_000)
+    assert window.current_tab().briefing.title == "Small one"

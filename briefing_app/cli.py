@@ -314,8 +314,11 @@ def run_export_pdf(target: str, path: str, page_size: str | None) -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - needed for fonts
 
     def write() -> str:
+        from briefing_app.gui.export.print_budget import is_shortened
+
         pages = export_pdf(briefing, target, page_size)
-        return f"{target}: {pages} page{'s' if pages != 1 else ''}"
+        shortened = " (shortened: too long to print whole)" if is_shortened(briefing) else ""
+        return f"{target}: {pages} page{'s' if pages != 1 else ''}{shortened}"
 
     return _export(briefing, write)
 

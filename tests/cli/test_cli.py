@@ -217,3 +217,16 @@ def test_check_on_a_folder_without_briefings_says_so(tmp_path):
         f"{tmp_path}: warning: no briefings (.briefing, .md, .markdown) in this folder",
         "checked 0 files: 0 with errors, 0 with warnings",
     ]
+
+
+def test_export_pdf_says_when_the_handout_is_shortened(tmp_path, monkeypatch, capsys):
+    from briefing_app import cli
+    from briefing_app.gui.export import print_budget
+
+    monkeypatch.setattr(print_budget, "MAX_PRINTED_PAGES", 1)  # the seed runs to several
+    target = tmp_path / "seed.pdf"
+    assert cli.main(["--export-pdf", str(target), str(SEED_BRIEFING)]) == 0
+    assert capsys.readouterr().out.strip().endswith("(shortened: too long to print whole)")
+    monkeypatch.setattr(print_budget, "MAX_PRINTED_PAGES", 1_000)
+    assert cli.main(["--export-pdf", str(target), str(SEED_BRIEFING)]) == 0
+    assert "shortened" not in capsys.readouterr().out

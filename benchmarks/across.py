@@ -17,14 +17,13 @@ import random
 import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import write_library  # noqa: E402
+from benchmarks.run import timed  # noqa: E402
 from briefing_app.core.across.people import match_people  # noqa: E402
 from briefing_app.core.across.search_documents import refresh  # noqa: E402
 from briefing_app.core.across.search_index import SearchIndex  # noqa: E402
@@ -34,15 +33,6 @@ from briefing_app.core.library import iter_briefing_files  # noqa: E402
 from briefing_app.core.model import Briefing, Person, TimelineEvent  # noqa: E402
 
 TYPED = "energy pipeline"
-
-
-def timed(function: Callable[[], object], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return times
 
 
 def row(name: str, times: list[float], goal: str = "") -> None:

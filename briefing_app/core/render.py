@@ -2,6 +2,7 @@
 
 The text is first defused (``defuse``), converted by this thread's Markdown (``markdown_setup``)
 while ``mention_marker`` walks the tree, and the HTML is then sanitised in pieces (``sanitise``).
+Past a bound on its blocks (``block_limit``), the rest of a text is shown as plain text.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 import markdown
 from markdown.extensions.sane_lists import SaneListExtension
 
+from briefing_app.core.block_limit import MAX_BLOCKS, formatted_length, plain_pieces
 from briefing_app.core.defuse import defuse
 from briefing_app.core.dialect.file_finder import FileFinder, NoFiles
 from briefing_app.core.long_runs import break_long_runs
@@ -46,6 +48,9 @@ def render_body(
     """Render a briefing body. With ``drop_title`` the first level-1 heading becomes the title;
     a text that opens with ``known_title`` as its heading loses that heading (the title shows it
     already); ``files`` finds the notes and images the text names."""
+    formatted = formatted_length(markdown_text)
+    markdown_text, rest = markdown_text[:formatted], markdown_text[formatted:]
+    rest_line = markdown_text.count("\n") + 1
     markdown_text, problems = defuse(markdown_text)
     md = reused_markdown("body", new_markdown)
     local_files(md).files = files or NoFiles()
@@ -54,7 +59,7 @@ def render_body(
     try:
         body = md.convert(markdown_text)
     except (RecursionError, ValueError, IndexError, KeyError, AttributeError, TypeError) as error:
-        return _plain_fallback(markdown_text, error)
+        return _plain_fallback(markdown_text + rest, error)
     finally:
         md.treeprocessors.deregister("briefing-mentions")
     headings = [
@@ -62,24 +67,39 @@ def render_body(
         for h in _headings(getattr(md, "toc_tokens", []))
         if not (marker.title and h.id == marker.title_id)
     ]
-    text = marker.plain_text()
-    pieces = [break_long_runs(piece) for piece in sanitise_pieces(body)]
-    return Rendered(
-        "".join(pieces),
-        text,
-        headings,
-        marker.mentions,
-        problems,
-        marker.title,
-        cuts=list(accumulate(len(piece) for piece in pieces)),
-    )
+    rendered = _from_pieces(sanitise_pieces(body), marker.plain_text())
+    rendered.headings = headings
+    rendered.mentions = marker.mentions
+    rendered.problems = problems
+    rendered.title = marker.title
+    if rest:
+        message = (
+            f"the text has more than {MAX_BLOCKS:,} paragraphs and list items; "
+            "from here on it is shown as plain text"
+        )
+        rendered = _with_plain_rest(rendered, rest)
+        rendered.problems.append((rest_line, message))
+    return rendered
+
+
+def _from_pieces(pieces: list[str], text: str) -> Rendered:
+    pieces = [break_long_runs(piece) for piece in pieces]
+    return Rendered("".join(pieces), text, cuts=list(accumulate(len(piece) for piece in pieces)))
+
+
+def _with_plain_rest(rendered: Rendered, rest: str) -> Rendered:
+    """``rendered`` followed by ``rest`` as plain text."""
+    more = _from_pieces(plain_pieces(rest), rest.strip("\n"))
+    start = len(rendered.html)
+    rendered.html += more.html
+    rendered.text = f"{rendered.text}\n\n{more.text}" if rendered.text else more.text
+    rendered.cuts += [start + cut for cut in more.cuts]
+    return rendered
 
 
 def _plain_fallback(markdown_text: str, error: Exception) -> Rendered:
-    """When Markdown itself fails, the words still show, as plain paragraphs."""
-    paragraphs = [p.strip() for p in markdown_text.split("\n\n") if p.strip()]
-    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
-    rendered = Rendered(body, "\n\n".join(paragraphs))
+    """When Markdown itself fails, the words still show, as plain text."""
+    rendered = _from_pieces(plain_pieces(markdown_text), markdown_text.strip("\n"))
     message = (
         f"the text could not be formatted as Markdown ({type(error).__name__}); shown as plain text"
     )

@@ -86,6 +86,7 @@ def run_gui(
     from briefing_app.core.library_index import INDEX_NAME
     from briefing_app.gui.library.folders import documents_folder
     from briefing_app.gui.shell import crash, dialogs
+    from briefing_app.gui.shell.first_briefing import first_briefing
     from briefing_app.gui.shell.main_window import MainWindow
     from briefing_app.gui.shell.settings import Settings
 
@@ -108,7 +109,8 @@ def run_gui(
     folders = [str(bundled_briefings_dir()), documents_folder()]
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
     briefing_cache = BriefingCache(os.path.join(cache, FOLDER_NAME))
-    window = MainWindow(settings, folders, briefing_cache, os.path.join(cache, INDEX_NAME))
+    index = os.path.join(cache, INDEX_NAME)
+    window = MainWindow(settings, folders, briefing_cache, index, furnished=bool(screenshot))
     app.aboutToQuit.connect(window.settings.sync)  # changes wait a moment to be written
     if screenshot:
         window.library.scan(window.folders.all())
@@ -118,15 +120,18 @@ def run_gui(
         opened = [window.open_file(path) for path in files]
         return _take_screenshot(app, window, screenshot, ok=all(opened))
 
-    window.restore_state()
-    # The window shows first, titled for the briefing it opens when that one is kept, and
-    # painted; then it fills: the files asked for, the last session's, the library.
-    window.documents.expect_files()
-    coming = window.documents.prefetch(files)
-    if coming is not None:
-        window.setWindowTitle(f"{coming.title} — {APP_NAME}")  # as the tab will title it
+    # The window's frame shows first, titled for the briefing it opens when that one is kept,
+    # and painted; then it is furnished and fills: the files asked for, the last session's,
+    # the library.
+    window.restore_geometry()
+    first = first_briefing(files, settings, briefing_cache)
+    if first is not None:
+        window.setWindowTitle(f"{first[1].title} — {APP_NAME}")  # as the tab will title it
     window.show()
     app.sync()
+    window.furnish()
+    window.restore_panes()
+    window.documents.keep_first(first)
     _fill(window, files)
     if instance is not None:
         instance.filesReceived.connect(window.take_from_launch)
@@ -149,7 +154,6 @@ def run_gui(
 def _fill(window, files: Sequence[str]) -> None:
     window.documents.restore()
     window.open_files(files)
-    window.documents.expect_files(False)
     window.library.scan(window.folders.all())
     startup.window_shown()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QSize, Qt, QTimer, Signal
@@ -70,11 +70,9 @@ class Documents(QObject):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: palette(placeholder-text);")
         self.empty.setAccessibleName("No briefing open")
-        self.blank = QWidget(window)  # while a start opens its files
         self.area = QStackedWidget(window)  # the tabs, or the empty state when there are none
         self.area.addWidget(self.empty)
         self.area.addWidget(tabs)
-        self.area.addWidget(self.blank)
         self.settings = settings
         self.cache = cache
         self.window = window
@@ -95,14 +93,6 @@ class Documents(QObject):
     def _current_changed(self) -> None:
         self.area.setCurrentWidget(self.tabs if self.tabs.count() else self.empty)
         self.currentChanged.emit()
-
-    def expect_files(self, expecting: bool = True) -> None:
-        """A window shown before its files open shows nothing there meanwhile, not "No
-        briefing open"."""
-        if expecting:
-            self.area.setCurrentWidget(self.blank)
-        elif self.area.currentWidget() is self.blank:
-            self._current_changed()
 
     # -- what is open -----------------------------------------------------------------------
     def current_tab(self) -> BriefingTab | None:
@@ -151,22 +141,10 @@ class Documents(QObject):
             self._add_tab(briefing)
         return True
 
-    def prefetch(self, paths: Sequence[str]) -> Briefing | None:
-        """The briefing a start will show first (the last file asked for, or the last session's
-        current tab), read now if it is kept, and opened from here later."""
-        if paths:
-            path = os.path.abspath(paths[-1])
-        else:
-            tabs = self.settings.open_tabs
-            path = tabs[min(self.settings.current_tab, len(tabs) - 1)] if tabs else ""
-        if not path or opens_in_background(path):
-            return None
-        try:
-            briefing = self.cache.kept(path)
-        except BriefingError:
-            return None  # opening it says why
-        self._prefetched = (path, briefing) if briefing is not None else None
-        return briefing
+    def keep_first(self, first: tuple[str, Briefing] | None) -> None:
+        """The briefing a start shows first, already read (see first_briefing), to open from
+        here."""
+        self._prefetched = first
 
     def _read_now(self, path: str) -> Briefing | Task:
         """A small file, kept or parsed by the worker while the window waits; the worker's task

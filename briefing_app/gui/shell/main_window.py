@@ -1,10 +1,15 @@
 """The main window: library and contents on the left, open briefings in tabs, panels on the
-right. It builds the parts and wires them; the parts do the work."""
+right. It builds the parts and wires them; the parts do the work.
+
+A start shows the window's frame (title, menu bar, status bar) first and furnishes it with the
+parts right after its first frame: their modules are imported in :meth:`MainWindow.furnish`,
+not above, as loading them takes longer than everything the frame needs."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt
 from PySide6.QtGui import (
@@ -24,32 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app import APP_NAME, __version__
-from briefing_app.core.across.search_index import INDEX_NAME as SEARCH_INDEX_NAME
-from briefing_app.core.briefing_cache import BriefingCache
 from briefing_app.core.library import BRIEFING_EXTENSIONS
-from briefing_app.core.model import Briefing
-from briefing_app.gui.across.library_views import LibraryViews
 from briefing_app.gui.export.exported_notice import ExportedNotice
-from briefing_app.gui.export.exporter import Exporter
-from briefing_app.gui.library.folders import LibraryFolders
-from briefing_app.gui.library.view import LibraryView
-from briefing_app.gui.panels.selection import Selection
-from briefing_app.gui.panels.view import PANEL_NAMES, PanelsView
-from briefing_app.gui.shell import dialogs
-from briefing_app.gui.shell.context_menus import reader_menu, tab_menu
-from briefing_app.gui.shell.documents import Documents
-from briefing_app.gui.shell.keyboard import add_menu_key, order_tab_stops
-from briefing_app.gui.shell.menus import Command, MainMenu
-from briefing_app.gui.shell.selection_display import SelectionDisplay
+from briefing_app.gui.shell.menus import MENU_TITLES, Command
 from briefing_app.gui.shell.settings import Settings
-from briefing_app.gui.shell.side_panes import SidePanes
-from briefing_app.gui.shell.theme_menu import ThemeMenu
-from briefing_app.gui.text.briefing_tab import BriefingTab
-from briefing_app.gui.text.find_bar import FindBar
-from briefing_app.gui.text.local_links import open_linked_file
-from briefing_app.gui.text.outline import OutlineView
-from briefing_app.gui.text.reader import ReaderView
-from briefing_app.gui.text.scrolling import go_to_anchor
+
+if TYPE_CHECKING:
+    from briefing_app.core.briefing_cache import BriefingCache
+    from briefing_app.core.model import Briefing
+    from briefing_app.gui.text.briefing_tab import BriefingTab
+    from briefing_app.gui.text.reader import ReaderView
 
 OPEN_FILTER = "Briefings (*.briefing *.md *.markdown);;All files (*)"
 DEFAULT_WINDOW_SIZE = (1280, 800)  # before any size was saved
@@ -63,14 +52,53 @@ class MainWindow(QMainWindow):
         cache: BriefingCache | None = None,
         library_index: str | None = None,
         parent: QWidget | None = None,
+        *,
+        furnished: bool = True,
     ) -> None:
         """``cache`` keeps briefings read, ``library_index`` the library's entries between runs;
-        without them, everything is read afresh (as in tests)."""
+        without them, everything is read afresh (as in tests). Unless ``furnished`` is False,
+        the window is furnished at once; else it is a frame until :meth:`furnish`."""
         super().__init__(parent)
         self.settings = settings
         settings.write_later(self)  # not before the window paints what it opens
         self.setAcceptDrops(True)
+        self.setWindowTitle(APP_NAME)
+        for title in MENU_TITLES:  # the bar at its height already; furnished with the rest
+            self.menuBar().addMenu(title)
+        # The status bar with its parts, at its height already.
+        self.exported_notice = ExportedNotice(self)
+        self.statusBar().addWidget(self.exported_notice)
+        self.selected_label = QLabel(self)  # hidden by passing messages, back after them
+        self.statusBar().addWidget(self.selected_label, 1)
+        self.word_count = QLabel(self)
+        self.word_count.setAccessibleName("Word count")
+        self.word_count.setContentsMargins(16, 0, 4, 0)  # a message cut short must not run into it
+        self.statusBar().addPermanentWidget(self.word_count)
+        self.setCentralWidget(QWidget(self))
+        self._parts_from = (base_folders, cache, library_index)
+        if furnished:
+            self.furnish()
 
+    def furnish(self) -> None:
+        """Builds the parts into the frame and wires them."""
+        from briefing_app.core.briefing_cache import BriefingCache
+        from briefing_app.gui.across.library_views import LibraryViews
+        from briefing_app.gui.export.exporter import Exporter
+        from briefing_app.gui.library.folders import LibraryFolders
+        from briefing_app.gui.library.view import LibraryView
+        from briefing_app.gui.panels.selection import Selection
+        from briefing_app.gui.panels.view import PANEL_NAMES, PanelsView
+        from briefing_app.gui.shell.documents import Documents
+        from briefing_app.gui.shell.keyboard import add_menu_key
+        from briefing_app.gui.shell.menus import MainMenu
+        from briefing_app.gui.shell.selection_display import SelectionDisplay
+        from briefing_app.gui.shell.side_panes import SidePanes
+        from briefing_app.gui.shell.theme_menu import ThemeMenu
+        from briefing_app.gui.text.find_bar import FindBar
+        from briefing_app.gui.text.outline import OutlineView
+
+        settings = self.settings
+        base_folders, cache, library_index = self._parts_from
         self.documents = Documents(settings, cache or BriefingCache(None), self)
         self.tabs = self.documents.tabs
         self.selection = Selection(self)
@@ -88,17 +116,9 @@ class MainWindow(QMainWindow):
         self.side_panes = SidePanes(
             self, self.splitter, {"library": self.left, "panels": self.panels}, settings
         )
-        self.exported_notice = ExportedNotice(self)
-        self.statusBar().addWidget(self.exported_notice)
-        self.selected_label = QLabel(self)  # hidden by passing messages, back after them
-        self.statusBar().addWidget(self.selected_label, 1)
         self.selection_display = SelectionDisplay(
             self.selection, self.documents, self.panels, self.find_bar, self.selected_label
         )
-        self.word_count = QLabel(self)
-        self.word_count.setAccessibleName("Word count")
-        self.word_count.setContentsMargins(16, 0, 4, 0)  # a message cut short must not run into it
-        self.statusBar().addPermanentWidget(self.word_count)
         self.side_panes.add_corner_buttons(self.tabs)
         self.theme = ThemeMenu(settings, self)
         self.menu = MainMenu(
@@ -143,8 +163,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([290, 690, 300])
         self.setCentralWidget(self.splitter)
+        self.splitter.show()  # in a frame on screen, at once rather than on the next turn
 
     def _routes(self) -> dict[Command, Callable[[], object]]:
+        from briefing_app.gui.text.reader import ReaderView
+
         C, documents = Command, self.documents
         return {
             C.OPEN: self.choose_files,
@@ -196,6 +219,10 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._restyle)
 
     def _link_tab(self, tab: BriefingTab) -> None:
+        from briefing_app.gui.shell.context_menus import reader_menu
+        from briefing_app.gui.shell.keyboard import order_tab_stops
+        from briefing_app.gui.text.local_links import open_linked_file
+
         tab.reader.personActivated.connect(self.selection_display.person_clicked_in_text)
         tab.reader.fileLinkActivated.connect(
             lambda path: open_linked_file(path, self.documents.open_file, self)
@@ -213,6 +240,8 @@ class MainWindow(QMainWindow):
         )
 
     def _tab_menu_requested(self, point: QPoint) -> None:
+        from briefing_app.gui.shell.context_menus import tab_menu
+
         index = self.tabs.tabBar().tabAt(point)
         if index >= 0:
             _popup(tab_menu(self.documents, index, self), self.tabs.tabBar().mapToGlobal(point))
@@ -274,6 +303,8 @@ class MainWindow(QMainWindow):
             self.panels.set_visible_quotes(figures, events)
 
     def _go_to_heading(self, anchor: str) -> None:
+        from briefing_app.gui.text.scrolling import go_to_anchor
+
         reader = self.current_reader()
         if reader is not None:
             go_to_anchor(reader, anchor)
@@ -370,6 +401,7 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self.menuBar(), self).exec()
 
     def _about(self) -> None:
+        from briefing_app.gui.shell import dialogs
         from briefing_app.gui.shell.crash import versions
 
         dialogs.show_about(
@@ -392,9 +424,17 @@ class MainWindow(QMainWindow):
 
     # -- state ------------------------------------------------------------------------------
     def restore_state(self) -> None:
+        self.restore_geometry()
+        self.restore_panes()
+
+    def restore_geometry(self) -> None:
+        """The window's last size and place (its frame has them before it shows)."""
         geometry = self.settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(default_window_size(self.screen().availableGeometry().size()))
+
+    def restore_panes(self) -> None:
+        """The widths the panes had, those that fit shown (once furnished)."""
         if self.settings.splitter_state is not None:
             self.splitter.restoreState(self.settings.splitter_state)
         self.side_panes.arrange()
@@ -416,6 +456,8 @@ class MainWindow(QMainWindow):
 
 def search_index_of(library_index: str | None) -> str | None:
     """The full-text index is kept beside the library's, in the app's cache folder."""
+    from briefing_app.core.across.search_index import INDEX_NAME as SEARCH_INDEX_NAME
+
     if not library_index:
         return None
     return os.path.join(os.path.dirname(library_index), SEARCH_INDEX_NAME)

@@ -12,7 +12,7 @@ from enum import Enum, auto
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
 from briefing_app import APP_NAME
 from briefing_app.gui.export.paper import PAGE_SIZE_NAMES
@@ -73,6 +73,10 @@ NEEDS_BRIEFING = frozenset(
 )
 
 
+# The menu bar's menus, in order: a window's frame shows them before it is furnished.
+MENU_TITLES = ("&File", "&Edit", "&View", "&Library", "&Help")
+
+
 class MainMenu(QObject):
     """``pane_actions`` (Show Library, Show Panels) and ``theme_menu`` are made by the objects
     they belong to and only placed here."""
@@ -96,7 +100,7 @@ class MainMenu(QObject):
         bar = window.menuBar()
         C = Command
 
-        file_menu = bar.addMenu("&File")
+        file_menu = _top_menu(bar, "&File")
         self._add(file_menu, C.OPEN, "&Open…", Keys.Open)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
@@ -116,7 +120,7 @@ class MainMenu(QObject):
         file_menu.addSeparator()
         self._add(file_menu, C.QUIT, "&Quit", Keys.Quit)
 
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = _top_menu(bar, "&Edit")
         self._add(edit_menu, C.COPY, "&Copy", Keys.Copy)
         self._add(edit_menu, C.SELECT_ALL, "Select &All", Keys.SelectAll)
         edit_menu.addSeparator()
@@ -126,7 +130,7 @@ class MainMenu(QObject):
         edit_menu.addSeparator()
         self._add(edit_menu, C.CLEAR_SELECTION, "C&lear Selection", "Esc")
 
-        view_menu = bar.addMenu("&View")
+        view_menu = _top_menu(bar, "&View")
         self._add(view_menu, C.ZOOM_IN, "Zoom &In", Keys.ZoomIn)
         self._add(view_menu, C.ZOOM_OUT, "Zoom &Out", Keys.ZoomOut)
         self._add(view_menu, C.ZOOM_RESET, "&Actual Size", "Ctrl+0")
@@ -149,7 +153,7 @@ class MainMenu(QObject):
             [QKeySequence("Ctrl+Shift+Tab"), *QKeySequence.keyBindings(Keys.PreviousChild)]
         )
 
-        library_menu = bar.addMenu("&Library")
+        library_menu = _top_menu(bar, "&Library")
         self._add(library_menu, C.LIBRARY_FOLDERS, "&Folders…")
         library_menu.addAction(self.actions[C.ADD_FOLDER])
         library_menu.addSeparator()
@@ -162,7 +166,7 @@ class MainMenu(QObject):
         self._add(export_menu, C.EXPORT_TIMELINE_CSV, "Timeline as C&SV…")
         self._add(export_menu, C.EXPORT_TIMELINE_PDF, "Timeline as P&DF…")
 
-        help_menu = bar.addMenu("&Help")
+        help_menu = _top_menu(bar, "&Help")
         self._add(help_menu, C.SHORTCUTS, "&Keyboard Shortcuts", "Ctrl+/")
         self._add(help_menu, C.ABOUT, f"&About {APP_NAME}")
 
@@ -225,3 +229,12 @@ class MainMenu(QObject):
 
     def checked(self, command: Command) -> bool:
         return self.actions[command].isChecked()
+
+
+def _top_menu(bar: QMenuBar, title: str) -> QMenu:
+    """The bar's menu called ``title``, the one the window's frame put there if it did."""
+    for action in bar.actions():
+        menu = action.menu()
+        if action.text() == title and isinstance(menu, QMenu):
+            return menu
+    return bar.addMenu(title)

@@ -81,6 +81,8 @@ def refresh(
     Once ``stopped()`` is true (the app is closing) it ends early, keeping what it read; the
     next refresh goes on from there."""
     kept = index.stamps()
+    if kept is None:  # busy: the next refresh reads what changed
+        return 0
     wanted = list(dict.fromkeys(paths))
     read = 0
     batch: list[SearchDocument] = []

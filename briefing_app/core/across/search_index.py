@@ -43,6 +43,12 @@ _SCHEMA = (
 )
 # What SQLite says of a file that is not a sound database of its own.
 _BROKEN = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+# What it says of a sound file that another connection is writing (another window, the parse
+# worker): the index is kept, and what could not be done waits for the next refresh or query.
+_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+# How long a statement waits for another connection's write to end, in seconds. Searches
+# never wait (WAL: readers go on while one writes); writes of a batch do.
+BUSY_TIMEOUT = 2.0
 _MARKS = str.maketrans("", "", MARK_START + MARK_END)
 
 
@@ -113,13 +119,15 @@ class SearchIndex:
 
         self._write(delete)
 
-    def stamps(self) -> dict[str, tuple[float, int]]:
-        """Each indexed path with the modification time and size it was indexed at."""
+    def stamps(self) -> dict[str, tuple[float, int]] | None:
+        """Each indexed path with the modification time and size it was indexed at; None
+        when the index is busy, so that a refresh waits for the next one rather than read
+        every file again."""
         try:
             rows = self._db.execute("SELECT path, mtime, size FROM files").fetchall()
         except sqlite3.DatabaseError as error:
             self._recover(error)
-            return {}
+            return None if _code(error) in _BUSY else {}
         return {os.fsdecode(path): (mtime, size) for path, mtime, size in rows}
 
     def search(self, query: str, tag: str | None = None, limit: int = DEFAULT_LIMIT) -> list[Hit]:
@@ -158,23 +166,29 @@ class SearchIndex:
                 return db
             db.close()
             logger.info("search index %s is from another version; rebuilding it", self.path)
-        except (sqlite3.DatabaseError, OSError) as error:
+        except sqlite3.DatabaseError as error:
+            if _code(error) in _BUSY:  # in use, not damaged: made ready by whoever holds it
+                logger.info("search index %s is busy (%s); opened as it is", self.path, error)
+                return sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
+            logger.info("search index %s cannot be used (%s); rebuilding it", self.path, error)
+        except OSError as error:
             logger.info("search index %s cannot be used (%s); rebuilding it", self.path, error)
         return self._rebuild()
 
     def _connect(self) -> sqlite3.Connection:
         if self.path != ":memory:":
             private_file(self.path)  # SQLite gives its journal files the mode of the database
-        db = sqlite3.connect(self.path, timeout=2.0)
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
         try:
             db.execute("PRAGMA journal_mode = WAL")  # readers go on while the watcher writes
-            # Created under a write lock: of two threads opening a new file, one creates the
-            # tables and the other, waiting, finds them made.
-            db.execute("BEGIN IMMEDIATE")
             if db.execute("PRAGMA user_version").fetchone()[0] == 0:  # a new, empty file
-                for statement in _SCHEMA:
-                    db.execute(statement)
-            db.commit()
+                # Created under a write lock: of two threads opening a new file, one creates
+                # the tables and the other, waiting, finds them made.
+                db.execute("BEGIN IMMEDIATE")
+                if db.execute("PRAGMA user_version").fetchone()[0] == 0:
+                    for statement in _SCHEMA:
+                        db.execute(statement)
+                db.commit()
         except BaseException:
             db.close()
             raise
@@ -199,11 +213,13 @@ class SearchIndex:
 
     def _recover(self, error: sqlite3.DatabaseError) -> None:
         """After ``error``: a damaged file is replaced by an empty index; anything else (a
-        locked file, a full disk) is logged and the index goes on as it was. A mistake in
+        busy file, a full disk) is logged and the index goes on as it was. A mistake in
         using the index (from another thread, once closed) is raised, as a bug to fix."""
         if isinstance(error, sqlite3.ProgrammingError):
             raise error
-        if getattr(error, "sqlite_errorcode", None) in _BROKEN:
+        if _code(error) in _BUSY:
+            logger.info("search index %s is busy (%s); left for next time", self.path, error)
+        elif _code(error) in _BROKEN:
             logger.warning("search index %s is damaged (%s); rebuilding it", self.path, error)
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
@@ -217,6 +233,12 @@ class SearchIndex:
                 change(self._db)
         except sqlite3.DatabaseError as error:
             self._recover(error)
+
+
+def _code(error: sqlite3.Error) -> int | None:
+    """SQLite's primary result code for ``error`` (an extended one names its primary too)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if code is not None else None
 
 
 def _store(db: sqlite3.Connection, document: SearchDocument) -> None:

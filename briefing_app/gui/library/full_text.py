@@ -139,6 +139,8 @@ class FullTextSearch(QObject):
         the files gone. A start with nothing changed reads nothing."""
         paths: list[str] = list(work)  # type: ignore[call-overload]
         kept = index.stamps()
+        if kept is None:  # busy (another window writing it): the next scan's refresh reads
+            return
         changed = [path for path in paths if kept.get(path) != file_stamp(path)]
         for start in range(0, len(changed), REFRESH_BATCH):
             if self._refresher.stopping():

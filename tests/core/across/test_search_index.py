@@ -226,3 +226,49 @@ def test_damage_found_while_searching_empties_the_index_instead_of_failing(tmp_p
         assert index.search("word") == []
         index.add(SearchDocument("new.md", "Fresh", "word"))
         assert titles(index.search("word")) == ["Fresh"]
+
+
+@pytest.fixture
+def held_index(tmp_path, monkeypatch):
+    """An index on disk, and a way to hold it as another window's connection would while it
+    writes: no other connection can read or write it meanwhile."""
+    from briefing_app.core.across import search_index
+
+    monkeypatch.setattr(search_index, "BUSY_TIMEOUT", 0.05)  # its tests wait no longer
+    path = str(tmp_path / "search.sqlite3")
+    with SearchIndex(path) as index:
+        index.add(SearchDocument("a.md", "Gdańsk", "cranes on the quay"))
+    other = sqlite3.connect(path, timeout=0.05, isolation_level=None)
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
+
+    def hold() -> None:
+        other.execute("BEGIN EXCLUSIVE")
+
+    def let_go() -> None:
+        other.execute("COMMIT")
+        other.close()
+
+    yield path, hold, let_go
+    other.close()
+
+
+def test_an_index_busy_as_it_opens_is_kept_not_rebuilt(held_index):
+    path, hold, let_go = held_index
+    hold()
+    with SearchIndex(path) as index:
+        assert index.search("gdansk") == []  # given up quietly: the file is in use
+        let_go()
+        assert titles(index.search("gdansk")) == ["Gdańsk"]
+
+
+def test_a_busy_index_is_refreshed_next_time_not_read_again_in_full(held_index, library):
+    path, hold, let_go = held_index
+    hold()
+    with SearchIndex(path) as index:
+        assert index.stamps() is None
+        assert refresh(index, library.values()) == 0
+        index.add(SearchDocument("b.md", "Baku", "a pipeline"))  # given up, no error
+        let_go()
+        assert titles(index.search("baku")) == []
+        assert refresh(index, library.values()) == len(library)
+        assert "Port of Gdańsk" in titles(index.search("gdansk"))

@@ -4,7 +4,7 @@ briefings of the library that name them, with the role each gives and how often.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from briefing_app.core.across.people import Appearance
@@ -59,6 +59,7 @@ class AlsoIn(QObject):
         menu = QMenu(self.panels)
         menu.setToolTipsVisible(True)
         menu.addSection("Also in")
+        first: QAction | None = None
         for appearance in appearances:
             action = menu.addAction(describe(appearance).replace("&", "&&"))
             action.setToolTip(appearance.path)
@@ -66,10 +67,17 @@ class AlsoIn(QObject):
             action.triggered.connect(
                 lambda _=False, p=appearance.path, e=entry: self.opener.open_entry(p, e)
             )
+            if first is None:
+                first = action
         if self.menu is not None:
             self.menu.deleteLater()
         self.menu = menu
-        menu.popup(QCursor.pos())
+        # Under the person's card, whether its link was clicked or the entry's menu was
+        # used from the keyboard (where the pointer may be anywhere); the first briefing is
+        # chosen, so that Enter opens it.
+        menu.popup(self.panels.below_entry("person", index))
+        if first is not None:
+            menu.setActiveAction(first)
 
 
 def describe(appearance: Appearance) -> str:

@@ -184,6 +184,19 @@ class PanelsView(QWidget):
         chosen = self.selected
         return chosen.index if chosen is not None and chosen.kind == "person" else -1
 
+    def below_entry(self, kind: str, index: int) -> QPoint:
+        """Where a list opened from entry ``index`` of the ``kind`` panel shows, on screen:
+        under the entry (scrolled into view first), at its left edge."""
+        name = KIND_PANELS.get(kind)
+        if name is None or not 0 <= index < entry_count(name, self.briefing):
+            return self.mapToGlobal(QPoint(0, 0))
+        browser = self.sections[name].browser
+        browser.ensure_visible(index)
+        rect = browser.entry_rect(index)
+        viewport = browser.viewport()
+        bottom = min(int(rect.bottom()), viewport.height())  # a tall entry: the panel's foot
+        return viewport.mapToGlobal(QPoint(max(0, int(rect.left())), bottom))
+
     def _activate(self, name: str, index: int) -> None:
         kind = PANEL_KINDS[name]
         self.select(kind, index)

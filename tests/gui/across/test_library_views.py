@@ -162,3 +162,30 @@ def test_the_tables_export_as_csv_and_pdf(window, qtbot, tmp_path, monkeypatch, 
     assert "People in the Library" in text
     assert "Yoav Gallant" in text and "Benny Gantz" in text
     assert "Page 1 of 1" in text  # numbered as a briefing's handout is
+
+
+def test_the_also_in_list_opens_under_its_person_from_the_keyboard(window, qtbot):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QCursor
+    from PySide6.QtWidgets import QMenu
+
+    window.open_file(window.paths["caucasus/gas-deal.briefing"])
+    qtbot.waitUntil(lambda: window.panels.briefing is not None)
+    panels = window.panels
+    browser = panels.sections["people"].browser
+    QCursor.setPos(window.mapToGlobal(QPoint(5, 5)))  # the pointer far from the panel
+    browser.setFocus(Qt.FocusReason.TabFocusReason)
+    browser.set_current(1)  # Yoav Gallant, by the arrow keys
+    browser.customContextMenuRequested.emit(QPoint(-1, -1))  # the Menu key: no point of its own
+    entry_menu = next(m for m in window.findChildren(QMenu) if m.isVisible())
+    next(a for a in entry_menu.actions() if "Also in" in a.text()).trigger()
+    entry_menu.close()
+    menu = window.library_views.also_in.menu
+    assert menu.isVisible()
+    card = browser.entry_rect(1)
+    under = browser.viewport().mapToGlobal(QPoint(int(card.left()), int(card.bottom())))
+    shown, screen = menu.geometry(), menu.screen().availableGeometry()
+    assert abs(shown.top() - under.y()) <= 2
+    assert shown.left() - 2 <= min(under.x(), screen.right()) <= shown.right() + 2  # kept on screen
+    assert menu.activeAction().text().startswith("An embassy")  # Enter opens it
+    menu.close()

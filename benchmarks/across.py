@@ -2,19 +2,25 @@
 
     .venv/bin/python benchmarks/across.py           # 10,000 files
     .venv/bin/python benchmarks/across.py --smoke   # 200 files, few runs: proves it runs
+    .venv/bin/python benchmarks/across.py --window  # the window reading 100,000 events, only
 
 Search runs on benchmarks/generate.py's library (200 random words a file, every word in most
 files: the worst case for ranking); each keystroke of "energy pipeline" typed is one search,
 as the library's search field will run it. People and the timeline are matched on briefings
 made in memory, five people and ten events each from shared pools, as a library's front matter
 gives them; reading the files is the library scan's cost, measured in benchmarks/run.py.
+The window is measured reading a library of as many files, ten events of their own each
+(benchmarks/across_window.py, in a process of its own): the longest time it stops answering.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -22,8 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.generate import write_library  # noqa: E402
-from benchmarks.run import timed  # noqa: E402
+from benchmarks.generate import write_library, write_people_library  # noqa: E402
+from benchmarks.run import isolated_env, timed  # noqa: E402
 from briefing_app.core.across.people import match_people  # noqa: E402
 from briefing_app.core.across.search_documents import refresh  # noqa: E402
 from briefing_app.core.across.search_index import SearchIndex  # noqa: E402
@@ -33,6 +39,12 @@ from briefing_app.core.library import iter_briefing_files  # noqa: E402
 from briefing_app.core.model import Briefing, Person, TimelineEvent  # noqa: E402
 
 TYPED = "energy pipeline"
+# Started as run.py starts its probe: a one-line main, so that worker processes need not
+# import the probe's Qt.
+WINDOW_PROBE = (
+    "import sys; sys.path.insert(0, sys.argv.pop(1)); "
+    "from benchmarks.across_window import main; sys.exit(main(sys.argv[1:]))"
+)
 
 
 def row(name: str, times: list[float], goal: str = "") -> None:
@@ -72,9 +84,42 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--smoke", action="store_true", help="200 files, few runs")
+    parser.add_argument("--window", action="store_true", help="the window's rows alone")
+    parser.add_argument("--rescans", type=int, default=3, help="readings after the first")
     args = parser.parse_args()
     count, runs = (200, 2) if args.smoke else (10_000, 5)
     print(f"{'':<44} {'median ms':>9} {'min':>9} {'max':>9}  goal")
+    if not args.window:
+        core(count, runs)
+    window(count, args.rescans)
+    return 0
+
+
+def window(count: int, rescans: int) -> None:
+    """The window reading a library's people and timelines, then again as files change."""
+    with tempfile.TemporaryDirectory() as temporary:
+        folder, home = Path(temporary) / "library", Path(temporary) / "home"
+        write_people_library(folder, count)
+        home.mkdir()
+        answer = subprocess.run(
+            [sys.executable, "-c", WINDOW_PROBE, str(ROOT), str(folder), str(rescans)],
+            env={**os.environ, **isolated_env(home)},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        result = json.loads(answer.stdout.splitlines()[-1])
+    events = f"{result['events']:,} events"
+    first, again = result["first"], result["rescans"]
+    row(f"window: people and timeline of {events}", [first["seconds"]])
+    row("longest stall meanwhile", [first["stall"]], "< 100 ms")
+    if again:
+        row("read again, a file changed", [r["seconds"] for r in again])
+        row("longest stall meanwhile", [r["stall"] for r in again], "< 100 ms")
+    print(f"{'window: peak memory':<44} {result['peak_rss_mb']:9.0f} MB")
+
+
+def core(count: int, runs: int) -> None:
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         write_library(folder / "library", count)
@@ -105,7 +150,6 @@ def main() -> int:
     briefings = briefings_in_memory(count)
     row(f"people matched across {count:,} briefings", timed(lambda: match_people(briefings), runs))
     row(f"timeline merged from {count:,} briefings", timed(lambda: merge_timeline(briefings), runs))
-    return 0
 
 
 if __name__ == "__main__":

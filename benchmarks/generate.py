@@ -80,3 +80,29 @@ def write_library(folder: Path, count: int) -> None:
             + "\n",
             encoding="utf-8",
         )
+
+
+def write_people_library(folder: Path, count: int, events: int = 10) -> None:
+    """``count`` briefings naming five people each from a shared pool (some without accents,
+    some by an alias alone) and ``events`` events each, each event of its own briefing: the
+    merged timeline has ``count * events`` events, the worst case for the Timeline view."""
+    rng = random.Random(count)
+    pool = max(50, count // 5)
+    for n in range(count):
+        sub = folder / f"folder-{n // 500}"
+        sub.mkdir(parents=True, exist_ok=True)
+        lines = ["---", f"title: Briefing {n}", f"date: {2000 + n % 25}-{1 + n % 12:02d}-01"]
+        lines.append("people:")
+        for k in rng.sample(range(pool), 5):
+            name = f"Persön{k} Sürname{k}" if rng.random() < 0.5 else f"Person{k} Surname{k}"
+            if rng.random() < 0.1:
+                name = f"Sürname{k}"  # an alias of the full name elsewhere
+            lines += [f"  - name: {name}", f"    role: Role {k % 7}", f"    aliases: [Sürname{k}]"]
+        lines.append("timeline:")
+        for k in range(events):
+            day = rng.randrange(25 * 365)
+            date = f"{2000 + day // 365}-{1 + day % 365 // 31:02d}-{1 + day % 28:02d}"
+            lines += [f"  - date: {date}", f"    event: Event {k} of briefing {n}."]
+        lines.append("---")
+        body = " ".join(rng.choice(WORDS) for _ in range(100))
+        (sub / f"briefing-{n}.briefing").write_text("\n".join(lines) + "\n" + body + "\n", "utf-8")

@@ -7,18 +7,19 @@ matched and merged there too; the window only receives the result.
 
 from __future__ import annotations
 
-import gc
 import logging
-import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtGui import QStandardItemModel
 
 from briefing_app.core.across.people import PeopleAcross, match_people
 from briefing_app.core.across.timeline import TimelineGroup, merge_timeline
 from briefing_app.core.briefing_cache import BriefingCache
 from briefing_app.core.library import LibraryEntry
 from briefing_app.core.model import Briefing
+from briefing_app.gui.across import long_lived
+from briefing_app.gui.across.disposal import dispose
 from briefing_app.parsing.client import shared
 from briefing_app.parsing.tasks import PANELS, perform
 
@@ -27,17 +28,6 @@ logger = logging.getLogger(__name__)
 Stamp = tuple[float, int]
 BATCH = 250
 READ_HERE_UP_TO = 50
-# What is read, and the rows made of it, stay as long as the library does. Frozen out of the
-# garbage collector's sight as they accumulate, a full collection no longer walks them: with
-# 10,000 briefings, each collection held the window for 60 ms to a second, growing with what
-# was made. BRIEFING_APP_ACROSS_FREEZE=0 leaves it out, to measure it.
-FREEZE_EVERY = 500 if os.environ.get("BRIEFING_APP_ACROSS_FREEZE", "1") != "0" else 0
-
-
-def spare_the_collector(made: int) -> None:
-    """Called with a count of things made for the library's views, as they are made."""
-    if FREEZE_EVERY and made % FREEZE_EVERY == 0:
-        gc.freeze()
 
 
 # Makes a view's rows from the result, on the reader's thread: for 10,000 briefings, making
@@ -87,22 +77,22 @@ class _Reader(QThread):
                 self.kept[entry.path] = ((entry.mtime, entry.size), briefing)
             done += len(batch)
             self.progressed.emit(done, total)
-            spare_the_collector(0)
+            long_lived.keep_made()
         briefings = [b for e in self.entries if (b := self.kept[e.path][1]) is not None]
-        people = match_people(briefings)
-        spare_the_collector(0)
-        timeline = merge_timeline(briefings)
-        spare_the_collector(0)
+        with long_lived.full_passes_held():
+            people = match_people(briefings)
+            timeline = merge_timeline(briefings)
         built = {}
         for name, build in self.builders.items():
             if self.isInterruptionRequested():
-                return
-            made = build(briefings, people, timeline)
-            spare_the_collector(0)
+                break
+            built[name] = build(briefings, people, timeline)
+            long_lived.keep_made()
+        for made in built.values():
             made.moveToThread(self.thread())  # to the window's thread, where it is used
-            built[name] = made
-        if not self.isInterruptionRequested():
-            self.done.emit((briefings, people, timeline, built))
+        # Sent even when this reading was let go: the window lets go of big rows a slice at a
+        # time, where dropped here they would go at once, holding every thread meanwhile.
+        self.done.emit((briefings, people, timeline, built))
 
     def _kept_stamp(self, entry: LibraryEntry) -> Stamp | None:
         kept = self.kept.get(entry.path)
@@ -129,10 +119,11 @@ class LibraryAcross(QObject):
         self.built: dict[str, QObject] = {}
         self._kept: dict[str, tuple[Stamp, Briefing | None]] = {}
         self._reader: _Reader | None = None
+        self._ending: set[_Reader] = set()  # readings asked to stop, not stopped yet
 
     def update(self, entries: Sequence[LibraryEntry]) -> None:
         """Read the library again: files new or changed since the last time, and no others."""
-        self.stop()
+        self._let_go()
         self._kept = {e.path: self._kept[e.path] for e in entries if e.path in self._kept}
         entries = sorted(entries, key=lambda e: e.path)
         reader = _Reader(entries, self._kept, dict(self.builders), self)
@@ -152,11 +143,28 @@ class LibraryAcross(QObject):
             QCoreApplication.processEvents()
 
     def stop(self) -> None:
-        if self._reader is not None:
-            self._reader.requestInterruption()
-            self._reader.wait()
-            self._reader.deleteLater()
-            self._reader = None
+        """Ends every reading, waiting for each (the window closing)."""
+        self._let_go()
+        for reader in list(self._ending):
+            reader.wait()
+            self._ended(reader)
+
+    def _let_go(self) -> None:
+        """Asks the reading under way to stop, and lets it end on its own: it looks between
+        two steps, and waiting for it would hold the window until then (after merging a big
+        library's timeline, a second or more)."""
+        reader, self._reader = self._reader, None
+        if reader is not None:
+            reader.requestInterruption()
+            self._ending.add(reader)
+            reader.finished.connect(lambda: self._ended(reader))
+            if reader.isFinished():
+                self._ended(reader)
+
+    def _ended(self, reader: _Reader) -> None:
+        if reader in self._ending:
+            self._ending.discard(reader)
+            reader.deleteLater()
 
     def _done(
         self,
@@ -166,14 +174,22 @@ class LibraryAcross(QObject):
         timeline: list[TimelineGroup],
         built: dict[str, QObject],
     ) -> None:
-        if reader is not self._reader:
+        if reader is not self._reader:  # let go for a newer one
+            _let_go_of(built.values())
             return
         self.briefings, self.people, self.timeline = briefings, people, timeline
-        for made in self.built.values():
-            made.deleteLater()  # shown no more once the views take the new ones (changed)
         for made in built.values():
             made.setParent(self)
-        self.built = built
+        old, self.built = self.built, built
         self.reading = 0
         self.read_once = True
         self.changed.emit()
+        _let_go_of(old.values())  # shown no more: the views took the new ones (changed)
+
+
+def _let_go_of(made: Iterable[QObject]) -> None:
+    for rows in made:
+        if isinstance(rows, QStandardItemModel):
+            dispose(rows)
+        else:
+            rows.deleteLater()

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QWidget
 
 from briefing_app.core.across.people import LibraryPerson, PeopleAcross
 from briefing_app.core.links import EntryRef
-from briefing_app.gui.across.library_across import LibraryAcross, spare_the_collector
+from briefing_app.gui.across import long_lived
+from briefing_app.gui.across.library_across import LibraryAcross
 from briefing_app.gui.across.tree_pane import KeyRole, TreePane, item, new_model
 
 HEADERS = ["Person", "Briefings", "Mentions", "Roles"]
@@ -59,7 +60,7 @@ def people_model(people: PeopleAcross) -> QStandardItemModel:
     model = new_model(HEADERS)
     for number, person in enumerate(people.people, start=1):
         model.appendRow(person_row(person))
-        spare_the_collector(number)
+        long_lived.made(number)
     return model
 
 

@@ -19,7 +19,8 @@ from briefing_app.core.across.timeline import MergedEvent, TimelineGroup, merge_
 from briefing_app.core.dates import PartialDate
 from briefing_app.core.links import EntryRef
 from briefing_app.core.model import Briefing
-from briefing_app.gui.across.library_across import LibraryAcross, spare_the_collector
+from briefing_app.gui.across import long_lived
+from briefing_app.gui.across.library_across import LibraryAcross
 from briefing_app.gui.across.tree_pane import TreePane, item, new_model
 
 EventRole = Qt.ItemDataRole.UserRole + 4  # on an event's row: the MergedEvent
@@ -160,7 +161,7 @@ def timeline_model(groups: list[TimelineGroup]) -> QStandardItemModel:
     model = new_model(HEADERS)
     for number, group in enumerate(groups, start=1):
         model.appendRow(group_row(group))
-        spare_the_collector(number)
+        long_lived.made(number)
     return model
 
 

@@ -8,6 +8,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from briefing_app.core.links import EntryRef
+from briefing_app.gui.across.disposal import dispose
 
 TargetRole = Qt.ItemDataRole.UserRole + 1  # (path, EntryRef): what activating the row opens
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -75,7 +76,7 @@ class TreePane(QWidget):
             model.setParent(self)  # made for this view alone; another keeps its own
         self.proxy.setSourceModel(model)
         if old.parent() is self:
-            old.deleteLater()
+            dispose(old)
 
     def apply_filter(self) -> None:
         self.proxy.setFilterFixedString(self.filter.text().strip())

@@ -154,7 +154,9 @@ def run_gui(
 def _fill(window, files: Sequence[str]) -> None:
     window.documents.restore()
     window.open_files(files)
-    window.library.scan(window.folders.all())
+    # Once the text has painted: the scan's first rows, read on a thread, would hold Python's
+    # lock while it paints.
+    QTimer.singleShot(0, window, lambda: window.library.scan(window.folders.all()))
     startup.window_shown()
 
 

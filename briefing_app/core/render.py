@@ -74,7 +74,7 @@ def render_body(
     rendered.title = marker.title
     if rest:
         message = (
-            f"the text has more than {MAX_BLOCKS:,} paragraphs and list items; "
+            f"the text has more than {MAX_BLOCKS:,} paragraphs, list items and other blocks; "
             "from here on it is shown as plain text"
         )
         rendered = _with_plain_rest(rendered, rest)

@@ -49,3 +49,21 @@ def test_100_000_footnotes_with_their_definitions_apart_are_checked(tmp_path):
         + "".join(f"[^{n}]: Note {n}.\n\n" for n in range(100_000)),
     )
     assert_clean(app("--check", str(path), home=tmp_path), (0,))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        (
+            "fence-never-closed",
+            "```x```\n\n" + "".join(f"Paragraph {n}.\n\n" for n in range(1_000_000)),
+        ),
+        ("headings", "".join(f"# Heading {n}\n" for n in range(1_000_000))),
+    ],
+)
+def test_other_shapes_of_a_million_blocks_are_checked(tmp_path, name, text):
+    path = write(tmp_path / f"{name}.briefing", text)
+    result = app("--check", str(path), home=tmp_path)
+    assert_clean(result, (0,))
+    assert "shown as plain text" in result.stdout

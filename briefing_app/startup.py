@@ -1,8 +1,8 @@
 """The start-up tricks that stay, in one place: each buys a start users can feel (see
 docs/performance.md for what each is worth and how it is measured).
 
-``BRIEFING_APP_STARTUP_OFF`` names tricks to leave out (``read-ahead gc viewport``), to
-measure them.
+``BRIEFING_APP_STARTUP_OFF`` names tricks to leave out (``frame-first read-ahead gc
+viewport``), to measure them.
 """
 
 from __future__ import annotations
@@ -33,6 +33,12 @@ def before_qt(files: Sequence[str]) -> None:
         not_kept = [path for path in files if os.path.isfile(path) and not cache.holds(path)]
         if not_kept:
             shared().read_ahead(not_kept, cache.folder)
+
+
+def frame_first() -> bool:
+    """Whether a start shows the window's frame before it loads the window's parts (see
+    gui/shell/main_window.py): the window is on screen sooner, and its text no later."""
+    return "frame-first" not in _OFF
 
 
 def window_shown() -> None:

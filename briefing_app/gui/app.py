@@ -110,7 +110,8 @@ def run_gui(
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
     briefing_cache = BriefingCache(os.path.join(cache, FOLDER_NAME))
     index = os.path.join(cache, INDEX_NAME)
-    window = MainWindow(settings, folders, briefing_cache, index, furnished=bool(screenshot))
+    furnished = bool(screenshot) or not startup.frame_first()
+    window = MainWindow(settings, folders, briefing_cache, index, furnished=furnished)
     app.aboutToQuit.connect(window.settings.sync)  # changes wait a moment to be written
     if screenshot:
         window.library.scan(window.folders.all())
@@ -129,6 +130,10 @@ def run_gui(
         window.setWindowTitle(f"{first[1].title} — {APP_NAME}")  # as the tab will title it
     window.show()
     app.sync()
+    if not window.isVisible():  # closed as it showed: Qt's quit has come before its loop
+        if instance is not None:
+            instance.close()
+        return 0
     window.furnish()
     window.restore_panes()
     window.documents.keep_first(first)
@@ -154,9 +159,7 @@ def run_gui(
 def _fill(window, files: Sequence[str]) -> None:
     window.documents.restore()
     window.open_files(files)
-    # Once the text has painted: the scan's first rows, read on a thread, would hold Python's
-    # lock while it paints.
-    QTimer.singleShot(0, window, lambda: window.library.scan(window.folders.all()))
+    window.library.scan(window.folders.all())
     startup.window_shown()
 
 

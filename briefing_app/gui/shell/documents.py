@@ -149,12 +149,12 @@ class Documents(QObject):
     def _read_now(self, path: str) -> Briefing | Task:
         """A small file, kept or parsed by the worker while the window waits; the worker's task
         instead if it is busy with other work for longer than a moment. Raises BriefingError."""
-        prefetched, self._prefetched = self._prefetched, None
-        if prefetched is not None and prefetched[0] == path:
-            return prefetched[1]
-        briefing = self.cache.kept(path)
-        if briefing is not None:
-            return briefing
+        if self._prefetched is not None and self._prefetched[0] == path:
+            prefetched, self._prefetched = self._prefetched[1], None
+            return prefetched
+        kept = self.cache.kept(path)
+        if kept is not None:
+            return kept
         task = shared().open(path, self.cache.folder)
         result = task.wait(WAIT_FOR_SMALL_FILE_SECONDS)
         if not task.is_finished():

@@ -21,7 +21,7 @@ def first_briefing(
     if paths:
         path = os.path.abspath(paths[-1])
     else:
-        tabs = settings.open_tabs
+        tabs = [tab for tab in settings.open_tabs if os.path.isfile(tab)]  # as restored
         path = tabs[min(settings.current_tab, len(tabs) - 1)] if tabs else ""
     if not path or opens_in_background(path):
         return None

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         without them, everything is read afresh (as in tests). Unless ``furnished`` is False,
         the window is furnished at once; else it is a frame until :meth:`furnish`."""
         super().__init__(parent)
+        self.furnished = False
         self.settings = settings
         settings.write_later(self)  # not before the window paints what it opens
         self.setAcceptDrops(True)
@@ -80,7 +81,9 @@ class MainWindow(QMainWindow):
             self.furnish()
 
     def furnish(self) -> None:
-        """Builds the parts into the frame and wires them."""
+        """Builds the parts into the frame and wires them (once)."""
+        if self.furnished:
+            return
         from briefing_app.core.briefing_cache import BriefingCache
         from briefing_app.gui.across.library_views import LibraryViews
         from briefing_app.gui.export.exporter import Exporter
@@ -136,6 +139,7 @@ class MainWindow(QMainWindow):
         self.library_views.exporter.exported.connect(self.exported_notice.show_file)
         self.library_views.exporter.message.connect(lambda t: self.statusBar().showMessage(t, 5000))
         self.outline_box.setVisible(settings.outline_visible)
+        self.furnished = True
         self._current_changed()
 
     def _lay_out(self) -> None:
@@ -356,7 +360,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _dropped_files(event):
+        if self.furnished and _dropped_files(event):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -416,8 +420,8 @@ class MainWindow(QMainWindow):
 
     def _restyle(self, *_: object) -> None:
         """The light/dark scheme changed: redraw the text and panels in the new colours."""
-        if not hasattr(self, "routes"):
-            return  # still being built
+        if not self.furnished:
+            return
         for tab in self.documents.briefing_tabs():
             tab.reader.rebuild()
         self._current_changed()
@@ -447,10 +451,11 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_state()
-        self.library.stop()
-        self.library_views.stop()
-        self.documents.stop()
+        if self.furnished:  # a frame closed as it showed has nothing to save or stop
+            self.save_state()
+            self.library.stop()
+            self.library_views.stop()
+            self.documents.stop()
         super().closeEvent(event)
 
 

@@ -107,3 +107,74 @@ def test_no_first_briefing_for_a_file_not_kept_or_too_big_to_open_at_once(
     cache.load(str(big))
     assert first_briefing([str(big)], settings, cache) is None  # it opens in the background
     assert first_briefing([str(tmp_path / "gone.briefing")], settings, cache) is None
+
+
+def test_a_frame_closed_before_it_is_furnished_saves_nothing_and_does_not_fail(qtbot, settings):
+    window = frame(qtbot, settings)
+    settings.open_tabs = [str(SEED_BRIEFING)]
+    window.close()  # as a window manager may, while the frame shows
+    assert not window.isVisible()
+    assert settings.open_tabs == [str(SEED_BRIEFING)]  # the last session's tabs kept
+
+
+def test_a_frame_takes_no_drop_until_furnished_and_is_furnished_once(qtbot, settings):
+    from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent
+
+    window = frame(qtbot, settings)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(SEED_BRIEFING))])
+
+    def drag_accepted() -> bool:
+        event = QDragEnterEvent(
+            QPoint(10, 10),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        window.dragEnterEvent(event)
+        return event.isAccepted()
+
+    assert not drag_accepted()
+    window.furnish()
+    library = window.library
+    window.furnish()
+    assert window.library is library
+    assert drag_accepted()
+    window.library.stop()
+
+
+def test_the_briefing_read_for_the_title_waits_for_its_own_tab(
+    qtbot, settings, tmp_path, write_briefing
+):
+    from briefing_app.core.briefing_cache import BriefingCache
+    from briefing_app.gui.shell.first_briefing import first_briefing
+
+    cache = BriefingCache(str(tmp_path / "cache"))
+    other = write_briefing("---\ntitle: Other\n---\nText.\n", "other.briefing")
+    for path in (SEED_BRIEFING, other):
+        cache.load(str(path))
+    settings.open_tabs = [str(other)]  # the last session's tab opens first
+    first = first_briefing([str(SEED_BRIEFING)], settings, cache)
+    window = frame(qtbot, settings, cache)
+    window.furnish()
+    window.documents.keep_first(first)
+    window.documents.restore()
+    window.open_file(str(SEED_BRIEFING))
+    assert window.current_tab().briefing is first[1]
+    window.library.stop()
+
+
+def test_a_missing_tab_of_the_last_session_is_not_the_first_briefing(
+    settings, tmp_path, write_briefing
+):
+    from briefing_app.core.briefing_cache import BriefingCache
+    from briefing_app.gui.shell.first_briefing import first_briefing
+
+    cache = BriefingCache(str(tmp_path / "cache"))
+    cache.load(str(SEED_BRIEFING))
+    settings.open_tabs = [str(SEED_BRIEFING), str(tmp_path / "gone.briefing")]
+    settings.current_tab = 1  # restoring shows the seed: the tab after it is gone
+    first = first_briefing([], settings, cache)
+    assert first is not None and first[0] == str(SEED_BRIEFING)

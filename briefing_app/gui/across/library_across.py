@@ -119,52 +119,56 @@ class LibraryAcross(QObject):
         self.built: dict[str, QObject] = {}
         self._kept: dict[str, tuple[Stamp, Briefing | None]] = {}
         self._reader: _Reader | None = None
-        self._ending: set[_Reader] = set()  # readings asked to stop, not stopped yet
+        self._next: list[LibraryEntry] | None = None  # to read once the reading under way ends
 
     def update(self, entries: Sequence[LibraryEntry]) -> None:
-        """Read the library again: files new or changed since the last time, and no others."""
-        self._let_go()
+        """Read the library again: files new or changed since the last time, and no others.
+
+        A reading under way is asked to stop, and this one starts when it has: waiting for it
+        here would hold the window, and two at once would each hold a library's worth of rows.
+        """
+        self._next = sorted(entries, key=lambda e: e.path)
+        self.reading = len(entries)
+        self.started.emit(len(entries))
+        if self._reader is None:
+            self._start_next()
+        else:
+            self._reader.requestInterruption()
+
+    def _start_next(self) -> None:
+        entries, self._next = self._next or [], None
         self._kept = {e.path: self._kept[e.path] for e in entries if e.path in self._kept}
-        entries = sorted(entries, key=lambda e: e.path)
         reader = _Reader(entries, self._kept, dict(self.builders), self)
         reader.progressed.connect(self.progressed)
         reader.done.connect(lambda result: self._done(reader, *result))
+        reader.finished.connect(lambda: self._ended(reader))
         self._reader = reader
-        self.reading = len(entries)
-        self.started.emit(len(entries))
         reader.start()
 
     def wait(self, timeout_ms: int = 30_000) -> None:
-        """Blocks until the reading is done and its result is in (tests, screenshots)."""
-        if self._reader is not None:
-            self._reader.wait(timeout_ms)
-            from PySide6.QtCore import QCoreApplication
+        """Blocks until the last reading asked for is done and its result is in (tests,
+        screenshots)."""
+        from PySide6.QtCore import QCoreApplication, QDeadlineTimer
 
-            QCoreApplication.processEvents()
+        deadline = QDeadlineTimer(timeout_ms)
+        while self._reader is not None and not deadline.hasExpired():
+            self._reader.wait(deadline)
+            QCoreApplication.processEvents()  # its result, then the next reading's start
 
     def stop(self) -> None:
-        """Ends every reading, waiting for each (the window closing)."""
-        self._let_go()
-        for reader in list(self._ending):
-            reader.wait()
-            self._ended(reader)
-
-    def _let_go(self) -> None:
-        """Asks the reading under way to stop, and lets it end on its own: it looks between
-        two steps, and waiting for it would hold the window until then (after merging a big
-        library's timeline, a second or more)."""
-        reader, self._reader = self._reader, None
+        """Ends the reading under way, waiting for it (the window closing)."""
+        reader, self._reader, self._next = self._reader, None, None
         if reader is not None:
             reader.requestInterruption()
-            self._ending.add(reader)
-            reader.finished.connect(lambda: self._ended(reader))
-            if reader.isFinished():
-                self._ended(reader)
+            reader.wait()
+            reader.deleteLater()
 
     def _ended(self, reader: _Reader) -> None:
-        if reader in self._ending:
-            self._ending.discard(reader)
+        if reader is self._reader:
+            self._reader = None
             reader.deleteLater()
+            if self._next is not None:
+                self._start_next()
 
     def _done(
         self,
@@ -174,7 +178,7 @@ class LibraryAcross(QObject):
         timeline: list[TimelineGroup],
         built: dict[str, QObject],
     ) -> None:
-        if reader is not self._reader:  # let go for a newer one
+        if reader is not self._reader or self._next is not None:  # a newer one is asked for
             _let_go_of(built.values())
             return
         self.briefings, self.people, self.timeline = briefings, people, timeline

@@ -14,17 +14,12 @@ from __future__ import annotations
 
 import gc
 import os
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 ON = os.environ.get("BRIEFING_APP_ACROSS_FREEZE", "1") != "0"
 FREEZE_EVERY = 500  # rows made
 _HELD = 1_000_000_000  # young passes before a full one: none while held
-
-_lock = threading.Lock()
-_holders = 0
-_threshold: tuple[int, int, int] = gc.get_threshold()
 
 
 def made(count: int) -> None:
@@ -43,21 +38,15 @@ def keep_made() -> None:
 @contextmanager
 def full_passes_held() -> Iterator[None]:
     """No full pass while matching and merging a library: each would walk all it has made so
-    far, and a pass holds every thread of the app. What was made is frozen after."""
-    global _holders, _threshold
+    far, and a pass holds every thread of the app. What was made is frozen after. One reading
+    runs at a time (``LibraryAcross``), so nothing else sets the threshold meanwhile."""
     if not ON:
         yield
         return
-    with _lock:  # two readings may overlap, one ending as the next starts
-        if _holders == 0:
-            _threshold = gc.get_threshold()
-            gc.set_threshold(_threshold[0], _threshold[1], _HELD)
-        _holders += 1
+    threshold = gc.get_threshold()
+    gc.set_threshold(threshold[0], threshold[1], _HELD)
     try:
         yield
     finally:
         keep_made()
-        with _lock:
-            _holders -= 1
-            if _holders == 0:
-                gc.set_threshold(*_threshold)
+        gc.set_threshold(*threshold)

@@ -78,6 +78,11 @@ class LibraryScanner(QThread):
         """Files to read; unchanged ones are only counted as seen."""
         for folder in self.folders:
             for path in iter_briefing_files(folder):
+                # Looked at for every file, changed or not: a newer scan waits for this one to
+                # stop, holding the window, and a walk that competes for Python's lock with a
+                # busy thread can take seconds.
+                if self.isInterruptionRequested():
+                    return
                 folders.add(os.path.dirname(path))
                 try:
                     info = os.stat(path)

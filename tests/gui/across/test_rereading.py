@@ -90,10 +90,41 @@ def test_a_new_reading_does_not_wait_for_the_one_under_way(window, qtbot):
         assert building.wait(5)
         across.update(entries)  # the files changed again, as the first reading makes its rows
         assert built == []  # the first reading is still making them: nothing waited for it
+        assert across.reading  # the newer reading is under way, as far as the views can tell
     finally:
         release.set()
-        del across.builders["slow"]
     across.wait()
+    del across.builders["slow"]
     qtbot.waitUntil(lambda: across.read_once and not across.reading)
-    assert built == [True, True]
+    assert built == [True, True]  # one reading after the other, never two at once
     assert window.library_views.timeline.rows()  # the newer reading's, shown
+
+
+def test_a_scan_asked_for_during_a_scan_does_not_wait_for_its_walk(window, qtbot, monkeypatch):
+    """The watcher asks for a scan as one goes on: the window waits for the first to stop,
+    which it does at the next file, changed or not."""
+    import briefing_app.gui.library.scanner as scanner
+
+    read_again(window, qtbot)
+    walking, gave_up = threading.Event(), threading.Event()
+    unchanged = str(window.changed_file)
+
+    def endless_walk(_folder):  # a walk of unchanged files that only ends if stopped
+        while not gave_up.is_set():
+            walking.set()
+            yield unchanged
+
+    monkeypatch.setattr(scanner, "iter_briefing_files", endless_walk)
+    window.library.scan(window.folders.all())
+    assert walking.wait(5)
+    monkeypatch.undo()  # the newer scan walks the folders
+    timer = threading.Timer(5, gave_up.set)  # ends the walk if the newer scan waited for it
+    timer.start()
+    try:
+        window.library.scan(window.folders.all())
+        assert not gave_up.is_set()
+    finally:
+        gave_up.set()
+        timer.cancel()
+    window.library.wait_for_scan()
+    assert len(window.library.model.entries()) > 1

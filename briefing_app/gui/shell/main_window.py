@@ -1,8 +1,8 @@
 """The main window: library and contents on the left, open briefings in tabs, panels on the
 right. It builds the parts and wires them; the parts do the work.
 
-A start shows the window's frame (title, menu bar, status bar) first and furnishes it with the
-parts right after its first frame: their modules are imported in :meth:`MainWindow.furnish`,
+A start shows the window's frame (``WindowFrame``: title, menu bar, status bar) first and
+furnishes it with the parts right after its first frame: their modules are imported in :meth:`MainWindow.furnish`,
 not above, as loading them takes longer than everything the frame needs."""
 
 from __future__ import annotations
@@ -11,17 +11,13 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import (
     QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
     QGuiApplication,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLabel,
-    QMainWindow,
     QMenu,
     QSplitter,
     QVBoxLayout,
@@ -29,10 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app import APP_NAME, __version__
-from briefing_app.core.library import BRIEFING_EXTENSIONS
-from briefing_app.gui.export.exported_notice import ExportedNotice
-from briefing_app.gui.shell.menus import MENU_TITLES, Command
+from briefing_app.gui.shell.menus import Command
 from briefing_app.gui.shell.settings import Settings
+from briefing_app.gui.shell.window_frame import WindowFrame
 
 if TYPE_CHECKING:
     from briefing_app.core.briefing_cache import BriefingCache
@@ -41,10 +36,9 @@ if TYPE_CHECKING:
     from briefing_app.gui.text.reader import ReaderView
 
 OPEN_FILTER = "Briefings (*.briefing *.md *.markdown);;All files (*)"
-DEFAULT_WINDOW_SIZE = (1280, 800)  # before any size was saved
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowFrame):
     def __init__(
         self,
         settings: Settings,
@@ -58,24 +52,7 @@ class MainWindow(QMainWindow):
         """``cache`` keeps briefings read, ``library_index`` the library's entries between runs;
         without them, everything is read afresh (as in tests). Unless ``furnished`` is False,
         the window is furnished at once; else it is a frame until :meth:`furnish`."""
-        super().__init__(parent)
-        self.furnished = False
-        self.settings = settings
-        settings.write_later(self)  # not before the window paints what it opens
-        self.setAcceptDrops(True)
-        self.setWindowTitle(APP_NAME)
-        for title in MENU_TITLES:  # the bar at its height already; furnished with the rest
-            self.menuBar().addMenu(title)
-        # The status bar with its parts, at its height already.
-        self.exported_notice = ExportedNotice(self)
-        self.statusBar().addWidget(self.exported_notice)
-        self.selected_label = QLabel(self)  # hidden by passing messages, back after them
-        self.statusBar().addWidget(self.selected_label, 1)
-        self.word_count = QLabel(self)
-        self.word_count.setAccessibleName("Word count")
-        self.word_count.setContentsMargins(16, 0, 4, 0)  # a message cut short must not run into it
-        self.statusBar().addPermanentWidget(self.word_count)
-        self.setCentralWidget(QWidget(self))
+        super().__init__(settings, parent)
         self._parts_from = (base_folders, cache, library_index)
         if furnished:
             self.furnish()
@@ -359,18 +336,6 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.furnished and _dropped_files(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        files = _dropped_files(event)
-        if files:
-            event.acceptProposedAction()
-            self.open_files(files)
-
     # -- view -------------------------------------------------------------------------------
     def _toggle_outline(self) -> None:
         visible = self.menu.checked(Command.SHOW_CONTENTS)
@@ -431,12 +396,6 @@ class MainWindow(QMainWindow):
         self.restore_geometry()
         self.restore_panes()
 
-    def restore_geometry(self) -> None:
-        """The window's last size and place (its frame has them before it shows)."""
-        geometry = self.settings.geometry
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(default_window_size(self.screen().availableGeometry().size()))
-
     def restore_panes(self) -> None:
         """The widths the panes had, those that fit shown (once furnished)."""
         if self.settings.splitter_state is not None:
@@ -472,24 +431,6 @@ def has_panels(briefing: Briefing) -> bool:
     return bool(briefing.key_figures or briefing.people or briefing.timeline)
 
 
-def default_window_size(available: QSize) -> QSize:
-    """The first launch's size: room for the library, a comfortable line and the panels, and
-    never more than most of the screen."""
-    width, height = DEFAULT_WINDOW_SIZE
-    return QSize(min(width, available.width() * 9 // 10), min(height, available.height() * 9 // 10))
-
-
 def _popup(menu: QMenu, at: QPoint) -> None:
     menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     menu.popup(at)
-
-
-def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
-    mime = event.mimeData()
-    if not mime.hasUrls():
-        return []
-    return [
-        url.toLocalFile()
-        for url in mime.urls()
-        if url.isLocalFile() and url.toLocalFile().lower().endswith(BRIEFING_EXTENSIONS)
-    ]

@@ -67,7 +67,7 @@ def test_zoom_setting_is_clamped(tmp_path):
 
 @pytest.mark.parametrize("saved", [None, b"nonsense"], ids=["first launch", "damaged"])
 def test_without_a_saved_size_the_window_opens_at_a_comfortable_one(make_window, tmp_path, saved):
-    from briefing_app.gui.shell.main_window import DEFAULT_WINDOW_SIZE
+    from briefing_app.gui.shell.window_frame import DEFAULT_WINDOW_SIZE
 
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     if saved is not None:
